@@ -1,0 +1,133 @@
+"""The comparison table and the side-by-side cards."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from treatments import wording
+from treatments.markdown import escape, refs
+from treatments.schema import Catalogue, Fact, Option
+from treatments.table import comparison_frame, harm_phrase
+
+SIDE_BY_SIDE_KEY = "side_by_side"
+MAX_SIDE_BY_SIDE = 4
+
+
+def comparison_table(options: Sequence[Option], catalogue: Catalogue) -> None:
+    """A real HTML table (header cells, caption) that prints and reads aloud well."""
+    frame = comparison_frame(options, catalogue)
+    st.table(
+        frame,
+        hide_index=True,
+        alt=(
+            f"Comparison of {len(options)} options. Each row is one option. The columns say "
+            "how invasive it is, how often it is repeated, and its benefits and harms."
+        ),
+    )
+    st.caption(
+        "Numbers in square brackets link to the sources. Studies measured different "
+        "things, so compare the numbers with care. “Helps” means something a little "
+        "different for each option: the table says what."
+    )
+
+
+def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
+    """Let the person pick 2 to 4 options to see in full, side by side."""
+    by_name = {option.short_name: option for option in catalogue.options}
+    chosen = st.multiselect(
+        f"Pick 2 to {MAX_SIDE_BY_SIDE} options to see every detail side by side",
+        list(by_name),
+        key=SIDE_BY_SIDE_KEY,
+        bind="query-params",
+        max_selections=MAX_SIDE_BY_SIDE,
+        placeholder="Choose options",
+    )
+    return [by_name[name] for name in chosen]
+
+
+def _fact(label: str, fact: Fact, catalogue: Catalogue) -> None:
+    st.markdown(f"**{label}**  \n{escape(fact.text)} {refs(fact.sources, catalogue)}")
+
+
+def _detail(label: str, main: str, note: str, keys: Sequence[str], catalogue: Catalogue) -> None:
+    st.markdown(f"**{label}**  \n{escape(main)}. {escape(note)} {refs(keys, catalogue)}")
+
+
+def option_card(option: Option, catalogue: Catalogue) -> None:
+    """Every field of one option, in the same order for every option."""
+    with st.container(border=True, key=f"card-{option.id}"):
+        st.subheader(option.name, anchor=False)
+        _fact("What it is", option.what_it_is, catalogue)
+        _fact("How it is done", option.how_it_is_done, catalogue)
+        inv = option.invasiveness
+        _detail(
+            "How invasive",
+            wording.invasiveness_phrase(inv.level),
+            inv.note,
+            inv.sources,
+            catalogue,
+        )
+        ana = option.anaesthesia
+        _detail(
+            "Asleep or awake",
+            wording.anaesthesia_phrase(ana.kind),
+            ana.note,
+            ana.sources,
+            catalogue,
+        )
+        stay = option.hospital_stay
+        _detail(
+            "Hospital stay", wording.nights_phrase(stay.nights), stay.note, stay.sources, catalogue
+        )
+        rep = option.repeat
+        _detail(
+            "How often it is repeated",
+            rep.every[:1].upper() + rep.every[1:],
+            rep.note,
+            rep.sources,
+            catalogue,
+        )
+        _fact("How soon it works", option.onset, catalogue)
+        _fact("How long it lasts", option.duration, catalogue)
+        helps = option.helps
+        _detail(
+            "How many it helps",
+            f"{wording.count_phrase(helps.per_100)} people. Helped means: {helps.means}",
+            helps.note,
+            helps.sources,
+            catalogue,
+        )
+        _harm_list("Common side effects (out of 100 people)", option.side_effects, catalogue)
+        _harm_list("Serious risks (out of 1,000 people)", option.serious_risks, catalogue)
+        _fact("Recovery", option.recovery, catalogue)
+        _fact("Who it is usually for", option.usually_for, catalogue)
+        ev = option.evidence
+        _detail(
+            "How strong the proof is",
+            f"{ev.strength[:1].upper()}{ev.strength[1:]}",
+            ev.text,
+            ev.sources,
+            catalogue,
+        )
+
+
+def _harm_list(label: str, harms: Sequence, catalogue: Catalogue) -> None:
+    lines = [f"**{label}**"]
+    for harm in harms:
+        extra = " ".join(escape(t) for t in (harm.no_figure_because, harm.note) if t)
+        lines.append(f"- {escape(harm_phrase(harm))}. {extra} {refs(harm.sources, catalogue)}")
+    st.markdown("\n".join(lines))
+
+
+def option_cards(options: Sequence[Option], catalogue: Catalogue) -> None:
+    """The chosen options in columns, or a hint if fewer than two are chosen."""
+    if len(options) < 2:
+        st.caption("Pick at least 2 options above to see them side by side.")
+        if len(options) == 1:
+            option_card(options[0], catalogue)
+        return
+    for column, option in zip(st.columns(len(options)), options, strict=True):
+        with column:
+            option_card(option, catalogue)

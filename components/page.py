@@ -1,0 +1,31 @@
+"""What every page shows: its title, the standing reminder, and the footer."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from treatments.markdown import escape
+from treatments.schema import Catalogue
+
+
+def page_title(title: str, intro: str | None = None) -> None:
+    st.title(title)
+    if intro:
+        st.markdown(intro)
+
+
+def not_a_recommendation(catalogue: Catalogue) -> None:
+    """The reminder shown wherever options are weighed."""
+    st.info(escape(catalogue.meta.disclaimer), icon=":material/info:")
+
+
+def page_footer(catalogue: Catalogue) -> None:
+    """Last-reviewed date and disclaimer, on every page."""
+    meta = catalogue.meta
+    st.divider()
+    st.caption(
+        f"Facts last checked: {meta.last_reviewed:%d %B %Y}. "
+        f"We check them every {meta.review_every_months} months. "
+        f"{escape(meta.disclaimer)} "
+        "Nothing you pick or type here is saved."
+    )

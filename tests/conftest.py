@@ -1,0 +1,43 @@
+"""Shared fixtures: the real catalogue, and a way to write variants of it."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from treatments.loader import DEFAULT_PATH, load_catalogue
+from treatments.schema import Catalogue
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    return load_catalogue(DEFAULT_PATH)
+
+
+@pytest.fixture(scope="session")
+def raw_data() -> dict[str, Any]:
+    """The data file as plain Python data. Deep-copy before changing it."""
+    return yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def write_variant(
+    raw_data: dict[str, Any], tmp_path: Path
+) -> Callable[[Callable[[dict[str, Any]], None]], Path]:
+    """Write the data file after ``change`` edits a copy of it; return the path."""
+
+    def write(change: Callable[[dict[str, Any]], None]) -> Path:
+        data = copy.deepcopy(raw_data)
+        change(data)
+        path = tmp_path / "variant.yaml"
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        return path
+
+    return write

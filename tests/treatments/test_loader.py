@@ -1,0 +1,180 @@
+"""The validator: every broken file gets a clear message, never a traceback."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from treatments.loader import MAX_BYTES, CatalogueError, default_path, load_catalogue
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(CatalogueError) as info:
+        load_catalogue(path)
+    assert info.value.problems, "an error must list at least one problem"
+    return [str(problem) for problem in info.value.problems]
+
+
+def test_the_shipped_file_is_valid() -> None:
+    catalogue = load_catalogue()
+    assert len(catalogue.options) == 5
+
+
+def test_env_var_points_at_another_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    target = tmp_path / "other.yaml"
+    monkeypatch.setenv("TREATMENTS_FILE", str(target))
+    assert default_path() == target
+    monkeypatch.setenv("TREATMENTS_FILE", "")
+    assert default_path().name == "treatments.yaml"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "the file is empty"),
+        ("   \n# only a comment\n", "the file is empty"),
+        ("meta: [1, 2\n", "YAML syntax error"),
+        ("- a list\n- not a mapping\n", "top level must be a mapping"),
+        ("a: &x [1]\nb: *x\n", "aliases"),
+        ("a:" + " [" * 40 + " ]" * 40 + "\n", "nested"),
+        (b"\xff\xfe bad bytes".decode("latin-1"), "not UTF-8"),
+    ],
+    ids=["empty", "comment-only", "syntax", "list", "alias", "deep", "not-utf8"],
+)
+def test_unreadable_files_are_refused_with_a_reason(
+    tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_bytes(content.encode("latin-1"))
+    problems = _problems(path)
+    assert any(expected in p for p in problems), problems
+
+
+def test_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "data.yaml"
+    path.write_text("meta:\n  title: ok\nsources: [\n", encoding="utf-8")
+    (problem,) = _problems(path)
+    assert "(line " in problem
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path / "nope.yaml")
+    assert "no file at" in problem
+
+
+def test_huge_file_is_refused_without_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text("x: " + "a" * (MAX_BYTES + 1), encoding="utf-8")
+    (problem,) = _problems(path)
+    assert "the limit is" in problem
+
+
+def _option(data: dict[str, Any], option_id: str) -> dict[str, Any]:
+    return next(o for o in data["options"] if o["id"] == option_id)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda d: _option(d, "mvd")["repeat"].pop("every"),
+            "options[2] (mvd).repeat.every (line",
+        ),
+        (
+            lambda d: _option(d, "mvd")["repeat"].pop("every"),
+            "field required",
+        ),
+        (
+            lambda d: _option(d, "medicines")["invasiveness"].update(level="high"),
+            "options[1] (medicines).invasiveness.level",
+        ),
+        (
+            lambda d: _option(d, "injections")["helps"]["per_100"].update(high=120),
+            "high is 120, but a count out of 100 must be between 0 and 100",
+        ),
+        (
+            lambda d: _option(d, "mvd")["serious_risks"][0]["per_1000"].update(low=-1),
+            "low is -1, but a count out of 1,000",
+        ),
+        (
+            lambda d: _option(d, "mvd")["helps"]["per_100"].update(low=95),
+            "low (95) must not be above high (91)",
+        ),
+        (
+            lambda d: _option(d, "injections").update(colour="blue"),
+            "unknown field",
+        ),
+        (
+            lambda d: _option(d, "injections")["side_effects"][0].pop("per_100"),
+            "give a count, or say why there is none",
+        ),
+        (
+            lambda d: d["sources"][0].update(url="javascript:alert(1)"),
+            "a link must start with http:// or https://",
+        ),
+        (lambda d: d.update(options=[]), "list should have at least 1 item"),
+        (lambda d: d.pop("meta"), "meta (line 1): field required"),
+    ],
+    ids=[
+        "missing-field-path",
+        "missing-field-message",
+        "wrong-type",
+        "above-denominator",
+        "negative",
+        "low-above-high",
+        "unknown-field",
+        "no-count-no-reason",
+        "bad-url",
+        "no-options",
+        "no-meta",
+    ],
+)
+def test_schema_problems_say_where_and_what(write_variant, change, expected: str) -> None:
+    problems = _problems(write_variant(change))
+    assert any(expected in p for p in problems), problems
+
+
+def test_duplicate_option_is_named(write_variant) -> None:
+    def duplicate(data: dict[str, Any]) -> None:
+        twin = copy.deepcopy(_option(data, "injections"))
+        twin["short_name"] = "Injections again"
+        data["options"].append(twin)
+
+    problems = _problems(write_variant(duplicate))
+    assert any("duplicate option id 'injections'" in p for p in problems), problems
+
+
+def test_unknown_source_key_is_named(write_variant) -> None:
+    def cite_missing(data: dict[str, Any]) -> None:
+        _option(data, "mvd")["onset"]["sources"] = ["NOT-A-SOURCE"]
+
+    problems = _problems(write_variant(cite_missing))
+    assert any(
+        "options[2] (mvd).onset.sources (line" in p and "unknown source key 'NOT-A-SOURCE'" in p
+        for p in problems
+    ), problems
+    # JNSB21 was cited only there, so it is now unused: also reported.
+    assert any("source 'JNSB21' is never cited" in p for p in problems), problems
+
+
+def test_no_treatment_option_is_required(write_variant) -> None:
+    def drop_waiting(data: dict[str, Any]) -> None:
+        data["options"] = [o for o in data["options"] if o["kind"] != "No treatment"]
+        # Its only citation goes with it; keep the file otherwise valid.
+        data["sources"] = [s for s in data["sources"] if s["key"] not in {"LEE17", "JOST17"}]
+        data["about"] = [a for a in data["about"] if "LEE17" not in a["sources"]]
+
+    problems = _problems(write_variant(drop_waiting))
+    assert any("exactly one option of kind 'No treatment'" in p for p in problems), problems
+
+
+def test_all_problems_are_reported_at_once(write_variant) -> None:
+    def break_three(data: dict[str, Any]) -> None:
+        _option(data, "mvd")["repeat"].pop("every")
+        _option(data, "injections")["helps"]["per_100"]["high"] = 101
+        _option(data, "medicines")["anaesthesia"]["kind"] = "sleepy"
+
+    assert len(_problems(write_variant(break_three))) == 3

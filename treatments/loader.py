@@ -1,0 +1,303 @@
+"""Read and check the data file.
+
+One function, :func:`load_catalogue`, serves both the app and the command
+line, so an educator sees the same problems in both. It never raises
+anything but :class:`CatalogueError`, whose ``problems`` say where each
+problem is (option, field and line) and what was expected.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from treatments.schema import NO_TREATMENT_KIND, Catalogue
+
+ENV_VAR = "TREATMENTS_FILE"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "treatments.yaml"
+# A hand-edited catalogue is tens of kilobytes; refuse anything far larger
+# rather than spend the server's memory and time on it.
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a data file."""
+
+    where: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        line = f" (line {self.line})" if self.line else ""
+        return f"{self.where}{line}: {self.message}"
+
+
+class CatalogueError(Exception):
+    """The data file cannot be used. ``problems`` lists every reason found."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(f"{path}: {len(problems)} problem(s)")
+
+
+def default_path() -> Path:
+    """The data file to use: ``$TREATMENTS_FILE`` if set, else the bundled one."""
+    override = os.environ.get(ENV_VAR, "").strip()
+    return Path(override) if override else DEFAULT_PATH
+
+
+def load_catalogue(path: Path | str | None = None) -> Catalogue:
+    """Read, parse and check a data file.
+
+    Raises
+    ------
+    CatalogueError
+        With one :class:`Problem` per thing wrong. Nothing else escapes.
+    """
+    path = Path(path) if path is not None else default_path()
+    text = _read_text(path)
+    root_node = _compose(path, text)
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        raise CatalogueError(
+            path,
+            [Problem("file", "the top level must be a mapping with meta, sources and options")],
+        )
+    try:
+        catalogue = Catalogue.model_validate(data)
+    except ValidationError as exc:
+        raise CatalogueError(path, list(_schema_problems(exc, data, root_node))) from None
+    problems = list(_cross_check(catalogue, data, root_node))
+    if problems:
+        raise CatalogueError(path, problems)
+    return catalogue
+
+
+def _read_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise CatalogueError(path, [Problem("file", f"no file at {path}")]) from None
+    except OSError as exc:
+        raise CatalogueError(path, [Problem("file", f"cannot read it ({exc.strerror})")]) from None
+    if path.is_dir():
+        raise CatalogueError(path, [Problem("file", "this is a folder, not a file")])
+    if size > MAX_BYTES:
+        raise CatalogueError(
+            path,
+            [
+                Problem(
+                    "file",
+                    f"it is {size:,} bytes; the limit is {MAX_BYTES:,}. Is it the right file?",
+                )
+            ],
+        )
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(
+            path, [Problem("file", f"it is not UTF-8 text (byte {exc.start})")]
+        ) from None
+    except OSError as exc:
+        raise CatalogueError(path, [Problem("file", f"cannot read it ({exc.strerror})")]) from None
+    if not text.strip():
+        raise CatalogueError(path, [Problem("file", "the file is empty")])
+    return text
+
+
+def _compose(path: Path, text: str) -> yaml.Node:
+    """Parse to a node tree (for line numbers), refusing tricks and errors."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            # Aliases let a small file expand into a huge structure; a
+            # hand-written catalogue never needs them.
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1
+                raise CatalogueError(
+                    path, [Problem("file", "YAML aliases (*name) are not allowed", line)]
+                )
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        reason = exc.problem or exc.context or "not valid YAML"
+        raise CatalogueError(
+            path, [Problem("file", f"YAML syntax error: {reason}", line)]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CatalogueError(path, [Problem("file", f"YAML syntax error: {exc}")]) from None
+    except RecursionError:
+        raise CatalogueError(path, [Problem("file", "the file is nested too deeply")]) from None
+    if node is None:
+        raise CatalogueError(path, [Problem("file", "the file is empty")])
+    if _depth(node) > MAX_DEPTH:
+        raise CatalogueError(
+            path, [Problem("file", f"the file is nested more than {MAX_DEPTH} levels deep")]
+        )
+    return node
+
+
+def _depth(root: yaml.Node) -> int:
+    deepest, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, depth + 1) for _, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+    return deepest
+
+
+def _line_of(root: yaml.Node, loc: Iterable[str | int]) -> int | None:
+    """The line of the deepest node on ``loc`` that exists in the file."""
+    node, line = root, root.start_mark.line + 1
+    for part in loc:
+        child = None
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            child = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            child = node.value[part] if 0 <= part < len(node.value) else None
+        if child is None:
+            break
+        node, line = child, child.start_mark.line + 1
+    return line
+
+
+def _describe(loc: tuple[str | int, ...], data: Any) -> str:
+    """``options[2] (mvd).repeat.every`` from a pydantic location."""
+    out, here = "", data
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+            item = here[part] if isinstance(here, list) and 0 <= part < len(here) else None
+            label = item.get("id") or item.get("key") if isinstance(item, dict) else None
+            if isinstance(label, str):
+                out += f" ({label[:40]})"
+            here = item
+        else:
+            out += f".{part}" if out else part
+            here = here.get(part) if isinstance(here, dict) else None
+    return out or "file"
+
+
+def _schema_problems(exc: ValidationError, data: Any, root: yaml.Node) -> Iterator[Problem]:
+    for error in exc.errors(include_url=False):
+        # Pydantic adds the branch it tried ("function-after[...]") to the
+        # location; the educator needs only the path in their file.
+        loc = tuple(p for p in error["loc"] if isinstance(p, int) or "[" not in p)
+        message = error["msg"]
+        if message.startswith("Value error, "):
+            message = message.removeprefix("Value error, ")
+        if error["type"] == "missing":
+            message = "field required"
+        elif error["type"] == "extra_forbidden":
+            message = "unknown field (is it misspelt?)"
+        elif error["type"] == "string_pattern_mismatch":
+            message = _pattern_hint(loc, error.get("input"))
+        else:
+            message = message[:1].lower() + message[1:]
+        yield Problem(_describe(loc, data), message, _line_of(root, loc))
+
+
+def _pattern_hint(loc: tuple[str | int, ...], value: Any) -> str:
+    shown = repr(value)[:60]
+    last = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    hints = {
+        "url": "a link must start with http:// or https://",
+        "id": "an id uses only lower-case letters, digits and dashes",
+        "key": "a source key uses only capital letters, digits and dashes",
+        "sources": "a source key uses only capital letters, digits and dashes",
+    }
+    return f"{hints.get(last, 'not in the expected form')}, not {shown}"
+
+
+def _cross_check(catalogue: Catalogue, data: Any, root: yaml.Node) -> Iterator[Problem]:
+    """Rules that need the whole file, not one field."""
+
+    def problem(loc: tuple[str | int, ...], message: str) -> Problem:
+        return Problem(_describe(loc, data), message, _line_of(root, loc))
+
+    for field, values in (
+        ("sources", [s.key for s in catalogue.sources]),
+        ("options", [o.id for o in catalogue.options]),
+    ):
+        counts = Counter(values)
+        for index, value in enumerate(values):
+            if counts[value] > 1 and values.index(value) != index:
+                what = "source key" if field == "sources" else "option id"
+                yield problem((field, index), f"duplicate {what} {value!r}")
+
+    short_names = Counter(o.short_name.casefold() for o in catalogue.options)
+    for index, option in enumerate(catalogue.options):
+        if short_names[option.short_name.casefold()] > 1:
+            yield problem(("options", index, "short_name"), "two options share this short name")
+
+    known = {s.key for s in catalogue.sources}
+    used: set[str] = set()
+    for loc, keys in _cited(catalogue):
+        used.update(keys)
+        for key in keys:
+            if key not in known:
+                yield problem(
+                    loc, f"unknown source key {key!r} (add it to sources, or fix the spelling)"
+                )
+
+    for index, source in enumerate(catalogue.sources):
+        if source.key not in used:
+            yield problem(
+                ("sources", index), f"source {source.key!r} is never cited; cite it or remove it"
+            )
+
+    waiting = [o for o in catalogue.options if o.kind == NO_TREATMENT_KIND]
+    if len(waiting) != 1:
+        yield problem(
+            ("options",),
+            f"there must be exactly one option of kind {NO_TREATMENT_KIND!r} "
+            f"(found {len(waiting)}); decision-aid standards require the choice of no treatment",
+        )
+
+
+def _cited(catalogue: Catalogue) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
+    """Every place that cites sources, with its location in the file."""
+    for index, section in enumerate(catalogue.about):
+        yield ("about", index, "sources"), section.sources
+    for index, option in enumerate(catalogue.options):
+        for field, loc_value in _sourced_fields(option):
+            yield ("options", index, *field, "sources"), loc_value
+
+
+def _sourced_fields(option: Any) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
+    for name in type(option).model_fields:
+        value = getattr(option, name)
+        if isinstance(value, list):
+            for i, item in enumerate(value):
+                if hasattr(item, "sources"):
+                    yield (name, i), item.sources
+        elif hasattr(value, "sources"):
+            yield (name,), value.sources
+
+
+def citations(catalogue: Catalogue) -> dict[str, list[str]]:
+    """For each source key, what it supports, as ``"Option: field"`` labels."""
+    supports: dict[str, list[str]] = {s.key: [] for s in catalogue.sources}
+    for section in catalogue.about:
+        for key in section.sources:
+            supports.setdefault(key, []).append(f"About: {section.heading}")
+    for option in catalogue.options:
+        for field, keys in _sourced_fields(option):
+            label = f"{option.short_name}: {field[0].replace('_', ' ')}"
+            for key in keys:
+                if label not in supports.setdefault(key, []):
+                    supports[key].append(label)
+    return supports

@@ -1,0 +1,103 @@
+"""Reading grade of the patient-facing text, measured with textstat.
+
+textstat 0.7.8 is pinned: later releases download a dictionary at run time
+and fail offline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import textstat
+
+from treatments.schema import Catalogue, Option, SeriousRisk, SideEffect
+
+WHOLE_LIMIT = 6.0
+ANSWER_LIMIT = 8.0
+
+textstat.set_lang("en_US")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One answer a person reads, and where it lives."""
+
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Grades:
+    """Grades for a body of text: the whole, and its hardest answer."""
+
+    flesch_kincaid: float
+    smog: float
+    words: int
+    hardest: Passage | None
+    hardest_grade: float
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade of ``text``."""
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _harm_text(harm: SideEffect | SeriousRisk) -> str:
+    parts = [harm.name, harm.no_figure_because or "", harm.note or ""]
+    return " ".join(_sentence(p) for p in parts if p)
+
+
+def option_passages(option: Option) -> Iterator[Passage]:
+    """Each answer about ``option`` as a person reads it."""
+    # The option's name is a label (the Mayo Clinic page's term), not an
+    # answer: its meaning is the "what it is" answer below.
+    here = option.short_name
+    for field in ("what_it_is", "how_it_is_done", "onset", "duration", "recovery", "usually_for"):
+        yield Passage(f"{here}: {field}", getattr(option, field).text)
+    yield Passage(f"{here}: invasiveness", option.invasiveness.note)
+    yield Passage(f"{here}: anaesthesia", option.anaesthesia.note)
+    yield Passage(f"{here}: hospital_stay", option.hospital_stay.note)
+    yield Passage(f"{here}: repeat", f"{_sentence(option.repeat.every)} {option.repeat.note}")
+    yield Passage(f"{here}: helps", f"{_sentence(option.helps.means)} {option.helps.note}")
+    yield Passage(f"{here}: evidence", option.evidence.text)
+    for i, harm in enumerate(option.side_effects):
+        yield Passage(f"{here}: side_effects[{i}]", _harm_text(harm))
+    for i, harm in enumerate(option.serious_risks):
+        yield Passage(f"{here}: serious_risks[{i}]", _harm_text(harm))
+
+
+def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
+    """All patient-facing text in the data file, answer by answer."""
+    meta = catalogue.meta
+    for field in ("update_policy", "funding", "made_by", "disclaimer"):
+        yield Passage(f"meta: {field}", getattr(meta, field))
+    for section in catalogue.about:
+        yield Passage(f"about: {section.heading}", section.text)
+    for entry in catalogue.glossary:
+        yield Passage(f"glossary: {entry.term}", entry.meaning)
+    for option in catalogue.options:
+        yield from option_passages(option)
+
+
+def measure(passages: Iterable[Passage]) -> Grades:
+    """Grade the passages together, and find the hardest one."""
+    passages = [p for p in passages if p.text.strip()]
+    whole = " ".join(_sentence(p.text) for p in passages)
+    hardest, hardest_grade = None, float("-inf")
+    for passage in passages:
+        value = grade(passage.text)
+        if value > hardest_grade:
+            hardest, hardest_grade = passage, value
+    return Grades(
+        flesch_kincaid=grade(whole) if whole else 0.0,
+        smog=float(textstat.smog_index(whole)) if whole else 0.0,
+        words=int(textstat.lexicon_count(whole)) if whole else 0,
+        hardest=hardest,
+        hardest_grade=hardest_grade if hardest else 0.0,
+    )

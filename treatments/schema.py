@@ -1,0 +1,227 @@
+"""The shape of ``data/treatments.yaml``.
+
+The schema turns the decision-aid standards into rules a file must pass:
+every option answers every question, every answer names its sources, and
+every count fits inside its denominator (out of 100, or out of 1,000 for
+rare serious risks). Rules that need the whole file (source keys that
+exist, unique ids) live in :mod:`treatments.loader`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+NO_TREATMENT_KIND = "No treatment"
+INVASIVENESS_LEVELS: dict[int, str] = {
+    0: "Nothing done to the body",
+    1: "A few small needle shots",
+    2: "A needle procedure that destroys some nerve",
+    3: "Open surgery outside the skull",
+    4: "Brain surgery, fully asleep",
+}
+MAX_INVASIVENESS = max(INVASIVENESS_LEVELS)
+
+SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{0,39}$", strict=True)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
+Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)]
+
+
+class _Model(BaseModel):
+    # Unknown fields are errors: a typo in a field name must not silently
+    # drop a fact from the page.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _Sourced(_Model):
+    sources: list[SourceKey] = Field(min_length=1, max_length=20)
+
+
+class Fact(_Sourced):
+    """A plain-language answer and where it comes from."""
+
+    text: Text
+
+
+class Range(_Model):
+    """A low-to-high range of whole numbers, such as nights in hospital."""
+
+    low: int = Field(ge=0, le=5000)
+    high: int = Field(ge=0, le=5000)
+
+    @model_validator(mode="after")
+    def _low_not_above_high(self) -> Range:
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low}) must not be above high ({self.high})")
+        return self
+
+
+class Count(_Model):
+    """How many people out of a fixed denominator.
+
+    ``low_is_fewer_than`` marks a low end reported as "fewer than N", as in
+    "< 0.1 %" (fewer than 1 out of 1,000).
+    """
+
+    out_of: ClassVar[int]
+    low: int
+    high: int
+    low_is_fewer_than: bool = False
+
+    @model_validator(mode="after")
+    def _fits_denominator(self) -> Count:
+        for name in ("low", "high"):
+            value = getattr(self, name)
+            if not 0 <= value <= self.out_of:
+                raise ValueError(
+                    f"{name} is {value}, but a count out of {self.out_of:,} "
+                    f"must be between 0 and {self.out_of:,}"
+                )
+        if self.low > self.high:
+            raise ValueError(f"low ({self.low}) must not be above high ({self.high})")
+        return self
+
+
+class Per100(Count):
+    out_of: ClassVar[int] = 100
+
+
+class Per1000(Count):
+    out_of: ClassVar[int] = 1000
+
+
+class Invasiveness(_Sourced):
+    level: int = Field(ge=0, le=MAX_INVASIVENESS)
+    note: Text
+
+
+class Anaesthesia(_Sourced):
+    kind: Literal["none", "local", "sedation", "general"]
+    note: Text
+
+
+class HospitalStay(_Sourced):
+    nights: Range
+    note: Text
+
+
+class Repeat(_Sourced):
+    pattern: Literal["once", "when it wears off", "daily", "none"]
+    every: ShortText
+    times_in_5_years: Range
+    note: Text
+
+
+class Helps(_Sourced):
+    per_100: Per100
+    means: Text
+    note: Text
+
+
+class _Outcome(_Sourced):
+    name: ShortText
+    no_figure_because: Text | None = None
+    note: Text | None = None
+
+
+class SideEffect(_Outcome):
+    """A common, mostly short-lived harm, counted out of 100."""
+
+    per_100: Per100 | None = None
+
+    @model_validator(mode="after")
+    def _figure_or_reason(self) -> SideEffect:
+        _require_figure_or_reason(self.per_100, self.no_figure_because)
+        return self
+
+
+class SeriousRisk(_Outcome):
+    """A rare, serious or lasting harm, counted out of 1,000."""
+
+    per_1000: Per1000 | None = None
+
+    @model_validator(mode="after")
+    def _figure_or_reason(self) -> SeriousRisk:
+        _require_figure_or_reason(self.per_1000, self.no_figure_because)
+        return self
+
+
+def _require_figure_or_reason(count: Count | None, reason: str | None) -> None:
+    # A harm with neither a number nor a reason would read as "rare" with
+    # nothing beside it, which the standards forbid.
+    if count is None and reason is None:
+        raise ValueError("give a count, or say why there is none in no_figure_because")
+    if count is not None and reason is not None:
+        raise ValueError("give a count or no_figure_because, not both")
+
+
+class Evidence(_Sourced):
+    strength: Literal["very low", "low", "moderate", "high"]
+    text: Text
+
+
+class Option(_Model):
+    """One treatment choice. Every option has every field: equal detail."""
+
+    id: Slug
+    name: ShortText
+    short_name: Annotated[str, StringConstraints(min_length=1, max_length=30)]
+    kind: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    what_it_is: Fact
+    how_it_is_done: Fact
+    invasiveness: Invasiveness
+    anaesthesia: Anaesthesia
+    hospital_stay: HospitalStay
+    repeat: Repeat
+    onset: Fact
+    duration: Fact
+    helps: Helps
+    side_effects: list[SideEffect] = Field(min_length=1, max_length=30)
+    serious_risks: list[SeriousRisk] = Field(min_length=1, max_length=30)
+    recovery: Fact
+    usually_for: Fact
+    evidence: Evidence
+
+
+class Source(_Model):
+    key: SourceKey
+    title: Text
+    citation: Text
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    url: Url
+    kind: ShortText
+    note: Text | None = None
+
+
+class GlossaryEntry(_Model):
+    term: ShortText
+    meaning: Text
+
+
+class AboutSection(_Sourced):
+    heading: ShortText
+    text: Text
+
+
+class Meta(_Model):
+    title: ShortText
+    last_reviewed: _dt.date
+    review_every_months: int = Field(ge=1, le=60)
+    update_policy: Text
+    funding: Text
+    made_by: Text
+    disclaimer: Text
+
+
+class Catalogue(_Model):
+    """Everything the app shows, as read from one data file."""
+
+    meta: Meta
+    sources: list[Source] = Field(min_length=1, max_length=1000)
+    glossary: list[GlossaryEntry] = Field(default_factory=list, max_length=500)
+    about: list[AboutSection] = Field(default_factory=list, max_length=100)
+    options: list[Option] = Field(min_length=1, max_length=1000)

@@ -1,0 +1,85 @@
+"""The comparison table: one row per option, as a pandas frame of Markdown.
+
+Each cell holds a fact, its plain-language note and links to its sources,
+so a number on screen is always one click from where it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from treatments import wording
+from treatments.markdown import escape, refs
+from treatments.schema import Catalogue, Option, SeriousRisk, SideEffect
+
+COLUMNS = (
+    "Option",
+    "How invasive",
+    "How often it is repeated",
+    "Asleep or awake",
+    "Hospital stay",
+    "How many it helps (out of 100)",
+    "Side effects (out of 100 people)",
+    "Serious risks (out of 1,000 people)",
+)
+
+
+def harm_phrase(harm: SideEffect | SeriousRisk) -> str:
+    """``"Stroke: fewer than 1 to 3 out of 1,000"`` or the reason there is no number."""
+    count = harm.per_100 if isinstance(harm, SideEffect) else harm.per_1000
+    figure = wording.count_phrase(count) if count is not None else "no number known"
+    return f"{harm.name}: {figure}"
+
+
+def _cell(main: str, note: str, keys: Sequence[str], catalogue: Catalogue) -> str:
+    return f"**{escape(main)}**. {escape(note)} {refs(keys, catalogue)}"
+
+
+def _harms_cell(harms: Sequence[SideEffect | SeriousRisk], catalogue: Catalogue) -> str:
+    # A hard line break between harms: one per line reads faster than a run-on list.
+    return "  \n".join(
+        f"{escape(harm_phrase(harm))} {refs(harm.sources, catalogue)}" for harm in harms
+    )
+
+
+def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
+    """One option's row, keyed by the names in :data:`COLUMNS`."""
+    repeat = option.repeat
+    helps = option.helps
+    return {
+        "Option": f"**{escape(option.name)}**",
+        "How invasive": _cell(
+            f"Level {option.invasiveness.level} of 4",
+            option.invasiveness.note,
+            option.invasiveness.sources,
+            catalogue,
+        ),
+        "How often it is repeated": _cell(
+            repeat.every[:1].upper() + repeat.every[1:], repeat.note, repeat.sources, catalogue
+        ),
+        "Asleep or awake": _cell(
+            wording.anaesthesia_phrase(option.anaesthesia.kind),
+            option.anaesthesia.note,
+            option.anaesthesia.sources,
+            catalogue,
+        ),
+        "Hospital stay": _cell(
+            wording.nights_phrase(option.hospital_stay.nights),
+            option.hospital_stay.note,
+            option.hospital_stay.sources,
+            catalogue,
+        ),
+        "How many it helps (out of 100)": _cell(
+            wording.count_phrase(helps.per_100), helps.means, helps.sources, catalogue
+        ),
+        "Side effects (out of 100 people)": _harms_cell(option.side_effects, catalogue),
+        "Serious risks (out of 1,000 people)": _harms_cell(option.serious_risks, catalogue),
+    }
+
+
+def comparison_frame(options: Sequence[Option], catalogue: Catalogue) -> pd.DataFrame:
+    """The comparison table for ``options``, in their order."""
+    rows = [comparison_row(option, catalogue) for option in options]
+    return pd.DataFrame(rows, columns=list(COLUMNS))

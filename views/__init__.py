@@ -1,0 +1,1 @@
+"""One module per page; each reads like a description of the page."""

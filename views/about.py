@@ -1,0 +1,24 @@
+"""About hemifacial spasm: the condition in plain words, and a short glossary."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.catalogue import get_catalogue
+from components.page import page_footer, page_title
+from treatments.markdown import escape, refs
+
+catalogue = get_catalogue()
+
+page_title("About hemifacial spasm")
+for section in catalogue.about:
+    st.subheader(section.heading, anchor=False)
+    st.markdown(f"{escape(section.text)} {refs(section.sources, catalogue)}")
+
+st.header("Words you may hear", anchor="glossary")
+st.markdown(
+    "\n".join(
+        f"- **{escape(entry.term)}**: {escape(entry.meaning)}" for entry in catalogue.glossary
+    )
+)
+page_footer(catalogue)
