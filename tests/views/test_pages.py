@@ -1,0 +1,161 @@
+"""Every page runs, shows what it must, and its widgets do what they say."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.views.conftest import APP, PAGES, TIMEOUT, option_names, plain
+from treatments.schema import Catalogue
+
+ALL = [
+    "Botulinum toxin injections",
+    "Anticonvulsants and other medicines",
+    "Microvascular decompression (surgery)",
+    "Radiofrequency thermocoagulation",
+    "No treatment for now (watch and wait)",
+]
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_runs_and_carries_the_footer(open_page, page: str) -> None:
+    at = open_page(page)
+    assert at.title, "every page has a title"
+    footer = " ".join(c.value for c in at.caption)
+    assert "Facts last checked: 24 November 2026" in footer
+    assert "does not tell you which treatment to choose" in footer
+    assert "does not take the place of your doctor" in footer
+
+
+def test_compare_shows_all_five_options_in_a_table(open_page) -> None:
+    at = open_page()
+    assert option_names(at) == ALL
+    assert at.info[0].value.startswith("This tool does not tell you which treatment to choose")
+    frame = at.table[0].value
+    assert "How invasive" in frame.columns
+    assert "How often it is repeated" in frame.columns
+    assert plain(frame.iloc[2]["How invasive"]).startswith("Level 4 of 4. Brain surgery.")
+
+
+def test_compare_draws_both_charts_with_text(open_page) -> None:
+    at = open_page()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1 + len(ALL), "one repeats chart and one icon array per option"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Treatments or dose checks in 5 years." in captions
+    assert "73 to 98 out of 100 people were helped" in captions
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("no_general", True, [ALL[0], ALL[1], ALL[3], ALL[4]]),
+        ("no_stay", True, [ALL[0], ALL[1], ALL[3], ALL[4]]),
+        ("show_wait", False, ALL[:4]),
+        ("most_invasive", 1, [ALL[0], ALL[1], ALL[4]]),
+        ("repeat", "once", [ALL[2], ALL[4]]),
+        ("repeat", "repeated", [ALL[0], ALL[1], ALL[3], ALL[4]]),
+        ("kind", ["Tablets", "Shots"], [ALL[0], ALL[1], ALL[4]]),
+    ],
+)
+def test_each_filter_changes_the_rows(open_page, key: str, value: object, expected) -> None:
+    at = open_page()
+    if key == "kind":
+        at.pills(key=key).set_value(value).run()
+    elif key == "most_invasive":
+        at.select_slider(key=key).set_value(value).run()
+    elif key == "repeat":
+        at.radio(key=key).set_value(value).run()
+    else:
+        at.checkbox(key=key).set_value(value).run()
+    assert not at.exception
+    assert option_names(at) == expected
+    assert f"({len(expected)} of 5)" in at.header[0].value
+
+
+def test_shared_link_reproduces_the_filtered_view(open_page) -> None:
+    at = open_page(no_general="true", most_invasive="2", kind=["Shots", "Needle procedure"])
+    assert option_names(at) == [ALL[0], ALL[3], ALL[4]]
+    assert at.checkbox(key="no_general").value is True
+    assert at.select_slider(key="most_invasive").value == 2
+
+
+def test_bad_url_values_fall_back_to_defaults(open_page) -> None:
+    at = open_page(most_invasive="99", repeat="sometimes", no_stay="maybe", kind="<script>")
+    assert option_names(at) == ALL
+
+
+def test_empty_result_says_so_and_clears(open_page) -> None:
+    at = open_page(kind="", show_wait="false")
+    assert len(at.table) == 0
+    assert "No option fits all of these choices" in at.warning[0].value
+    at.button(key="clear_filters").click().run()
+    assert not at.exception
+    assert option_names(at) == ALL
+
+
+def test_side_by_side_cards_show_every_field_for_each_choice(open_page) -> None:
+    at = open_page(side_by_side=["Injections", "Brain surgery"])
+    names = [s.value for s in at.subheader]
+    assert names == ["Botulinum toxin injections", "Microvascular decompression (surgery)"]
+    card_text = " ".join(m.value for m in at.markdown)
+    for label in (
+        "What it is",
+        "How it is done",
+        "How invasive",
+        "Asleep or awake",
+        "Hospital stay",
+        "How often it is repeated",
+        "How soon it works",
+        "How long it lasts",
+        "How many it helps",
+        "Common side effects (out of 100 people)",
+        "Serious risks (out of 1,000 people)",
+        "Recovery",
+        "Who it is usually for",
+        "How strong the proof is",
+    ):
+        assert card_text.count(f"**{label}**") == 2, label
+
+
+def test_side_by_side_needs_two(open_page) -> None:
+    at = open_page()
+    assert not at.subheader
+    assert any("Pick at least 2 options" in c.value for c in at.caption)
+    at.multiselect(key="side_by_side").set_value(["Tablets", "Watch and wait", "Heat needle"]).run()
+    assert [s.value for s in at.subheader] == [ALL[1], ALL[4], ALL[3]]
+
+
+def test_about_page_explains_the_condition(open_page, catalogue: Catalogue) -> None:
+    at = open_page("about")
+    assert [s.value for s in at.subheader] == [a.heading for a in catalogue.about]
+    text = " ".join(plain(m.value) for m in at.markdown)
+    assert "MRI" in text and "MRA" in text
+    assert "dura" in text
+
+
+def test_sources_page_lists_every_source_with_its_link(open_page, catalogue: Catalogue) -> None:
+    at = open_page("sources")
+    text = " ".join(m.value for m in at.markdown)
+    for number, source in enumerate(catalogue.sources, start=1):
+        # The list number is the one the [n] links in the table use.
+        assert re.search(rf"(^|\n){number}\. \*\*[^\n]*Key: `{source.key}`", text), source.key
+        assert source.url.replace("(", "%28").replace(")", "%29") in text
+    assert "Injections: helps" in text.replace("\\", "")
+    assert "Flesch-Kincaid grade: **" in text
+    assert "No one paid for this tool" in text
+
+
+def test_broken_data_file_shows_a_friendly_error_and_no_data(tmp_path: Path, monkeypatch) -> None:
+    bad = tmp_path / "broken.yaml"
+    bad.write_text("meta:\n  title: [unclosed\n", encoding="utf-8")
+    monkeypatch.setenv("TREATMENTS_FILE", str(bad))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.title[0].value == "This tool cannot show the treatments right now"
+    assert "nothing is shown" in at.error[0].value
+    assert any("YAML syntax error" in m.value for m in at.markdown)
+    assert len(at.table) == 0
