@@ -36,7 +36,7 @@ def test_patient_filters_then_shares_the_link(page: Page, app_url: str) -> None:
     expect(page).to_have_url(re.compile(r"[?&]no_general=true"))
 
     page.get_by_role("button", name="Needle procedure").click()
-    ui.wait_for_app(page)
+    expect(ui.table_rows(page)).to_have_count(3)
     assert ui.option_names(page) == [ALL[0], ALL[1], ALL[4]]
     shared = page.url
     kinds = parse_qs(urlparse(shared).query)["kind"]
@@ -67,7 +67,7 @@ def test_empty_result_offers_to_clear(page: Page, app_url: str) -> None:
     open_app(page, f"{app_url}/?kind=&show_wait=false")
     expect(page.get_by_text("No option fits all of these choices")).to_be_visible()
     page.get_by_role("button", name="Clear all filters").click()
-    ui.wait_for_app(page)
+    expect(ui.table_rows(page)).to_have_count(len(ALL))
     assert ui.option_names(page) == ALL
 
 

@@ -142,7 +142,7 @@ def test_sources_page_lists_every_source_with_its_link(open_page, catalogue: Cat
     text = " ".join(m.value for m in at.markdown)
     for number, source in enumerate(catalogue.sources, start=1):
         # The list number is the one the [n] links in the table use.
-        assert re.search(rf"(^|\n){number}\. \*\*[^\n]*Key: `{source.key}`", text), source.key
+        assert re.search(rf"(^|\s){number}\. \*\*[^\n]*Key: `{source.key}`", text), source.key
         assert source.url.replace("(", "%28").replace(")", "%29") in text
     assert "Injections: helps" in text.replace("\\", "")
     assert "Flesch-Kincaid grade: **" in text
