@@ -10,6 +10,7 @@ from treatments import wording
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Fact, Option
 from treatments.table import comparison_frame, harm_phrase
+from treatments.wording import FIELD_LABELS
 
 SIDE_BY_SIDE_KEY = "side_by_side"
 MAX_SIDE_BY_SIDE = 4
@@ -59,11 +60,11 @@ def option_card(option: Option, catalogue: Catalogue) -> None:
     """Every field of one option, in the same order for every option."""
     with st.container(border=True, key=f"card-{option.id}"):
         st.subheader(option.name, anchor=False)
-        _fact("What it is", option.what_it_is, catalogue)
-        _fact("How it is done", option.how_it_is_done, catalogue)
+        _fact(FIELD_LABELS["what_it_is"], option.what_it_is, catalogue)
+        _fact(FIELD_LABELS["how_it_is_done"], option.how_it_is_done, catalogue)
         inv = option.invasiveness
         _detail(
-            "How invasive",
+            FIELD_LABELS["invasiveness"],
             wording.invasiveness_phrase(inv.level),
             inv.note,
             inv.sources,
@@ -71,7 +72,7 @@ def option_card(option: Option, catalogue: Catalogue) -> None:
         )
         ana = option.anaesthesia
         _detail(
-            "Asleep or awake",
+            FIELD_LABELS["anaesthesia"],
             wording.anaesthesia_phrase(ana.kind),
             ana.note,
             ana.sources,
@@ -79,33 +80,43 @@ def option_card(option: Option, catalogue: Catalogue) -> None:
         )
         stay = option.hospital_stay
         _detail(
-            "Hospital stay", wording.nights_phrase(stay.nights), stay.note, stay.sources, catalogue
+            FIELD_LABELS["hospital_stay"],
+            wording.nights_phrase(stay.nights),
+            stay.note,
+            stay.sources,
+            catalogue,
         )
         rep = option.repeat
         _detail(
-            "How often it is repeated",
+            FIELD_LABELS["repeat"],
             rep.every[:1].upper() + rep.every[1:],
             rep.note,
             rep.sources,
             catalogue,
         )
-        _fact("How soon it works", option.onset, catalogue)
-        _fact("How long it lasts", option.duration, catalogue)
+        _fact(FIELD_LABELS["onset"], option.onset, catalogue)
+        _fact(FIELD_LABELS["duration"], option.duration, catalogue)
         helps = option.helps
         _detail(
-            "How many it helps",
+            FIELD_LABELS["helps"],
             f"{wording.count_phrase(helps.per_100)} people. Helped means: {helps.means}",
             helps.note,
             helps.sources,
             catalogue,
         )
-        _harm_list("Common side effects (out of 100 people)", option.side_effects, catalogue)
-        _harm_list("Serious risks (out of 1,000 people)", option.serious_risks, catalogue)
-        _fact("Recovery", option.recovery, catalogue)
-        _fact("Who it is usually for", option.usually_for, catalogue)
+        _harm_list(
+            f"{FIELD_LABELS['side_effects']} (out of 100 people)", option.side_effects, catalogue
+        )
+        _harm_list(
+            f"{FIELD_LABELS['serious_risks']} (out of 1,000 people)",
+            option.serious_risks,
+            catalogue,
+        )
+        _fact(FIELD_LABELS["recovery"], option.recovery, catalogue)
+        _fact(FIELD_LABELS["usually_for"], option.usually_for, catalogue)
         ev = option.evidence
         _detail(
-            "How strong the proof is",
+            FIELD_LABELS["evidence"],
             f"{ev.strength[:1].upper()}{ev.strength[1:]}",
             ev.text,
             ev.sources,

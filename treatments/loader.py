@@ -19,6 +19,7 @@ import yaml
 from pydantic import ValidationError
 
 from treatments.schema import NO_TREATMENT_KIND, Catalogue
+from treatments.wording import FIELD_LABELS
 
 ENV_VAR = "TREATMENTS_FILE"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "treatments.yaml"
@@ -296,7 +297,7 @@ def citations(catalogue: Catalogue) -> dict[str, list[str]]:
             supports.setdefault(key, []).append(f"About: {section.heading}")
     for option in catalogue.options:
         for field, keys in _sourced_fields(option):
-            label = f"{option.short_name}: {field[0].replace('_', ' ')}"
+            label = f"{option.short_name}: {FIELD_LABELS[field[0]].lower()}"
             for key in keys:
                 if label not in supports.setdefault(key, []):
                     supports[key].append(label)

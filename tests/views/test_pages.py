@@ -144,7 +144,7 @@ def test_sources_page_lists_every_source_with_its_link(open_page, catalogue: Cat
         # The list number is the one the [n] links in the table use.
         assert re.search(rf"(^|\s){number}\. \*\*[^\n]*Key: `{source.key}`", text), source.key
         assert source.url.replace("(", "%28").replace(")", "%29") in text
-    assert "Injections: helps" in text.replace("\\", "")
+    assert "Injections: how many it helps" in text.replace("\\", "")
     assert "Flesch-Kincaid grade: **" in text
     assert "No one paid for this tool" in text
 
