@@ -14,6 +14,14 @@ from treatments.loader import DEFAULT_PATH, load_catalogue
 from treatments.schema import Catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
+# The five options of the shipped data file, in order: what a person should see.
+ALL_OPTIONS = [
+    "Botulinum toxin injections",
+    "Anticonvulsants and other medicines",
+    "Microvascular decompression (surgery)",
+    "Radiofrequency thermocoagulation",
+    "No treatment for now (watch and wait)",
+]
 
 
 @pytest.fixture(scope="session")

@@ -10,17 +10,12 @@ from playwright.sync_api import Page, expect
 
 from tests.browser import ui
 from tests.browser.conftest import open_app
+from tests.conftest import ALL_OPTIONS
 from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser
 
-ALL = [
-    "Botulinum toxin injections",
-    "Anticonvulsants and other medicines",
-    "Microvascular decompression (surgery)",
-    "Radiofrequency thermocoagulation",
-    "No treatment for now (watch and wait)",
-]
+ALL = ALL_OPTIONS
 
 
 def test_patient_filters_then_shares_the_link(page: Page, app_url: str) -> None:

@@ -8,16 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import ALL_OPTIONS
 from tests.views.conftest import APP, PAGES, TIMEOUT, option_names, plain
 from treatments.schema import Catalogue
 
-ALL = [
-    "Botulinum toxin injections",
-    "Anticonvulsants and other medicines",
-    "Microvascular decompression (surgery)",
-    "Radiofrequency thermocoagulation",
-    "No treatment for now (watch and wait)",
-]
+ALL = ALL_OPTIONS
 
 
 @pytest.mark.parametrize("page", list(PAGES))

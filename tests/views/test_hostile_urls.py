@@ -1,0 +1,53 @@
+"""Any query string, however mangled, gives a working page and never an exception."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from tests.views.conftest import APP, TIMEOUT
+
+# The app's own URL keys, plus strangers.
+KEYS = ["kind", "most_invasive", "repeat", "no_general", "no_stay", "show_wait", "side_by_side"]
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)),  # lone surrogates cannot be URL-encoded
+    max_size=300,
+)
+hostile = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "javascript:alert(1)",
+        "-1",
+        "1e309",
+        "NaN",
+        "9" * 400,
+        "%00",
+        "true",
+        "Shots",
+        "Brain surgery",
+        "",
+    ]
+)
+values = hostile | text | st.lists(hostile | text, max_size=4)
+queries = st.dictionaries(st.sampled_from(KEYS) | text.filter(bool), values, max_size=6)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=None,
+)
+@given(queries)
+def test_any_query_string_renders_a_page(query: dict[str, object]) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, (query, at.exception)
+    # Either the comparison table or the kind empty-state message, never nothing.
+    assert len(at.table) == 1 or "No option fits" in at.warning[0].value
+    # Nothing from the URL is ever rendered as HTML.
+    assert not any(m.allow_html for m in at.markdown)
