@@ -35,14 +35,15 @@ def refs(keys: Iterable[str], catalogue: Catalogue) -> str:
     by_key = {source.key: source for source in catalogue.sources}
     links = []
     for key in keys:
-        source = by_key[key]
-        # The URL passed the schema's pattern (http or https, no spaces);
-        # brackets and parentheses are percent-encoded so they cannot end
-        # the link early.
-        url = source.url.replace("(", "%28").replace(")", "%29")
-        links.append(f"[\\[{numbers[key]}\\]]({url} {_title(key)})")
+        url = link_target(by_key[key].url)
+        links.append(f'[\\[{numbers[key]}\\]]({url} "Source {key}")')
     return " ".join(links)
 
 
-def _title(key: str) -> str:
-    return f'"Source {key}"'
+def link_target(url: str) -> str:
+    """A URL safe inside a Markdown link.
+
+    The schema already allows only http(s) URLs with no spaces; parentheses
+    are percent-encoded so they cannot end the link early.
+    """
+    return url.replace("(", "%28").replace(")", "%29")

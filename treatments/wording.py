@@ -68,5 +68,5 @@ def nights_phrase(nights: Range) -> str:
     if nights.high == 0:
         return "No hospital stay"
     if nights.low == 0:
-        return f"None to {range_phrase(Range(low=nights.high, high=nights.high), 'night')}"
+        return f"None to {nights.high} night{'s' if nights.high > 1 else ''}"
     return range_phrase(nights, "night")

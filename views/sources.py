@@ -8,7 +8,7 @@ from components.catalogue import get_catalogue
 from components.page import page_footer, page_title
 from treatments import readability
 from treatments.loader import citations
-from treatments.markdown import escape
+from treatments.markdown import escape, link_target
 
 catalogue = get_catalogue()
 meta = catalogue.meta
@@ -54,11 +54,10 @@ for number, source in enumerate(catalogue.sources, start=1):
     year = source.year if source.year else "year not given"
     used_for = "; ".join(supports.get(source.key, [])) or "not cited"
     note = f" {escape(source.note)}" if source.note else ""
-    url = source.url.replace("(", "%28").replace(")", "%29")
     lines.append(
         f"{number}. **{escape(source.title)}**. {escape(source.citation)} ({year}). "
         f"{escape(source.kind.capitalize())}. Key: `{source.key}`. "
-        f"[Open the source]({url}).{note}  \n"
+        f"[Open the source]({link_target(source.url)}).{note}  \n"
         f"Supports: {escape(used_for)}"
     )
 st.markdown("\n".join(lines))
