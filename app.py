@@ -19,6 +19,18 @@ if catalogue_error() is None:
     pages = [
         st.Page("views/compare.py", title="Compare options", icon=":material/table:", default=True),
         st.Page(
+            "views/matters.py",
+            title="What matters to me",
+            icon=":material/balance:",
+            url_path="what-matters",
+        ),
+        st.Page(
+            "views/questions.py",
+            title="Questions for my visit",
+            icon=":material/checklist:",
+            url_path="questions",
+        ),
+        st.Page(
             "views/about.py",
             title="About hemifacial spasm",
             icon=":material/face:",

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 import streamlit as st
 
 from treatments import wording
+from treatments.facts import harm_phrase
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Fact, Option
-from treatments.table import comparison_frame, harm_phrase
+from treatments.table import comparison_frame
 from treatments.wording import FIELD_LABELS
 
 SIDE_BY_SIDE_KEY = "side_by_side"

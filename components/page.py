@@ -29,3 +29,12 @@ def page_footer(catalogue: Catalogue) -> None:
         f"{escape(meta.disclaimer)} "
         "Nothing you pick or type here is saved."
     )
+
+
+def privacy_note() -> None:
+    """Said on every page where a person answers questions."""
+    st.caption(
+        ":material/lock: Your answers stay in this browser tab only. We do not save them, "
+        "log them or send them anywhere. If you close or reload the tab, they are gone. "
+        "To keep them, download your printout."
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -260,6 +260,8 @@ def _cross_check(catalogue: Catalogue, data: Any, root: yaml.Node) -> Iterator[P
                 ("sources", index), f"source {source.key!r} is never cited; cite it or remove it"
             )
 
+    yield from _priority_problems(catalogue, problem)
+
     waiting = [o for o in catalogue.options if o.kind == NO_TREATMENT_KIND]
     if len(waiting) != 1:
         yield problem(
@@ -269,10 +271,35 @@ def _cross_check(catalogue: Catalogue, data: Any, root: yaml.Node) -> Iterator[P
         )
 
 
+def _priority_problems(
+    catalogue: Catalogue, problem: Callable[[tuple[str | int, ...], str], Problem]
+) -> Iterator[Problem]:
+    # Equal detail: every priority lines up every option, and every judgement
+    # it uses says what it means.
+    ids = [o.id for o in catalogue.options]
+    seen: set[str] = set()
+    for index, priority in enumerate(catalogue.priorities):
+        here = ("priorities", index)
+        if priority.id in seen:
+            yield problem(here, f"duplicate priority id {priority.id!r}")
+        seen.add(priority.id)
+        for option_id in priority.fit:
+            if option_id not in ids:
+                yield problem((*here, "fit"), f"unknown option id {option_id!r}")
+        missing = [i for i in ids if i not in priority.fit]
+        if missing:
+            yield problem((*here, "fit"), f"say how these options fit: {', '.join(missing)}")
+        for judgement in sorted(set(priority.fit.values()) - set(priority.meaning)):
+            yield problem((*here, "meaning"), f"say what {judgement!r} means here")
+
+
 def _cited(catalogue: Catalogue) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
     """Every place that cites sources, with its location in the file."""
     for index, section in enumerate(catalogue.about):
         yield ("about", index, "sources"), section.sources
+    for name in ("questions", "sure"):
+        if (part := getattr(catalogue, name)) is not None:
+            yield (name, "sources"), part.sources
     for index, option in enumerate(catalogue.options):
         for field, loc_value in _sourced_fields(option):
             yield ("options", index, *field, "sources"), loc_value
@@ -295,6 +322,12 @@ def citations(catalogue: Catalogue) -> dict[str, list[str]]:
     for section in catalogue.about:
         for key in section.sources:
             supports.setdefault(key, []).append(f"About: {section.heading}")
+    for part, label in (
+        (catalogue.questions, "Questions for my visit"),
+        (catalogue.sure, "The SURE check"),
+    ):
+        for key in part.sources if part is not None else ():
+            supports.setdefault(key, []).append(label)
     for option in catalogue.options:
         for field, keys in _sourced_fields(option):
             label = f"{option.short_name}: {FIELD_LABELS[field[0]].lower()}"

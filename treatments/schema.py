@@ -207,6 +207,57 @@ class AboutSection(_Sourced):
     text: Text
 
 
+# What a person can say about how much one thing matters to them.
+HOW_MUCH = ("Not at all", "A little", "A lot")
+Fit = Literal["fits", "partly", "no", "unknown"]
+# The option fields a priority can point at, so the facts behind each match
+# are the same facts the comparison shows, with their sources.
+PriorityField = Literal[
+    "invasiveness",
+    "anaesthesia",
+    "hospital_stay",
+    "repeat",
+    "onset",
+    "duration",
+    "helps",
+    "side_effects",
+    "serious_risks",
+]
+
+
+class Priority(_Model):
+    """One thing that may matter to a person, and how each option lines up with it.
+
+    ``fit`` is a plain judgement per option that an editor can check against
+    the facts named in ``shows``; ``meaning`` says in words what each judgement
+    means here, and the page shows it beside the facts. There is no score.
+    """
+
+    id: Slug
+    label: ShortText
+    shows: list[PriorityField] = Field(min_length=1, max_length=4)
+    harms_about: list[ShortText] = Field(default_factory=list, max_length=10)
+    meaning: dict[Fit, Text] = Field(min_length=1)
+    fit: dict[Slug, Fit] = Field(min_length=1, max_length=1000)
+
+
+class QuestionList(_Sourced):
+    """Questions a person may want to ask at the visit."""
+
+    items: list[ShortText] = Field(min_length=1, max_length=50)
+
+
+class SureItem(_Model):
+    """One yes-or-no question of the SURE check for how sure a person feels."""
+
+    letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
+    question: ShortText
+
+
+class SureCheck(_Sourced):
+    items: list[SureItem] = Field(min_length=1, max_length=10)
+
+
 class Meta(_Model):
     title: ShortText
     last_reviewed: _dt.date
@@ -225,3 +276,6 @@ class Catalogue(_Model):
     glossary: list[GlossaryEntry] = Field(default_factory=list, max_length=500)
     about: list[AboutSection] = Field(default_factory=list, max_length=100)
     options: list[Option] = Field(min_length=1, max_length=1000)
+    priorities: list[Priority] = Field(default_factory=list, max_length=50)
+    questions: QuestionList | None = None
+    sure: SureCheck | None = None

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from treatments import wording
+from treatments.facts import harm_phrase
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Option, SeriousRisk, SideEffect
 
@@ -24,13 +25,6 @@ COLUMNS = (
     "Side effects (out of 100 people)",
     "Serious risks (out of 1,000 people)",
 )
-
-
-def harm_phrase(harm: SideEffect | SeriousRisk) -> str:
-    """``"Stroke: fewer than 1 to 3 out of 1,000"`` or the reason there is no number."""
-    count = harm.per_100 if isinstance(harm, SideEffect) else harm.per_1000
-    figure = wording.count_phrase(count) if count is not None else "no number known"
-    return f"{harm.name}: {figure}"
 
 
 def _cell(main: str, note: str, keys: Sequence[str], catalogue: Catalogue) -> str:

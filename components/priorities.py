@@ -1,0 +1,109 @@
+"""What matters to me: the rating questions and how the options line up."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import streamlit as st
+
+from components.answers import answer, forget, remembered
+from treatments.markdown import escape, refs
+from treatments.priorities import LinedUp, line_up
+from treatments.schema import HOW_MUCH, Catalogue, Priority
+
+NOT_SURE = "Not sure yet"
+LEANING_KEY = "leaning"
+
+
+def rating_key(priority: Priority) -> str:
+    return f"matters-{priority.id}"
+
+
+def ratings(catalogue: Catalogue) -> dict[str, str | None]:
+    """How much each priority matters, as the person said (None if not said)."""
+    return {p.id: answer(rating_key(p)) for p in catalogue.priorities}
+
+
+def leaning(catalogue: Catalogue) -> str | None:
+    chosen = answer(LEANING_KEY)
+    names = [o.name for o in catalogue.options]
+    return chosen if chosen in names or chosen == NOT_SURE else None
+
+
+def rating_questions(catalogue: Catalogue) -> None:
+    """One question per priority: how much does this matter to you?"""
+    with st.container(border=True, key="ratings"):
+        st.markdown("**How much does each of these matter to you?**")
+        columns = st.columns(2, gap="large")
+        for index, priority in enumerate(catalogue.priorities):
+            columns[index % 2].radio(
+                escape(priority.label),
+                HOW_MUCH,
+                index=None,
+                horizontal=True,
+                **remembered(rating_key(priority)),
+            )
+
+
+def leaning_question(catalogue: Catalogue) -> None:
+    st.radio(
+        "Which option do you lean toward right now? You can change your mind at any time.",
+        [*(o.name for o in catalogue.options), NOT_SURE],
+        index=None,
+        **remembered(LEANING_KEY),
+    )
+
+
+def clear_button(catalogue: Catalogue) -> None:
+    keys = [rating_key(p) for p in catalogue.priorities] + [LEANING_KEY]
+    st.button("Clear my answers on this page", on_click=forget, args=(keys,), key="clear_matters")
+
+
+def _cell(lined: LinedUp, index: int, catalogue: Catalogue) -> str:
+    found = lined.matches[index]
+    facts = (
+        "  \n".join(
+            f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in found.facts
+        )
+        or "Our sources list none."
+    )
+    return f"**{found.label}.** {escape(found.meaning)}  \n{facts}"
+
+
+def line_up_table(catalogue: Catalogue) -> None:
+    """A real table: what matters (rows) against the options (columns)."""
+    lined = line_up(catalogue.options, catalogue.priorities, ratings(catalogue))
+    if not lined:
+        st.info(
+            "Say how much at least one thing matters to you. Then you will see how "
+            "each option lines up with it.",
+            icon=":material/touch_app:",
+        )
+        return
+    frame = _frame(lined, catalogue)
+    st.table(
+        frame,
+        hide_index=True,
+        alt=(
+            f"How {len(catalogue.options)} options line up with {len(lined)} things that "
+            "matter to you. Each row is one thing. Each column is one option."
+        ),
+    )
+    st.caption(
+        "Each cell says if the option fits, and the facts behind it. Numbers in square "
+        "brackets link to the sources. There is no total score: only you can weigh "
+        "these things against each other."
+    )
+
+
+def _frame(lined: Sequence[LinedUp], catalogue: Catalogue) -> pd.DataFrame:
+    rows = []
+    for item in lined:
+        row = {
+            "What matters to you": f"**{escape(item.priority.label)}** ({item.how_much.lower()})"
+        }
+        for index, option in enumerate(catalogue.options):
+            row[option.short_name] = _cell(item, index, catalogue)
+        rows.append(row)
+    return pd.DataFrame(rows)

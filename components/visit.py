@@ -1,0 +1,166 @@
+"""Questions for my visit: the checklist, notes, the SURE check and the printout."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.answers import answer, forget, remembered
+from components.priorities import leaning, ratings
+from treatments.markdown import escape
+from treatments.printout import MAX_NOTES, MAX_SIDE_BY_SIDE, VisitAnswers, visit_printout
+from treatments.schema import Catalogue
+
+NOTES_KEY = "notes"
+PRINTOUT_OPTIONS_KEY = "printout_options"
+_PRINTOUT_KEY = "printout_pdf"
+_YES, _NO = "Yes", "No"
+
+
+def _question_key(index: int) -> str:
+    return f"question-{index}"
+
+
+def _sure_key(letter: str) -> str:
+    return f"sure-{letter}"
+
+
+def question_checklist(catalogue: Catalogue) -> None:
+    if catalogue.questions is None:
+        return
+    with st.container(border=True, key="questions"):
+        st.markdown("**Tick the questions you want to ask.** They go on your printout.")
+        for index, question in enumerate(catalogue.questions.items):
+            st.checkbox(escape(question), **remembered(_question_key(index)))
+
+
+def notes_box() -> None:
+    st.text_area(
+        "Your own questions and notes",
+        max_chars=MAX_NOTES,
+        height=160,
+        placeholder="For example: Can I drive home after the treatment?",
+        **remembered(NOTES_KEY),
+    )
+
+
+def sure_check(catalogue: Catalogue) -> None:
+    """The four SURE questions, with a gentle note after any "no"."""
+    if catalogue.sure is None:
+        return
+    with st.container(border=True, key="sure"):
+        st.markdown("**Answer yes or no. There are no wrong answers.**")
+        for item in catalogue.sure.items:
+            st.radio(
+                escape(item.question),
+                [_YES, _NO],
+                index=None,
+                horizontal=True,
+                **remembered(_sure_key(item.letter)),
+            )
+    said = _sure_answers(catalogue)
+    if any(value is False for value in said.values()):
+        st.info(
+            "You said no to at least one question. That is very common. It may help to "
+            "talk it over with your doctor, a nurse or someone close to you before you "
+            "choose. Take the time you need.",
+            icon=":material/favorite:",
+        )
+    elif said and all(value is True for value in said.values()):
+        st.success(
+            "You said yes to all four. Bring your printout, and talk it over with your doctor.",
+            icon=":material/check_circle:",
+        )
+
+
+def _sure_answers(catalogue: Catalogue) -> dict[str, bool | None]:
+    if catalogue.sure is None:
+        return {}
+    values = {_YES: True, _NO: False}
+    return {
+        item.letter: values.get(answer(_sure_key(item.letter))) for item in catalogue.sure.items
+    }
+
+
+def printout_picker(catalogue: Catalogue) -> None:
+    st.multiselect(
+        f"Options to put side by side on your printout (up to {MAX_SIDE_BY_SIDE})",
+        [o.name for o in catalogue.options],
+        max_selections=MAX_SIDE_BY_SIDE,
+        placeholder="Choose options",
+        **remembered(PRINTOUT_OPTIONS_KEY),
+    )
+
+
+def visit_answers(catalogue: Catalogue) -> VisitAnswers:
+    """Everything the person chose and wrote, from every page, for the printout."""
+    by_name = {o.name: o for o in catalogue.options}
+    chosen = [by_name[name] for name in answer(PRINTOUT_OPTIONS_KEY, []) if name in by_name]
+    ticked = []
+    if catalogue.questions is not None:
+        ticked = [
+            question
+            for index, question in enumerate(catalogue.questions.items)
+            if answer(_question_key(index), False)
+        ]
+    return VisitAnswers(
+        options=chosen,
+        how_much=ratings(catalogue),
+        leaning=leaning(catalogue),
+        questions=ticked,
+        notes=str(answer(NOTES_KEY, "") or ""),
+        sure=_sure_answers(catalogue),
+    )
+
+
+def _make_printout(catalogue: Catalogue) -> None:
+    # A button callback: it runs after every widget's new value is in, so text
+    # typed in the notes box a moment before the click is on the printout.
+    answers = visit_answers(catalogue)
+    st.session_state[_PRINTOUT_KEY] = (answers, visit_printout(catalogue, answers))
+
+
+def download_printout(catalogue: Catalogue) -> None:
+    """Make the PDF from the answers so far, then offer it to download."""
+    answers = visit_answers(catalogue)
+    st.caption(
+        f"Right now your printout would have {len(answers.options)} options side by side "
+        f"and {len(answers.questions)} of your ticked questions."
+    )
+    st.button(
+        "Make my printout",
+        on_click=_make_printout,
+        args=(catalogue,),
+        icon=":material/description:",
+        key="make_printout",
+    )
+    made = st.session_state.get(_PRINTOUT_KEY)
+    if made is None:
+        return
+    made_from, pdf = made
+    if made_from != answers:
+        st.caption("You changed your answers since then. Press “Make my printout” again.")
+        return
+    st.download_button(
+        "Download my printout (PDF)",
+        data=pdf,
+        file_name="my-visit-notes-hemifacial-spasm.pdf",
+        mime="application/pdf",
+        icon=":material/download:",
+        type="primary",
+        on_click="ignore",
+        key="download_printout",
+    )
+
+
+def clear_button(catalogue: Catalogue) -> None:
+    keys = [NOTES_KEY, PRINTOUT_OPTIONS_KEY]
+    if catalogue.questions is not None:
+        keys += [_question_key(i) for i in range(len(catalogue.questions.items))]
+    if catalogue.sure is not None:
+        keys += [_sure_key(item.letter) for item in catalogue.sure.items]
+    st.button(
+        "Clear my answers on this page",
+        on_click=forget,
+        args=([*keys, _PRINTOUT_KEY],),
+        key="clear_visit",
+    )

@@ -1,0 +1,369 @@
+"""PDF printouts, made in Python with fpdf2 (no browser needed).
+
+Two documents share one plain layout: A4, black text on white, 12 pt body
+text or larger, no colour needed to read it.
+
+* :func:`visit_printout`: a patient's one or two pages for the visit.
+* :func:`group_handout`: every option side by side, for a room to take home.
+
+The fonts are DejaVu Sans, shipped in ``treatments/fonts`` so that letters
+outside Latin-1 print. A character the font lacks prints as "?", and the
+page says so, rather than vanishing silently.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import WrapMode, XPos, YPos
+
+from treatments.facts import FactLine, fact_lines
+from treatments.markdown import source_numbers
+from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
+from treatments.schema import Catalogue, Option
+from treatments.wording import FIELD_LABELS
+
+FONT_DIR = Path(__file__).parent / "fonts"
+_FONT = "DejaVu"
+BODY_PT = 12
+HEADING_PT = 15
+TITLE_PT = 20
+_LINE = 5.3  # mm between lines of 12 pt text (12 pt is 4.2 mm)
+MAX_SIDE_BY_SIDE = 3
+MAX_NOTES = 3000
+
+# The questions each printout answers for every option, in order: the same
+# fields for each, so benefits and harms get equal room. Each cell holds the
+# short answer and its figure; the full notes are in the app, and a printout
+# has to fit on one or two pages.
+PRINTOUT_FIELDS = (
+    "invasiveness",
+    "anaesthesia",
+    "hospital_stay",
+    "repeat",
+    "helps",
+    "side_effects",
+    "serious_risks",
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+@dataclass(frozen=True)
+class VisitAnswers:
+    """What a patient chose and wrote. Held only in memory, never saved."""
+
+    options: Sequence[Option] = ()
+    how_much: Mapping[str, str | None] = field(default_factory=dict)
+    leaning: str | None = None
+    questions: Sequence[str] = ()
+    notes: str = ""
+    sure: Mapping[str, bool | None] = field(default_factory=dict)
+
+
+class _Document(FPDF):
+    # fpdf2 draws the footer through this hook; a subclass is its API for it.
+    footer_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.set_font(_FONT, size=10)
+        self.cell(
+            0,
+            5,
+            f"Page {self.page_no()} of {{nb}}. {self.footer_text}",
+            align="C",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+
+
+def _new_document(title: str, footer: str) -> _Document:
+    pdf = _Document(orientation="portrait", unit="mm", format="A4")
+    pdf.footer_text = footer
+    pdf.set_margins(13, 12, 13)
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_font(_FONT, "", FONT_DIR / "DejaVuSans.ttf")
+    pdf.add_font(_FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+    pdf.set_title(title)
+    pdf.set_author("Hemifacial spasm: compare the treatments")
+    pdf.set_lang("en")
+    pdf.set_creator("treatments.printout")
+    pdf.add_page()
+    return pdf
+
+
+@dataclass
+class _Writer:
+    """Writes text to the PDF, keeping what the font cannot show visible."""
+
+    pdf: _Document
+    cmap: frozenset[int] = frozenset()
+    replaced: bool = False
+
+    def clean(self, text: str) -> str:
+        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+        text = _CONTROL.sub("", text.replace("\t", "    "))
+        if not self.cmap:
+            self.cmap = frozenset(self.pdf.current_font.cmap)
+        out = []
+        for char in text:
+            if char == "\n" or ord(char) in self.cmap:
+                out.append(char)
+            else:
+                out.append("?")
+                self.replaced = True
+        return "".join(out)
+
+    def title(self, text: str) -> None:
+        self.pdf.set_font(_FONT, "B", TITLE_PT)
+        self.pdf.multi_cell(0, 9, self.clean(text), align="L", new_x=XPos.LMARGIN)
+        self.pdf.ln(1)
+
+    def heading(self, text: str) -> None:
+        # Keep a heading with at least three lines of what follows it.
+        if self.pdf.will_page_break(_LINE * 4 + 4):
+            self.pdf.add_page()
+        self.pdf.ln(3)
+        self.pdf.set_font(_FONT, "B", HEADING_PT)
+        self.pdf.multi_cell(0, 8, self.clean(text), align="L", new_x=XPos.LMARGIN)
+        self.pdf.ln(1)
+
+    def para(self, text: str, *, bold: bool = False) -> None:
+        self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
+        self.pdf.multi_cell(
+            0, _LINE, self.clean(text), align="L", new_x=XPos.LMARGIN, wrapmode=WrapMode.WORD
+        )
+
+    def bullets(self, items: Iterable[str]) -> None:
+        self.pdf.set_font(_FONT, "", BODY_PT)
+        for item in items:
+            self.pdf.set_x(self.pdf.l_margin)
+            self.pdf.cell(6, _LINE, "•")
+            self.pdf.multi_cell(0, _LINE, self.clean(item), align="L", new_x=XPos.LMARGIN)
+
+    def grid(self, header: Sequence[str], sections: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Options as columns; each question is a full-width row above its answers.
+
+        Putting the question above the answers, rather than in a column of its
+        own, gives each option more width, which keeps the printout short. A
+        question never sits at the foot of a page apart from its answers, and
+        the option names are repeated at the top of each new page.
+        """
+        widths = [self.pdf.epw / len(header)] * len(header)
+        header = [self.clean(text) for text in header]
+        self._row(header, widths, bold=True)
+        for question, answers in sections:
+            question_cells, answer_cells = [self.clean(question)], [self.clean(a) for a in answers]
+            needed = self._height(question_cells, [self.pdf.epw], bold=True) + self._height(
+                answer_cells, widths
+            )
+            if self.pdf.will_page_break(needed):
+                self.pdf.add_page()
+                self._row(header, widths, bold=True)
+            if self.pdf.will_page_break(needed):
+                # Taller than a whole page: print it as paragraphs, which can
+                # run on across pages, rather than cut it off.
+                self.para(question, bold=True)
+                for name, answer in zip(header, answers, strict=True):
+                    self.para(f"{name}: {answer}")
+                continue
+            self._row(question_cells, [self.pdf.epw], bold=True)
+            self._row(answer_cells, widths)
+        self.pdf.ln(1)
+
+    _PAD = 1.2
+
+    def _height(
+        self, cells: Sequence[str], widths: Sequence[float], *, bold: bool = False
+    ) -> float:
+        self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
+        tallest = max(
+            self.pdf.multi_cell(
+                w - 2 * self._PAD, _LINE, text, align="L", dry_run=True, output="HEIGHT"
+            )
+            for text, w in zip(cells, widths, strict=True)
+        )
+        return tallest + self._PAD
+
+    def _row(self, cells: Sequence[str], widths: Sequence[float], *, bold: bool = False) -> None:
+        height = self._height(cells, widths, bold=bold)
+        x, y = self.pdf.l_margin, self.pdf.get_y()
+        for text, w in zip(cells, widths, strict=True):
+            self.pdf.rect(x, y, w, height)
+            self.pdf.set_xy(x + self._PAD, y + self._PAD / 2)
+            self.pdf.multi_cell(w - 2 * self._PAD, _LINE, text, align="L")
+            x += w
+        self.pdf.set_xy(self.pdf.l_margin, y + height)
+
+
+def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: set[str]) -> str:
+    cited.update(keys)
+    found = sorted({numbers[key] for key in keys if key in numbers})
+    return f"[{', '.join(map(str, found))}]" if found else ""
+
+
+def _cell(option: Option, name: str, numbers: Mapping[str, int], cited: set[str]) -> str:
+    lines: list[FactLine] = fact_lines(option, name)
+    parts = []
+    for line in lines:
+        text = (
+            f"{line.headline}. Helped means: {option.helps.means}"
+            if name == "helps"
+            else line.headline
+        )
+        parts.append(f"{text} {_cite(line.sources, numbers, cited)}")
+    return "\n".join(parts)
+
+
+def _label(name: str) -> str:
+    label = FIELD_LABELS[name]
+    extra = {
+        "helps": " (out of 100)",
+        "side_effects": " (out of 100)",
+        "serious_risks": " (out of 1,000)",
+    }
+    return label + extra.get(name, "")
+
+
+def _side_by_side(
+    out: _Writer,
+    options: Sequence[Option],
+    numbers: Mapping[str, int],
+    cited: set[str],
+    *,
+    extra: Sequence[tuple[str, Sequence[str]]] = (),
+) -> None:
+    sections = [
+        (_label(name), [_cell(o, name, numbers, cited) for o in options])
+        for name in PRINTOUT_FIELDS
+    ]
+    out.grid([option.name for option in options], [*sections, *extra])
+
+
+def _sources(out: _Writer, catalogue: Catalogue, cited: set[str]) -> None:
+    numbers = source_numbers(catalogue)
+    out.heading("Sources")
+    out.para("Each number in [ ] is a source. The Sources page of the tool links to each one.")
+    # One run-on paragraph: a line per source would double the printout.
+    out.para(
+        " ".join(
+            f"[{numbers[source.key]}] {source.citation}."
+            for source in catalogue.sources
+            if source.key in cited
+        )
+    )
+
+
+def _finish(out: _Writer) -> bytes:
+    if out.replaced:
+        out.para(
+            "Some letters could not be printed with this font. They show as a question mark (?)."
+        )
+    return bytes(out.pdf.output())
+
+
+def visit_printout(
+    catalogue: Catalogue, answers: VisitAnswers, *, made_on: _dt.date | None = None
+) -> bytes:
+    """A patient's printout for the visit, as PDF bytes."""
+    made_on = made_on or _dt.date.today()
+    meta = catalogue.meta
+    numbers = source_numbers(catalogue)
+    cited: set[str] = set()
+    pdf = _new_document("My notes for my visit: hemifacial spasm", meta.disclaimer)
+    out = _Writer(pdf)
+    out.title("My notes for my visit: hemifacial spasm")
+    out.para(
+        f"Made on {made_on:%d %B %Y}. The facts were last checked on {meta.last_reviewed:%d %B %Y}."
+    )
+    out.para(meta.disclaimer, bold=True)
+
+    out.heading("What matters to me")
+    rated = mattering(catalogue.priorities, answers.how_much)
+    if rated:
+        for level in (A_LOT, A_LITTLE):
+            names = [p.label for p, rating in rated if rating == level]
+            if names:
+                out.para(f"{level}: {'; '.join(names)}.")
+    else:
+        out.para("I did not say what matters to me.")
+    out.para(f"The option I lean toward now: {answers.leaning or 'Not sure yet'}.")
+
+    options = list(answers.options)[:MAX_SIDE_BY_SIDE]
+    out.heading("The options I want to talk about")
+    if options:
+        # The last rows line the options up with what matters to the person,
+        # one thing at a time, next to the facts they rest on.
+        fits = [
+            (
+                f"{priority.label} (matters {level.lower()} to me)",
+                [FIT_LABELS[match(o, priority).fit] for o in options],
+            )
+            for priority, level in rated
+        ]
+        _side_by_side(out, options, numbers, cited, extra=fits)
+        if fits:
+            out.para("The last rows are not a score. Each one shows one thing at a time.")
+    else:
+        out.para(
+            "I did not pick any options. The tool shows every option side by side on "
+            "its Compare page."
+        )
+
+    out.heading("My questions")
+    if answers.questions:
+        out.bullets(answers.questions)
+    else:
+        out.para("I did not tick any questions.")
+    out.heading("My notes")
+    notes = answers.notes.strip()[:MAX_NOTES]
+    out.para(notes or "No notes.")
+
+    if catalogue.sure is not None:
+        out.heading("How sure I feel (the SURE check)")
+        said = {True: "Yes", False: "No", None: "Not answered"}
+        out.bullets(
+            f"{item.question} {said[answers.sure.get(item.letter)]}"
+            for item in catalogue.sure.items
+        )
+        cited.update(catalogue.sure.sources)
+        if any(value is False for value in answers.sure.values()):
+            out.para(
+                "I said no to at least one question. I may want more help or time before I choose."
+            )
+
+    _sources(out, catalogue, cited)
+    return _finish(out)
+
+
+def group_handout(
+    catalogue: Catalogue, options: Sequence[Option], *, made_on: _dt.date | None = None
+) -> bytes:
+    """Every option in ``options`` side by side, for a group to take home."""
+    made_on = made_on or _dt.date.today()
+    meta = catalogue.meta
+    numbers = source_numbers(catalogue)
+    cited: set[str] = set()
+    pdf = _new_document("Hemifacial spasm: the options side by side", meta.disclaimer)
+    out = _Writer(pdf)
+    out.title("Hemifacial spasm: the options side by side")
+    out.para(
+        f"Printed on {made_on:%d %B %Y}. The facts were last checked on "
+        f"{meta.last_reviewed:%d %B %Y}."
+    )
+    out.para(meta.disclaimer, bold=True)
+    for start in range(0, len(options), MAX_SIDE_BY_SIDE):
+        group = options[start : start + MAX_SIDE_BY_SIDE]
+        names = ", ".join(o.short_name for o in group)
+        out.heading(f"Side by side: {names}")
+        _side_by_side(out, group, numbers, cited)
+    if not options:
+        out.para("No options were picked for this handout.")
+    _sources(out, catalogue, cited)
+    return _finish(out)

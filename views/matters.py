@@ -1,0 +1,35 @@
+"""What matters to me: say how much each thing matters, then see how the options line up."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.catalogue import get_catalogue
+from components.page import not_a_recommendation, page_footer, page_title, privacy_note
+from components.priorities import clear_button, leaning_question, line_up_table, rating_questions
+
+catalogue = get_catalogue()
+
+page_title(
+    "What matters to me",
+    "Each option has good and bad points. Which ones count most is up to you. Say how "
+    "much each thing below matters to you. Then see how each option lines up.",
+)
+not_a_recommendation(catalogue)
+privacy_note()
+
+st.header("What matters to you", anchor="ratings")
+rating_questions(catalogue)
+
+st.header("How the options line up", anchor="line-up")
+line_up_table(catalogue)
+
+st.header("Where you are now", anchor="leaning")
+leaning_question(catalogue)
+st.markdown(
+    "Next, pick questions to ask at your visit, and print your notes on the "
+    "**Questions for my visit** page."
+)
+clear_button(catalogue)
+
+page_footer(catalogue)
