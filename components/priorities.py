@@ -62,13 +62,12 @@ def clear_button(catalogue: Catalogue) -> None:
 
 def _cell(lined: LinedUp, index: int, catalogue: Catalogue) -> str:
     found = lined.matches[index]
-    facts = (
-        "  \n".join(
-            f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in found.facts
-        )
-        or "Our sources list none."
+    # The facts behind the judgement; for a harm the sources do not list,
+    # the judgement's meaning already says so.
+    facts = "  \n".join(
+        f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in found.facts
     )
-    return f"**{found.label}.** {escape(found.meaning)}  \n{facts}"
+    return f"**{found.label}.** {escape(found.meaning)}  \n{facts}".strip()
 
 
 def line_up_table(catalogue: Catalogue) -> None:

@@ -72,18 +72,18 @@ class _Document(FPDF):
 
     def footer(self) -> None:
         self.set_y(-11)
-        self.set_font(_FONT, size=10)
+        self.set_font(_FONT, size=BODY_PT)
         self.cell(
             0,
             5,
-            f"Page {self.page_no()} of {{nb}}. {self.footer_text}",
+            f"Page {self.page_no()} of {{nb}}: {self.footer_text}",
             align="C",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
 
 
-def _new_document(title: str, footer: str) -> _Document:
+def _new_document(title: str, *, footer: str) -> _Document:
     pdf = _Document(orientation="portrait", unit="mm", format="A4")
     pdf.footer_text = footer
     pdf.set_margins(13, 12, 13)
@@ -276,9 +276,10 @@ def visit_printout(
     meta = catalogue.meta
     numbers = source_numbers(catalogue)
     cited: set[str] = set()
-    pdf = _new_document("My notes for my visit: hemifacial spasm", meta.disclaimer)
+    title = "My notes for my visit: hemifacial spasm"
+    pdf = _new_document(title, footer=title)
     out = _Writer(pdf)
-    out.title("My notes for my visit: hemifacial spasm")
+    out.title(title)
     out.para(
         f"Made on {made_on:%d %B %Y}. The facts were last checked on {meta.last_reviewed:%d %B %Y}."
     )
@@ -350,9 +351,10 @@ def group_handout(
     meta = catalogue.meta
     numbers = source_numbers(catalogue)
     cited: set[str] = set()
-    pdf = _new_document("Hemifacial spasm: the options side by side", meta.disclaimer)
+    title = "Hemifacial spasm: the options side by side"
+    pdf = _new_document(title, footer=title)
     out = _Writer(pdf)
-    out.title("Hemifacial spasm: the options side by side")
+    out.title(title)
     out.para(
         f"Printed on {made_on:%d %B %Y}. The facts were last checked on "
         f"{meta.last_reviewed:%d %B %Y}."

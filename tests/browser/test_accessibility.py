@@ -13,6 +13,8 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "compare": "/",
     "compare-side-by-side": "/?side_by_side=Injections&side_by_side=Tablets",
+    "what-matters": "/what-matters",
+    "questions": "/questions",
     "about": "/about",
     "sources": "/sources",
 }

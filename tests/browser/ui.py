@@ -7,12 +7,14 @@ one, this is the only file to change.
 from __future__ import annotations
 
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 APP_READY = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 EXCEPTION = "[data-testid='stException']"
 SKELETON = "[data-testid='stSkeleton']"
 TABLE = "[data-testid='stTable'] table"
+LEANING_QUESTION = "Which option do you lean toward right now?"
 
 
 def wait_for_app(page: Page, *, timeout: float = 30_000) -> None:
@@ -53,3 +55,28 @@ def keyed(page: Page, key: str) -> Locator:
 def tick(page: Page, label: str) -> None:
     """Click a checkbox the way a person does: on its label."""
     page.locator("[data-testid='stCheckbox'] label").filter(has_text=label).click()
+
+
+def choose(page: Page, question: str, answer: str) -> None:
+    """Pick one answer of a radio question, by clicking its label."""
+    page.get_by_role("radiogroup", name=question).get_by_text(answer, exact=True).click()
+
+
+def multiselect_pick(page: Page, label: str, choices: list[str]) -> None:
+    """Open a multiselect by its label and pick each choice from the list."""
+    box = page.get_by_role("combobox", name=label)
+    for choice in choices:
+        wait_for_app(page)
+        option = page.get_by_role("option", name=choice, exact=True)
+        # A rerun that lands just after the click closes the list again.
+        expect(box).to_be_visible()
+        for _ in range(3):
+            box.click()
+            try:
+                option.wait_for(timeout=3_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        option.click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)

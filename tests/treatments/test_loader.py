@@ -178,3 +178,28 @@ def test_all_problems_are_reported_at_once(write_variant) -> None:
         _option(data, "medicines")["anaesthesia"]["kind"] = "sleepy"
 
     assert len(_problems(write_variant(break_three))) == 3
+
+
+def test_every_priority_must_line_up_every_option(write_variant) -> None:
+    def break_priorities(data: dict[str, Any]) -> None:
+        first = data["priorities"][0]
+        del first["fit"]["mvd"]
+        first["fit"]["laser"] = "fits"
+        data["priorities"][1]["fit"]["mvd"] = "partly"  # "partly" has no meaning there
+        data["priorities"][2]["id"] = data["priorities"][0]["id"]
+
+    problems = _problems(write_variant(break_priorities))
+    assert any("priorities[0]" in p and "say how these options fit: mvd" in p for p in problems)
+    assert any("priorities[0]" in p and "unknown option id 'laser'" in p for p in problems)
+    assert any("priorities[1]" in p and "say what 'partly' means here" in p for p in problems)
+    assert any("priorities[2]" in p and "duplicate priority id" in p for p in problems)
+    assert len(problems) == 4, problems
+
+
+def test_a_judgement_outside_the_list_is_refused(write_variant) -> None:
+    def misspell(data: dict[str, Any]) -> None:
+        data["priorities"][0]["fit"]["mvd"] = "maybe"
+
+    problems = _problems(write_variant(misspell))
+    assert len(problems) == 1
+    assert "priorities[0] (avoid-brain-surgery).fit.mvd" in problems[0], problems

@@ -14,6 +14,8 @@ APP = str(ROOT / "app.py")
 TIMEOUT = 30
 PAGES = {
     "compare": "views/compare.py",
+    "matters": "views/matters.py",
+    "questions": "views/questions.py",
     "about": "views/about.py",
     "sources": "views/sources.py",
 }

@@ -1,0 +1,186 @@
+"""The PDF printouts, read back with pypdf: what they say, and that odd input cannot break them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from treatments.loader import load_catalogue
+from treatments.markdown import source_numbers
+from treatments.printout import (
+    BODY_PT,
+    MAX_NOTES,
+    VisitAnswers,
+    group_handout,
+    visit_printout,
+)
+from treatments.schema import Catalogue
+
+MADE_ON = dt.date(2026, 12, 1)
+
+
+def _read(pdf: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    # pypdf may break a line inside a phrase; compare on single spaces.
+    return reader, re.sub(r"\s+", " ", text)
+
+
+def _options(catalogue: Catalogue, *ids: str):
+    by_id = {o.id: o for o in catalogue.options}
+    return [by_id[i] for i in ids]
+
+
+def _font_sizes(reader: PdfReader) -> set[float]:
+    sizes = set()
+    for page in reader.pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        sizes.update(float(size) for size in re.findall(r"/F\d+ ([\d.]+) Tf", content))
+    return sizes
+
+
+def _colours(reader: PdfReader) -> set[str]:
+    """Every fill or stroke colour the pages set."""
+    found = set()
+    for page in reader.pages:
+        content = page.get_contents().get_data().decode("latin-1")
+        found.update(re.findall(r"(?:^|\s)([\d. ]+ (?:rg|RG|g|G|k|K))(?=\s)", content))
+    return found
+
+
+@pytest.fixture
+def full_answers(catalogue: Catalogue) -> VisitAnswers:
+    return VisitAnswers(
+        options=_options(catalogue, "injections", "mvd"),
+        how_much={"avoid-brain-surgery": "A lot", "avoid-hearing-loss": "A little"},
+        leaning="Not sure yet",
+        questions=catalogue.questions.items[:2],
+        notes="Can I drive home after the shots?",
+        sure={"S": False, "U": True, "R": True, "E": True},
+    )
+
+
+def test_the_printout_says_what_the_person_chose(
+    catalogue: Catalogue, full_answers: VisitAnswers
+) -> None:
+    reader, text = _read(visit_printout(catalogue, full_answers, made_on=MADE_ON))
+    assert 1 <= len(reader.pages) <= 3
+    assert "Made on 01 December 2026" in text
+    assert "last checked on 24 November 2026" in text
+    assert catalogue.meta.disclaimer in text
+    assert "A lot: Not having brain surgery." in text
+    assert "A little: Not losing hearing." in text
+    assert "The option I lean toward now: Not sure yet." in text
+    for option in full_answers.options:
+        assert option.name in text
+    # The same questions for each option, benefits and harms alike.
+    for label in ("How invasive", "How many it helps (out of 100)", "Serious risks (out of 1,000)"):
+        assert label in text
+    assert "73 to 98 out of 100 people" in text
+    assert "Death: 1 or fewer out of 1,000" in text
+    # How each lines up with what matters, with no score.
+    assert "Not having brain surgery (matters a lot to me)" in text
+    assert "Fits Does not fit" in text
+    assert "score" not in text.replace("not a score", "")
+    for question in full_answers.questions:
+        assert question in text
+    assert "Can I drive home after the shots?" in text
+    assert "Do you feel sure which choice is best for you? No" in text
+    assert "I said no to at least one question." in text
+
+
+def test_every_source_number_on_the_printout_is_listed(
+    catalogue: Catalogue, full_answers: VisitAnswers
+) -> None:
+    _, text = _read(visit_printout(catalogue, full_answers, made_on=MADE_ON))
+    body, _, listed = text.partition("Sources Each number in [ ] is a source.")
+    cited = {int(n) for group in re.findall(r"\[([\d, ]+)\]", body) for n in group.split(",")}
+    numbers = source_numbers(catalogue)
+    by_number = {n: key for key, n in numbers.items()}
+    assert cited, "the facts carry source numbers"
+    for number in cited:
+        source = next(s for s in catalogue.sources if s.key == by_number[number])
+        assert f"[{number}] {source.citation}" in listed
+
+
+def test_empty_answers_still_make_a_clear_printout(catalogue: Catalogue) -> None:
+    reader, text = _read(visit_printout(catalogue, VisitAnswers(), made_on=MADE_ON))
+    assert len(reader.pages) == 1
+    assert "I did not say what matters to me." in text
+    assert "I did not pick any options." in text
+    assert "I did not tick any questions." in text
+    assert "No notes." in text
+    assert "Do you feel sure which choice is best for you? Not answered" in text
+
+
+def test_print_is_large_and_black_and_white(
+    catalogue: Catalogue, full_answers: VisitAnswers
+) -> None:
+    for pdf in (
+        visit_printout(catalogue, full_answers, made_on=MADE_ON),
+        group_handout(catalogue, catalogue.options, made_on=MADE_ON),
+    ):
+        reader, _ = _read(pdf)
+        sizes = _font_sizes(reader)
+        assert sizes and min(sizes) >= BODY_PT >= 12
+        # Only black (or no colour operator at all): nothing needs a colour printer.
+        assert _colours(reader) <= {"0 g", "0 G", "0.000 g", "0.000 G", "0 0 0 rg", "0 0 0 RG"}
+
+
+def test_letters_the_font_lacks_print_as_a_question_mark(catalogue: Catalogue) -> None:
+    notes = "Cyrillic: Привет. Greek: γεια. Chinese: 你好. Emoji: 🙂."
+    _, text = _read(visit_printout(catalogue, VisitAnswers(notes=notes), made_on=MADE_ON))
+    assert "Cyrillic: Привет. Greek: γεια." in text
+    assert "Chinese: ??." in text
+    assert "Some letters could not be printed with this font." in text
+
+
+def test_long_notes_and_long_words_run_on_to_more_pages(catalogue: Catalogue) -> None:
+    word = "x" * 400  # no space to break at
+    notes = (f"{word} " + "A long note about my spasm. " * 200)[: MAX_NOTES + 500]
+    reader, text = _read(visit_printout(catalogue, VisitAnswers(notes=notes), made_on=MADE_ON))
+    assert len(reader.pages) >= 2
+    assert text.count("A long note about my spasm.") >= 80
+    assert "x" * 50 in text.replace(" ", "")
+
+
+_CATALOGUE = load_catalogue()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    notes=st.text(max_size=400),
+    questions=st.lists(st.text(max_size=80), max_size=3),
+    leaning=st.one_of(st.none(), st.text(max_size=60)),
+    picks=st.lists(st.sampled_from(range(5)), max_size=4, unique=True),
+)
+def test_any_text_makes_a_valid_pdf(
+    notes: str, questions: list[str], leaning: str | None, picks: list[int]
+) -> None:
+    answers = VisitAnswers(
+        options=[_CATALOGUE.options[i] for i in picks],
+        questions=questions,
+        notes=notes,
+        leaning=leaning,
+    )
+    pdf = visit_printout(_CATALOGUE, answers, made_on=MADE_ON)
+    assert pdf.startswith(b"%PDF-")
+    reader, text = _read(pdf)
+    assert len(reader.pages) >= 1
+    assert "My notes for my visit" in text
+
+
+def test_the_group_handout_has_every_option_and_the_sources(catalogue: Catalogue) -> None:
+    reader, text = _read(group_handout(catalogue, catalogue.options, made_on=MADE_ON))
+    for option in catalogue.options:
+        assert option.name in text
+    assert "Printed on 01 December 2026" in text
+    assert catalogue.meta.disclaimer in text
+    assert "Sources Each number in [ ] is a source." in text
+    assert f"of {len(reader.pages)}: Hemifacial spasm: the options side by side" in text
