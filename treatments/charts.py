@@ -155,4 +155,5 @@ def repeats_summary(options: Sequence[Option]) -> str:
             f"{option.short_name}, invasive level {option.invasiveness.level} of "
             f"{MAX_INVASIVENESS}: {count}"
         )
-    return "Treatments or dose checks in 5 years. " + "; ".join(parts) + "."
+    # One sentence per option: a list joined by semicolons reads as one long sentence.
+    return "Treatments or dose checks in 5 years. " + ". ".join(parts) + "."

@@ -83,6 +83,16 @@ def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
         yield Passage(f"glossary: {entry.term}", entry.meaning)
     for option in catalogue.options:
         yield from option_passages(option)
+    for priority in catalogue.priorities:
+        yield Passage(f"priority: {priority.id}", _sentence(priority.label))
+        for fit, meaning in priority.meaning.items():
+            yield Passage(f"priority: {priority.id}: {fit}", meaning)
+    if catalogue.questions is not None:
+        for index, question in enumerate(catalogue.questions.items):
+            yield Passage(f"questions[{index}]", question)
+    if catalogue.sure is not None:
+        for item in catalogue.sure.items:
+            yield Passage(f"sure: {item.letter}", item.question)
 
 
 def measure(passages: Iterable[Passage]) -> Grades:

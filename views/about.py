@@ -16,9 +16,10 @@ for section in catalogue.about:
     st.markdown(f"{escape(section.text)} {refs(section.sources, catalogue)}")
 
 st.header("Words you may hear", anchor="glossary")
+# Each term on its own line, its meaning below it, like a printed glossary.
 st.markdown(
     "\n".join(
-        f"- **{escape(entry.term)}**: {escape(entry.meaning)}" for entry in catalogue.glossary
+        f"- **{escape(entry.term)}**  \n  {escape(entry.meaning)}" for entry in catalogue.glossary
     )
 )
 page_footer(catalogue)

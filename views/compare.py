@@ -15,8 +15,8 @@ catalogue = get_catalogue()
 
 page_title(
     "Hemifacial spasm: compare the treatments",
-    "See the choices side by side: what each one involves, how often it is "
-    "repeated, and how many people it helps or harms.",
+    "See the choices side by side. Find out what each one involves and how often it "
+    "is done. See how many people it helps, and how many it harms.",
 )
 not_a_recommendation(catalogue)
 
