@@ -31,6 +31,12 @@ if catalogue_error() is None:
             url_path="questions",
         ),
         st.Page(
+            "views/present.py",
+            title="Present",
+            icon=":material/co_present:",
+            url_path="present",
+        ),
+        st.Page(
             "views/about.py",
             title="About hemifacial spasm",
             icon=":material/face:",

@@ -38,13 +38,18 @@ def repeats_chart(options: Sequence[Option]) -> None:
     st.caption(summary)
 
 
+def icon_array(option: Option, *, height: int = 330) -> None:
+    """One option's 100-person icon array, with its text version below it."""
+    summary = charts.icon_array_summary(option)
+    spec = _icon_array_spec(option, option.model_dump_json())
+    st.vega_lite_chart(spec=spec, width="content", height=height, alt=summary)
+    st.caption(summary)
+
+
 def icon_arrays(options: Sequence[Option]) -> None:
     """One 100-person icon array per option, a few to a row."""
     for start in range(0, len(options), _ICONS_PER_ROW):
         row = options[start : start + _ICONS_PER_ROW]
         for column, option in zip(st.columns(_ICONS_PER_ROW), row, strict=False):
             with column:
-                summary = charts.icon_array_summary(option)
-                spec = _icon_array_spec(option, option.model_dump_json())
-                st.vega_lite_chart(spec=spec, width="content", height=330, alt=summary)
-                st.caption(summary)
+                icon_array(option)

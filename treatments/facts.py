@@ -88,3 +88,16 @@ def fact_lines(option: Option, field: str, *, harms_about: Sequence[str] = ()) -
     if field == "evidence":
         return [FactLine(headline(option, field), value.text, tuple(value.sources))]
     return [FactLine(value.text, "", tuple(value.sources))]
+
+
+def short_answers(option: Option, field: str) -> list[FactLine]:
+    """The short form used on slides and printouts: the headline and its sources.
+
+    "How many it helps" keeps what "helped" means, because the studies
+    measured different things and a bare number would compare unlike with like.
+    """
+    lines = fact_lines(option, field)
+    if field == "helps":
+        means = f"Helped means: {option.helps.means}"
+        return [FactLine(f"{line.headline}. {means}", "", line.sources) for line in lines]
+    return [FactLine(line.headline, "", line.sources) for line in lines]

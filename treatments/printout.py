@@ -23,7 +23,8 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import WrapMode, XPos, YPos
 
-from treatments.facts import FactLine, fact_lines
+from treatments.deck import IssueCard
+from treatments.facts import short_answers
 from treatments.markdown import source_numbers
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
 from treatments.schema import Catalogue, Option
@@ -209,16 +210,10 @@ def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: set[str]) -> s
 
 
 def _cell(option: Option, name: str, numbers: Mapping[str, int], cited: set[str]) -> str:
-    lines: list[FactLine] = fact_lines(option, name)
-    parts = []
-    for line in lines:
-        text = (
-            f"{line.headline}. Helped means: {option.helps.means}"
-            if name == "helps"
-            else line.headline
-        )
-        parts.append(f"{text} {_cite(line.sources, numbers, cited)}")
-    return "\n".join(parts)
+    return "\n".join(
+        f"{line.headline} {_cite(line.sources, numbers, cited)}"
+        for line in short_answers(option, name)
+    )
 
 
 def _label(name: str) -> str:
@@ -344,9 +339,13 @@ def visit_printout(
 
 
 def group_handout(
-    catalogue: Catalogue, options: Sequence[Option], *, made_on: _dt.date | None = None
+    catalogue: Catalogue,
+    options: Sequence[Option],
+    *,
+    cards: Sequence[IssueCard] = (),
+    made_on: _dt.date | None = None,
 ) -> bytes:
-    """Every option in ``options`` side by side, for a group to take home."""
+    """The options side by side, then the issue cards, for a group to take home."""
     made_on = made_on or _dt.date.today()
     meta = catalogue.meta
     numbers = source_numbers(catalogue)
@@ -367,5 +366,12 @@ def group_handout(
         _side_by_side(out, group, numbers, cited)
     if not options:
         out.para("No options were picked for this handout.")
+    elif cards:
+        out.heading("One question at a time")
+        for card in cards:
+            out.grid(
+                [card.question],
+                [(option.name, [_cell(option, card.field, numbers, cited)]) for option in options],
+            )
     _sources(out, catalogue, cited)
     return _finish(out)

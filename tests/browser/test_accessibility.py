@@ -15,6 +15,8 @@ PAGES = {
     "compare-side-by-side": "/?side_by_side=Injections&side_by_side=Tablets",
     "what-matters": "/what-matters",
     "questions": "/questions",
+    "present-option": "/present?slide=4",
+    "present-card": "/present?slide=7",
     "about": "/about",
     "sources": "/sources",
 }

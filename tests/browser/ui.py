@@ -14,6 +14,8 @@ SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 EXCEPTION = "[data-testid='stException']"
 SKELETON = "[data-testid='stSkeleton']"
 TABLE = "[data-testid='stTable'] table"
+SLIDE = ".st-key-slide-frame"
+HEADER = "[data-testid='stHeader']"
 LEANING_QUESTION = "Which option do you lean toward right now?"
 
 

@@ -16,6 +16,7 @@ PAGES = {
     "compare": "views/compare.py",
     "matters": "views/matters.py",
     "questions": "views/questions.py",
+    "present": "views/present.py",
     "about": "views/about.py",
     "sources": "views/sources.py",
 }

@@ -1,0 +1,256 @@
+"""The Present page's parts: the deck choices, the slide, and the controls.
+
+Which options and issue cards are in the deck, and the slide number, are
+bound to the URL, so a link opens the same deck on the same slide.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import Any
+
+import streamlit as st
+
+from components.charts import icon_array
+from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS, ISSUE_CARDS, Slide, card_answers
+from treatments.facts import short_answers
+from treatments.markdown import escape, refs
+from treatments.printout import group_handout
+from treatments.schema import Catalogue, Option
+from treatments.wording import FIELD_LABELS
+
+SLIDE_KEY = "slide"
+OPTIONS_KEY = "deck_options"
+CARDS_KEY = "deck_cards"
+NOTES_KEY = "speaker_notes"
+JUMP_KEY = "jump_to_slide"
+
+# Projector type: body text well above 24 px on a 1366 x 768 screen and
+# headings larger, scoped to the slide. Static CSS only; no data goes in it.
+_SLIDE_STYLE = """
+<style>
+.st-key-slide-frame [data-testid="stMarkdownContainer"] p,
+.st-key-slide-frame [data-testid="stMarkdownContainer"] li,
+.st-key-slide-frame [data-testid="stTable"] td,
+.st-key-slide-frame [data-testid="stTable"] th {
+  font-size: 25px;
+  line-height: 1.25;
+}
+.st-key-slide-frame [data-testid="stTable"] td,
+.st-key-slide-frame [data-testid="stTable"] th { padding: 0.25em 0.5em; }
+.st-key-slide-frame [data-testid="stTable"] [data-testid="stMarkdownContainer"] { max-width: none; }
+.st-key-slide-frame [data-testid="stTable"] td:first-child,
+.st-key-slide-frame [data-testid="stTable"] th:first-child { width: 20%; }
+.st-key-slide-frame [data-testid="stMarkdownContainer"] li { margin-bottom: 0; }
+.st-key-slide-frame [data-testid="stMarkdownContainer"] a { font-size: 16px; }
+.st-key-slide-frame [data-testid="stCaptionContainer"] p { font-size: 18px; }
+.st-key-slide-frame h1 { font-size: 42px; line-height: 1.1; padding: 0 0 0.2em 0; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 0.5rem; }
+</style>
+"""
+
+
+def slide_style() -> None:
+    st.html(_SLIDE_STYLE)
+
+
+def deck_options(catalogue: Catalogue) -> list[Option]:
+    """The options in the deck, in the data file's order."""
+    by_name = {o.short_name: o for o in catalogue.options}
+    chosen = st.multiselect(
+        "Options in the deck",
+        list(by_name),
+        default=list(by_name),
+        key=OPTIONS_KEY,
+        bind="query-params",
+    )
+    return [o for o in catalogue.options if o.short_name in chosen]
+
+
+def deck_cards() -> list[str]:
+    """The issue cards in the deck, in their usual order."""
+    questions = {card.question: card.id for card in ISSUE_CARDS}
+    chosen = st.multiselect(
+        "Issue cards in the deck (one question about every option)",
+        list(questions),
+        default=[CARDS_BY_ID[i].question for i in DEFAULT_CARDS],
+        key=CARDS_KEY,
+        bind="query-params",
+    )
+    return [questions[q] for q in questions if q in chosen]
+
+
+def speaker_notes_toggle() -> bool:
+    # Not in the URL: notes are for the presenter's own screen.
+    return st.toggle("Show speaker notes", key=NOTES_KEY)
+
+
+def _step(delta: int, count: int) -> None:
+    current = st.session_state.get(SLIDE_KEY, 1)
+    st.session_state[SLIDE_KEY] = min(max(1, current + delta), count)
+
+
+def _slide_label(titles: tuple[str, ...], number: int) -> str:
+    return f"{number}. {titles[number - 1]}"
+
+
+def _jump() -> None:
+    picked = st.session_state.get(JUMP_KEY)
+    if picked is not None:
+        st.session_state[SLIDE_KEY] = picked
+    st.session_state[JUMP_KEY] = None
+
+
+def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
+    """Previous, the slide number, a jump list and next, in four given columns.
+
+    Only the slide number is bound to the URL (``?slide=3``): a number stays
+    right when the slide titles change. Returns the slide number, from 1.
+    """
+    back, number_box, jump, forward = columns
+    count = len(slides)
+    with number_box:
+        number = st.number_input(
+            f"Slide (1 to {count})",
+            min_value=1,
+            max_value=count,
+            step=1,
+            key=SLIDE_KEY,
+            bind="query-params",
+            label_visibility="collapsed",
+        )
+    current = min(max(1, int(number or 1)), count)
+    with jump:
+        st.selectbox(
+            "Jump to a slide",
+            range(1, count + 1),
+            index=None,
+            # A partial, not a lambda: session state must stay picklable.
+            format_func=functools.partial(_slide_label, tuple(s.title for s in slides)),
+            placeholder="Jump to a slide",
+            label_visibility="collapsed",
+            key=JUMP_KEY,
+            on_change=_jump,
+        )
+    back.button(
+        "Previous",
+        icon=":material/arrow_back:",
+        on_click=_step,
+        args=(-1, count),
+        disabled=current <= 1,
+        width="stretch",
+        key="previous_slide",
+    )
+    forward.button(
+        "Next",
+        icon=":material/arrow_forward:",
+        on_click=_step,
+        args=(1, count),
+        disabled=current >= count,
+        width="stretch",
+        type="primary",
+        key="next_slide",
+    )
+    return current
+
+
+def draw_slide(
+    slide: Slide, number: int, count: int, options: Sequence[Option], catalogue: Catalogue
+) -> None:
+    with st.container(key="slide-frame"):
+        st.title(escape(slide.title), anchor=False)
+        if slide.kind == "title":
+            _title_slide()
+        elif slide.kind == "option" and slide.option is not None:
+            _option_slide(slide.option, catalogue)
+        elif slide.kind == "issue" and slide.card is not None:
+            _issue_slide(slide, options, catalogue)
+        else:
+            _questions_slide(catalogue)
+        st.caption(
+            f"Slide {number} of {count}. Facts last checked: "
+            f"{catalogue.meta.last_reviewed:%d %B %Y}. {escape(catalogue.meta.disclaimer)}"
+        )
+
+
+def _title_slide() -> None:
+    st.markdown(
+        "One side of the face twitches, most often because a blood vessel presses on "
+        "the facial nerve. There are several choices, and waiting is one of them."
+    )
+    st.markdown(
+        "- What each choice involves\n- How often it is done\n"
+        "- How many people it helps, and how many it harms"
+    )
+
+
+def _line(label: str, option: Option, field: str, catalogue: Catalogue) -> str:
+    facts = [
+        f"{escape(f.headline)} {refs(f.sources, catalogue)}" for f in short_answers(option, field)
+    ]
+    if len(facts) == 1:
+        return f"- **{label}:** {facts[0]}"
+    # Several harms: one short line each, under the label.
+    return f"- **{label}:**" + "".join(f"\n    - {fact}" for fact in facts)
+
+
+def _option_slide(option: Option, catalogue: Catalogue) -> None:
+    words, picture = st.columns([2, 1], gap="medium")
+    with words:
+        st.markdown(
+            f"{escape(option.what_it_is.text)} {refs(option.what_it_is.sources, catalogue)}"
+        )
+        st.markdown(
+            "\n".join(
+                [
+                    _line(FIELD_LABELS["invasiveness"], option, "invasiveness", catalogue),
+                    _line("How often", option, "repeat", catalogue),
+                    _line("Helps", option, "helps", catalogue),
+                    _line("Serious risks", option, "serious_risks", catalogue),
+                ]
+            )
+        )
+    with picture:
+        icon_array(option, height=270)
+
+
+def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:
+    assert slide.card is not None
+    rows = []
+    for option, facts in card_answers(slide.card, options):
+        answer = "  \n".join(
+            f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in facts
+        )
+        rows.append({"Option": f"**{escape(option.short_name)}**", "Answer": answer})
+    st.table(rows, hide_index=True, alt=f"{slide.card.question} One row for each option.")
+
+
+def _questions_slide(catalogue: Catalogue) -> None:
+    if catalogue.questions is None:
+        return
+    items = catalogue.questions.items
+    half = (len(items) + 1) // 2
+    left, right = st.columns(2, gap="large")
+    left.markdown("\n".join(f"- {escape(q)}" for q in items[:half]))
+    right.markdown("\n".join(f"- {escape(q)}" for q in items[half:]))
+
+
+def speaker_note(slide: Slide) -> None:
+    st.info(f"Speaker note: {escape(slide.speaker_note)}", icon=":material/record_voice_over:")
+
+
+def handout_download(
+    catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str]
+) -> None:
+    """The group handout for this deck, made when the button is pressed."""
+    cards = [CARDS_BY_ID[i] for i in card_ids]
+    st.download_button(
+        "Download the group handout (PDF)",
+        data=functools.partial(group_handout, catalogue, list(options), cards=cards),
+        file_name="hemifacial-spasm-options-handout.pdf",
+        mime="application/pdf",
+        icon=":material/download:",
+        on_click="ignore",
+        key="download_handout",
+    )

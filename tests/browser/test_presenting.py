@@ -1,0 +1,80 @@
+"""An educator presents on a projector: large type, no scrolling, links that reopen a slide."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser import ui
+from tests.browser.conftest import open_app
+from treatments.schema import Catalogue
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1366, "height": 768}
+
+
+def _body_font_px(page: Page) -> float:
+    return page.locator(f"{ui.SLIDE} p").first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+
+
+def _scrolls(page: Page) -> bool:
+    """True if anything on the page can scroll: Streamlit scrolls inside its own app view."""
+    return page.evaluate(
+        """() => [document.scrollingElement, ...document.querySelectorAll('*')].some(
+            e => e && e.scrollHeight > e.clientHeight + 2 &&
+                 ['auto', 'scroll'].includes(getComputedStyle(e).overflowY))"""
+    )
+
+
+def test_educator_presents_moves_and_reloads_the_slide(
+    page: Page, app_url: str, catalogue: Catalogue
+) -> None:
+    page.set_viewport_size(PROJECTOR)
+    open_app(page, f"{app_url}/present")
+    expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.meta.title)
+    assert _body_font_px(page) >= 24
+
+    for _ in range(3):
+        page.get_by_role("button", name="Next").click()
+        ui.wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"[?&]slide=4(&|$)"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.options[2].name)
+    expect(page.locator(ui.SLIDE)).to_contain_text("Slide 4 of 10.")
+    heading_px = page.get_by_role("heading", level=1).evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)"
+    )
+    assert heading_px > _body_font_px(page) >= 24
+    # The densest slide still fits a projector screen, controls and all.
+    assert not _scrolls(page)
+    expect(page.get_by_role("button", name="Next")).to_be_in_viewport()
+
+    page.get_by_role("button", name="Previous").click()
+    ui.wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"[?&]slide=3(&|$)"))
+
+    # The link opens the same slide for the room, and after a reload.
+    shared = page.url
+    other = page.context.new_page()
+    other.set_viewport_size(PROJECTOR)
+    open_app(other, shared)
+    expect(other.get_by_role("heading", level=1)).to_have_text(catalogue.options[1].name)
+    other.reload()
+    ui.wait_for_app(other)
+    expect(other.get_by_role("heading", level=1)).to_have_text(catalogue.options[1].name)
+    expect(other.locator(ui.EXCEPTION)).to_have_count(0)
+
+
+@pytest.mark.parametrize("slide", range(1, 11))
+def test_no_slide_scrolls_or_hides_under_the_menu(page: Page, app_url: str, slide: int) -> None:
+    page.set_viewport_size(PROJECTOR)
+    open_app(page, f"{app_url}/present?slide={slide}")
+    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {slide} of 10.")
+    assert not _scrolls(page)
+    menu = page.locator(ui.HEADER).bounding_box()
+    heading = page.get_by_role("heading", level=1).bounding_box()
+    assert menu and heading and heading["y"] >= menu["y"] + menu["height"]

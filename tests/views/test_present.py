@@ -1,0 +1,85 @@
+"""The Present page: every slide renders, moving works, and the URL restores the slide."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.views.conftest import plain
+from treatments.deck import DEFAULT_CARDS, build_deck
+from treatments.schema import Catalogue
+
+
+def _heading(at: AppTest) -> str:
+    assert len(at.title) == 1, "one heading per slide"
+    return plain(at.title[0].value)
+
+
+def _caption(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_next_walks_through_every_slide_and_previous_comes_back(
+    open_page, catalogue: Catalogue
+) -> None:
+    slides = build_deck(catalogue, catalogue.options, DEFAULT_CARDS)
+    at = open_page("present")
+    assert at.button(key="previous_slide").disabled
+    for number, slide in enumerate(slides, start=1):
+        assert not at.exception
+        assert at.number_input(key="slide").value == number
+        assert _heading(at) == slide.title
+        assert f"Slide {number} of {len(slides)}." in _caption(at)
+        assert catalogue.meta.disclaimer in _caption(at)
+        if slide.kind == "issue":
+            assert len(at.table[0].value) == len(catalogue.options)
+        if slide.kind == "option":
+            assert len(at.get("vega_lite_chart")) == 1, "the icon array is on the slide"
+        if number < len(slides):
+            at.button(key="next_slide").click().run()
+    assert at.button(key="next_slide").disabled
+    at.button(key="previous_slide").click().run()
+    assert at.number_input(key="slide").value == len(slides) - 1
+
+
+def test_the_url_opens_the_same_slide(open_page, catalogue: Catalogue) -> None:
+    at = open_page("present", slide="4")
+    assert at.number_input(key="slide").value == 4
+    assert _heading(at) == catalogue.options[2].name
+
+
+@pytest.mark.parametrize("bad", ["0", "-3", "99", "abc", "", "1e9", "<script>"])
+def test_a_bad_slide_number_falls_back_to_the_first(open_page, catalogue: Catalogue, bad) -> None:
+    at = open_page("present", slide=bad)
+    assert not at.exception
+    assert at.number_input(key="slide").value == 1
+    assert _heading(at) == catalogue.meta.title
+
+
+def test_the_deck_follows_the_chosen_options_and_cards(open_page) -> None:
+    at = open_page(
+        "present",
+        deck_options=["Tablets", "Watch and wait"],
+        deck_cards=["Am I awake or asleep?"],
+        slide="4",
+    )
+    assert not at.exception
+    # Title, 2 options, 1 card, questions.
+    assert at.number_input(key="slide").max == 5
+    assert _heading(at) == "Am I awake or asleep?"
+    assert len(at.table[0].value) == 2
+
+
+def test_jump_list_moves_to_the_picked_slide(open_page, catalogue: Catalogue) -> None:
+    at = open_page("present")
+    at.selectbox(key="jump_to_slide").set_value(3).run()
+    assert not at.exception
+    assert at.number_input(key="slide").value == 3
+    assert at.selectbox(key="jump_to_slide").value is None
+
+
+def test_speaker_notes_are_hidden_until_asked_for(open_page) -> None:
+    at = open_page("present")
+    assert not any(i.value.startswith("Speaker note") for i in at.info)
+    at.toggle(key="speaker_notes").set_value(True).run()
+    assert any(i.value.startswith("Speaker note") for i in at.info)

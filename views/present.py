@@ -1,0 +1,43 @@
+"""Present: a slide deck for a group session, one option or one question per slide."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.catalogue import get_catalogue
+from components.present import (
+    deck_cards,
+    deck_options,
+    draw_slide,
+    handout_download,
+    slide_controls,
+    slide_style,
+    speaker_note,
+    speaker_notes_toggle,
+)
+from treatments.deck import build_deck
+
+catalogue = get_catalogue()
+slide_style()
+
+# The slide is drawn above the controls, but the controls decide which slide
+# it is, so its place on the page is kept first and filled in last.
+slide_area = st.container()
+*controls, settings = st.columns([1, 1, 2.2, 1, 1.5], vertical_alignment="bottom")
+with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
+    options = deck_options(catalogue)
+    cards = deck_cards()
+    show_notes = speaker_notes_toggle()
+    handout_download(catalogue, options, cards)
+    st.caption(
+        "To share this deck, copy the web address from your browser. It keeps the "
+        "slide you are on and the slides you chose."
+    )
+
+slides = build_deck(catalogue, options, cards)
+number = slide_controls(slides, controls)
+slide = slides[number - 1]
+with slide_area:
+    draw_slide(slide, number, len(slides), options, catalogue)
+if show_notes:
+    speaker_note(slide)
