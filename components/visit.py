@@ -89,6 +89,7 @@ def printout_picker(catalogue: Catalogue) -> None:
         placeholder="Choose options",
         **remembered(PRINTOUT_OPTIONS_KEY),
     )
+    st.caption("Two options fit on two pages. A third option adds a page.")
 
 
 def visit_answers(catalogue: Catalogue) -> VisitAnswers:

@@ -35,7 +35,7 @@ _FONT = "DejaVu"
 BODY_PT = 12
 HEADING_PT = 15
 TITLE_PT = 20
-_LINE = 5.3  # mm between lines of 12 pt text (12 pt is 4.2 mm)
+_LINE = 5.0  # mm between lines of 12 pt text (12 pt is 4.2 mm)
 MAX_SIDE_BY_SIDE = 3
 MAX_NOTES = 3000
 
