@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import WrapMode, XPos, YPos
+from fpdf.enums import XPos, YPos
 
 from treatments.deck import IssueCard
 from treatments.facts import short_answers
@@ -137,9 +137,7 @@ class _Writer:
 
     def para(self, text: str, *, bold: bool = False) -> None:
         self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
-        self.pdf.multi_cell(
-            0, _LINE, self.clean(text), align="L", new_x=XPos.LMARGIN, wrapmode=WrapMode.WORD
-        )
+        self.pdf.multi_cell(0, _LINE, self.clean(text), align="L", new_x=XPos.LMARGIN)
 
     def bullets(self, items: Iterable[str]) -> None:
         self.pdf.set_font(_FONT, "", BODY_PT)
@@ -263,22 +261,25 @@ def _finish(out: _Writer) -> bytes:
     return bytes(out.pdf.output())
 
 
+def _start(catalogue: Catalogue, title: str, dated: str) -> _Writer:
+    """A new document with its title, its date line and the disclaimer."""
+    out = _Writer(_new_document(title, footer=title))
+    out.title(title)
+    out.para(f"{dated}. The facts were last checked on {catalogue.meta.last_reviewed:%d %B %Y}.")
+    out.para(catalogue.meta.disclaimer, bold=True)
+    return out
+
+
 def visit_printout(
     catalogue: Catalogue, answers: VisitAnswers, *, made_on: _dt.date | None = None
 ) -> bytes:
     """A patient's printout for the visit, as PDF bytes."""
     made_on = made_on or _dt.date.today()
-    meta = catalogue.meta
     numbers = source_numbers(catalogue)
     cited: set[str] = set()
-    title = "My notes for my visit: hemifacial spasm"
-    pdf = _new_document(title, footer=title)
-    out = _Writer(pdf)
-    out.title(title)
-    out.para(
-        f"Made on {made_on:%d %B %Y}. The facts were last checked on {meta.last_reviewed:%d %B %Y}."
+    out = _start(
+        catalogue, "My notes for my visit: hemifacial spasm", f"Made on {made_on:%d %B %Y}"
     )
-    out.para(meta.disclaimer, bold=True)
 
     out.heading("What matters to me")
     rated = mattering(catalogue.priorities, answers.how_much)
@@ -347,18 +348,11 @@ def group_handout(
 ) -> bytes:
     """The options side by side, then the issue cards, for a group to take home."""
     made_on = made_on or _dt.date.today()
-    meta = catalogue.meta
     numbers = source_numbers(catalogue)
     cited: set[str] = set()
-    title = "Hemifacial spasm: the options side by side"
-    pdf = _new_document(title, footer=title)
-    out = _Writer(pdf)
-    out.title(title)
-    out.para(
-        f"Printed on {made_on:%d %B %Y}. The facts were last checked on "
-        f"{meta.last_reviewed:%d %B %Y}."
+    out = _start(
+        catalogue, "Hemifacial spasm: the options side by side", f"Printed on {made_on:%d %B %Y}"
     )
-    out.para(meta.disclaimer, bold=True)
     for start in range(0, len(options), MAX_SIDE_BY_SIDE):
         group = options[start : start + MAX_SIDE_BY_SIDE]
         names = ", ".join(o.short_name for o in group)
