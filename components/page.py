@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from treatments.markdown import escape
 from treatments.schema import Catalogue
+
+_PRINT_STYLE = Path(__file__).with_name("print.css")
+
+
+def print_style() -> None:
+    """Rules for paper, so a printed page shows the whole comparison table."""
+    # A Path to a .css file: Streamlit wraps it in <style> and puts it where it
+    # takes no room. The file is static; nothing from the data goes in it.
+    st.html(_PRINT_STYLE)
 
 
 def page_title(title: str, intro: str | None = None) -> None:
