@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogue import catalogue_error
-from components.page import print_style
+from components.page import app_style
 
 st.set_page_config(
     page_title="Hemifacial spasm: compare the treatments",
@@ -15,7 +15,7 @@ st.set_page_config(
         "About": "Compares the treatments for hemifacial spasm. It does not replace your doctor."
     },
 )
-print_style()
+app_style()
 
 if catalogue_error() is None:
     pages = [

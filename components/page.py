@@ -9,14 +9,14 @@ import streamlit as st
 from treatments.markdown import escape
 from treatments.schema import Catalogue
 
-_PRINT_STYLE = Path(__file__).with_name("print.css")
+_STYLE = Path(__file__).with_name("app.css")
 
 
-def print_style() -> None:
-    """Rules for paper, so a printed page shows the whole comparison table."""
+def app_style() -> None:
+    """A focus ring a keyboard user can see, and rules for paper (printing)."""
     # A Path to a .css file: Streamlit wraps it in <style> and puts it where it
     # takes no room. The file is static; nothing from the data goes in it.
-    st.html(_PRINT_STYLE)
+    st.html(_STYLE)
 
 
 def page_title(title: str, intro: str | None = None) -> None:

@@ -6,6 +6,9 @@ one, this is the only file to change.
 
 from __future__ import annotations
 
+import io
+
+from PIL import Image, ImageChops
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -82,3 +85,77 @@ def multiselect_pick(page: Page, label: str, choices: list[str]) -> None:
         option.click()
     page.keyboard.press("Escape")
     wait_for_app(page)
+
+
+# --- Keyboard only -------------------------------------------------------
+
+_FOCUSED_NAME = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "";
+  // What a screen reader would say: skip hidden parts such as icon ligatures.
+  const visibleText = (node) => {
+    const copy = node.cloneNode(true);
+    copy.querySelectorAll("[aria-hidden='true'], [data-testid='stIconMaterial']")
+      .forEach((hidden) => hidden.remove());
+    return copy.textContent;
+  };
+  const label = el.closest("label");
+  return (el.getAttribute("aria-label") || (label && visibleText(label))
+          || visibleText(el) || el.value || "").trim();
+}"""
+
+# The box a person sees for the focused control. Checkboxes, radios and the
+# slider keep their real <input> invisible; the visible part is the label, or
+# the slider's thumb around it.
+_FOCUSED_BOX = """() => {
+  let el = document.activeElement;
+  if (["checkbox", "radio", "range"].includes(el.type)) {
+    el = el.closest("label") || el.parentElement.parentElement;
+  }
+  const box = el.getBoundingClientRect();
+  return {x: box.x, y: box.y, width: box.width, height: box.height};
+}"""
+
+
+def focused_name(page: Page) -> str:
+    """The accessible name (or label) of the element that has keyboard focus."""
+    return " ".join(page.evaluate(_FOCUSED_NAME).split())
+
+
+def tab_to(page: Page, name: str, *, backwards: bool = False, limit: int = 120) -> int:
+    """Press Tab (or Shift+Tab) until focus is on the control named ``name``.
+
+    Returns how many presses it took; fails if it is not reached in ``limit``.
+    """
+    key = "Shift+Tab" if backwards else "Tab"
+    for presses in range(1, limit + 1):
+        page.keyboard.press(key)
+        if focused_name(page) == name:
+            return presses
+    raise AssertionError(f"{name!r} not reached with {limit} presses of {key}")
+
+
+def focus_ring_pixels(page: Page) -> int:
+    """How many pixels around the focused control change when focus leaves it.
+
+    Shift+Tab moves focus away and Tab brings it back, both by keyboard, so
+    the two pictures differ only by the focus indicator.
+    """
+    page.evaluate("document.activeElement.scrollIntoView({block: 'center'})")
+    box = page.evaluate(_FOCUSED_BOX)
+    pad = 8  # the ring sits outside the control
+    clip = {
+        "x": max(box["x"] - pad, 0),
+        "y": max(box["y"] - pad, 0),
+        "width": box["width"] + 2 * pad,
+        "height": box["height"] + 2 * pad,
+    }
+    focused = page.screenshot(clip=clip, animations="disabled")
+    page.keyboard.press("Shift+Tab")
+    away = page.screenshot(clip=clip, animations="disabled")
+    page.keyboard.press("Tab")
+    difference = ImageChops.difference(
+        Image.open(io.BytesIO(focused)).convert("RGB"), Image.open(io.BytesIO(away)).convert("RGB")
+    )
+    # A pale grey fill (about 20 levels) does not count; a real ring does.
+    return sum(1 for pixel in difference.get_flattened_data() if max(pixel) > 80)

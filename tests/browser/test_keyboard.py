@@ -1,0 +1,110 @@
+"""A whole journey with the keyboard only: Tab, Shift+Tab, Space, Enter, arrows.
+
+No mouse click anywhere in this file. Each control it uses must show a focus
+ring a person can see.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from tests.browser import ui
+from tests.browser.conftest import open_app
+from treatments.schema import Catalogue
+
+pytestmark = pytest.mark.browser
+
+# A 3 px ring around even a small control changes a few hundred pixels.
+RING = 150
+
+
+def _focus_is_visible(page: Page) -> None:
+    changed = ui.focus_ring_pixels(page)
+    assert changed >= RING, f"focus on {ui.focused_name(page)!r} barely shows ({changed} px)"
+
+
+def _go_to(page: Page, link: str) -> None:
+    """Back up to the menu bar with Shift+Tab and open a page with Enter."""
+    ui.tab_to(page, link, backwards=True)
+    _focus_is_visible(page)
+    page.keyboard.press("Enter")
+    ui.wait_for_app(page)
+
+
+def test_a_patient_gets_from_compare_to_a_printout_by_keyboard(
+    page: Page, app_url: str, catalogue: Catalogue
+) -> None:
+    open_app(page, app_url)
+
+    # Compare: a filter, by Tab and Space.
+    ui.tab_to(page, "No general anaesthetic")
+    _focus_is_visible(page)
+    page.keyboard.press("Space")
+    ui.wait_for_app(page)
+    expect(ui.table_rows(page)).to_have_count(4)
+    expect(page).to_have_url(re.compile(r"no_general=true"))
+    # Must not happen: the rerun throws focus back to the top of the page.
+    assert ui.focused_name(page) == "No general anaesthetic"
+
+    # What matters: pick "A lot" with Space and the arrow keys.
+    _go_to(page, "What matters to me")
+    expect(page).to_have_url(re.compile(r"/what-matters$"))
+    ui.tab_to(page, "Not at all")
+    _focus_is_visible(page)
+    page.keyboard.press("Space")
+    ui.wait_for_app(page)
+    page.keyboard.press("ArrowRight")
+    ui.wait_for_app(page)
+    page.keyboard.press("ArrowRight")
+    ui.wait_for_app(page)
+    first = catalogue.priorities[0].label
+    group = page.get_by_role("radiogroup", name=first)
+    expect(group.get_by_role("radio", name="A lot")).to_be_checked()
+    expect(ui.table_rows(page).first).to_contain_text(f"{first} (a lot)")
+
+    # Questions: tick one, type a note, make and download the printout.
+    _go_to(page, "Questions for my visit")
+    question = catalogue.questions.items[0]
+    ui.tab_to(page, question)
+    _focus_is_visible(page)
+    page.keyboard.press("Space")
+    ui.wait_for_app(page)
+    ui.tab_to(page, "Your own questions and notes")
+    _focus_is_visible(page)
+    page.keyboard.type("Typed with the keyboard only.")
+    ui.tab_to(page, "Make my printout")
+    ui.wait_for_app(page)
+    _focus_is_visible(page)
+    page.keyboard.press("Enter")
+    ui.wait_for_app(page)
+    ui.tab_to(page, "Download my printout (PDF)")
+    _focus_is_visible(page)
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
+    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    assert f"A lot: {first}." in text
+    assert question in text
+    assert "Typed with the keyboard only." in text
+
+
+def test_an_educator_moves_through_slides_by_keyboard(page: Page, app_url: str) -> None:
+    open_app(page, f"{app_url}/present")
+    ui.tab_to(page, "Next")
+    _focus_is_visible(page)
+    page.keyboard.press("Enter")
+    ui.wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"slide=2"))
+    expect(page.locator(ui.SLIDE)).to_contain_text("Slide 2 of")
+    page.keyboard.press("Enter")
+    ui.wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"slide=3"))
+    ui.tab_to(page, "Previous", backwards=True)
+    page.keyboard.press("Enter")
+    ui.wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"slide=2"))
