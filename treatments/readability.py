@@ -6,8 +6,10 @@ and fail offline.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from pathlib import Path
 
 import textstat
 
@@ -36,6 +38,32 @@ class Grades:
     words: int
     hardest: Passage | None
     hardest_grade: float
+
+
+@dataclass(frozen=True)
+class PageGrade:
+    """One page's grades as measured by ``python -m tools.page_grades``."""
+
+    page: str
+    title: str
+    flesch_kincaid: float
+    smog: float
+    words: int
+    hardest: float
+
+
+def load_page_grades(path: Path) -> list[PageGrade]:
+    """Read stored page grades; an absent or unreadable file gives none.
+
+    The grades are shown, not relied on: a broken file hides the table rather
+    than stopping the page.
+    """
+    try:
+        rows = json.loads(path.read_text(encoding="utf-8"))
+        names = {f.name for f in fields(PageGrade)}
+        return [PageGrade(**{k: v for k, v in row.items() if k in names}) for row in rows]
+    except (OSError, ValueError, TypeError, AttributeError):
+        return []
 
 
 def grade(text: str) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogue import get_catalogue
+from components.grades import page_grades_table
 from components.page import page_footer, page_title
 from treatments import readability
 from treatments.loader import citations
@@ -46,6 +47,7 @@ st.caption(
     "The names of the treatments are long medical words. We explain each one in "
     "plain words, and we leave the names out of this score."
 )
+page_grades_table()
 
 st.header("All sources", anchor="sources")
 supports = citations(catalogue)

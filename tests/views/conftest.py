@@ -9,17 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from tools import page_grades
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 30
-PAGES = {
-    "compare": "views/compare.py",
-    "matters": "views/matters.py",
-    "questions": "views/questions.py",
-    "present": "views/present.py",
-    "about": "views/about.py",
-    "sources": "views/sources.py",
-}
+# Page key -> its file, one list shared with tools/page_grades.py.
+PAGES = {page: file for page, (file, _title) in page_grades.PAGES.items()}
 
 
 def plain(markdown: str) -> str:

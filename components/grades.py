@@ -1,0 +1,35 @@
+"""The measured reading grade of each page, as a table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from treatments.readability import load_page_grades
+
+# Written by `python -m tools.page_grades`; a test fails if it is out of date.
+PAGE_GRADES_FILE = Path(__file__).resolve().parent.parent / "data" / "page_grades.json"
+
+
+def page_grades_table() -> None:
+    """Each page's grades; nothing at all if the file is missing."""
+    grades = load_page_grades(PAGE_GRADES_FILE)
+    if not grades:
+        return
+    st.markdown(
+        "We also measure the words on each page, as you see them. The last column "
+        "is the hardest part of that page with 8 words or more."
+    )
+    st.table(
+        pd.DataFrame(
+            {
+                "Page": [g.title for g in grades],
+                "Flesch-Kincaid grade": [f"{g.flesch_kincaid:.1f}" for g in grades],
+                "SMOG grade": [f"{g.smog:.1f}" for g in grades],
+                "Words": [f"{g.words:,}" for g in grades],
+                "Hardest part": [f"{g.hardest:.1f}" for g in grades],
+            }
+        ).set_index("Page")
+    )
