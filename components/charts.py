@@ -8,7 +8,8 @@ from typing import Any
 import streamlit as st
 
 from treatments import charts
-from treatments.schema import Option
+from treatments.markdown import escape, refs
+from treatments.schema import Catalogue, Option
 
 _ICONS_PER_ROW = 3
 
@@ -28,28 +29,35 @@ def _icon_array_spec(_option: Option, content: str) -> dict[str, Any]:
     return charts.icon_array(_option).to_dict()
 
 
-def repeats_chart(options: Sequence[Option]) -> None:
-    summary = charts.repeats_summary(options)
+def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
+    """The repeats chart, and the same figures in words with their sources."""
     content = "".join(option.model_dump_json() for option in options)
     # Streamlit sizes a chart to its container unless told the height.
     st.vega_lite_chart(
-        spec=_repeats_spec(options, content), width="stretch", height=380, alt=summary
+        spec=_repeats_spec(options, content),
+        width="stretch",
+        height=380,
+        alt=charts.repeats_summary(options),
     )
-    st.caption(summary)
+    lines = [
+        f"{escape(line)} {refs([*o.invasiveness.sources, *o.repeat.sources], catalogue)}"
+        for o, line in zip(options, charts.repeats_lines(options), strict=True)
+    ]
+    st.caption(" ".join([charts.REPEATS_INTRO, *lines]))
 
 
-def icon_array(option: Option, *, height: int = 330) -> None:
-    """One option's 100-person icon array, with its text version below it."""
+def icon_array(option: Option, catalogue: Catalogue, *, height: int = 330) -> None:
+    """One option's 100-person icon array, with its text version and sources below."""
     summary = charts.icon_array_summary(option)
     spec = _icon_array_spec(option, option.model_dump_json())
     st.vega_lite_chart(spec=spec, width="content", height=height, alt=summary)
-    st.caption(summary)
+    st.caption(f"{escape(summary)} {refs(option.helps.sources, catalogue)}")
 
 
-def icon_arrays(options: Sequence[Option]) -> None:
+def icon_arrays(options: Sequence[Option], catalogue: Catalogue) -> None:
     """One 100-person icon array per option, a few to a row."""
     for start in range(0, len(options), _ICONS_PER_ROW):
         row = options[start : start + _ICONS_PER_ROW]
         for column, option in zip(st.columns(_ICONS_PER_ROW), row, strict=False):
             with column:
-                icon_array(option)
+                icon_array(option, catalogue)

@@ -212,7 +212,7 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
             )
         )
     with picture:
-        icon_array(option, height=270)
+        icon_array(option, catalogue, height=270)
 
 
 def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:

@@ -145,15 +145,23 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
     return (bars + points + labels).properties(height=320)
 
 
-def repeats_summary(options: Sequence[Option]) -> str:
-    """The repeats chart in words."""
-    parts = []
+REPEATS_INTRO = "Treatments or dose checks in 5 years."
+
+
+def repeats_lines(options: Sequence[Option]) -> list[str]:
+    """One sentence per option for the repeats chart."""
+    lines = []
     for option in options:
         times = option.repeat.times_in_5_years
         count = wording.range_phrase(times, "time") if times.high else "0 times"
-        parts.append(
+        lines.append(
             f"{option.short_name}, invasive level {option.invasiveness.level} of "
-            f"{MAX_INVASIVENESS}: {count}"
+            f"{MAX_INVASIVENESS}: {count}."
         )
+    return lines
+
+
+def repeats_summary(options: Sequence[Option]) -> str:
+    """The repeats chart in words."""
     # One sentence per option: a list joined by semicolons reads as one long sentence.
-    return "Treatments or dose checks in 5 years. " + ". ".join(parts) + "."
+    return " ".join([REPEATS_INTRO, *repeats_lines(options)])

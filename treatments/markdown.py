@@ -30,11 +30,11 @@ def source_numbers(catalogue: Catalogue) -> dict[str, int]:
 
 
 def refs(keys: Iterable[str], catalogue: Catalogue) -> str:
-    """``[3] [12]`` as Markdown links to each source, in the order cited."""
+    """``[3] [12]`` as Markdown links to each source, in the order cited, each once."""
     numbers = source_numbers(catalogue)
     by_key = {source.key: source for source in catalogue.sources}
     links = []
-    for key in keys:
+    for key in dict.fromkeys(keys):
         url = link_target(by_key[key].url)
         links.append(f'[\\[{numbers[key]}\\]]({url} "Source {key}")')
     return " ".join(links)

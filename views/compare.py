@@ -42,12 +42,12 @@ option_cards(side_by_side_picker(catalogue), catalogue)
 
 if shown:
     st.header("How often, and how invasive", anchor="repeats")
-    repeats_chart(shown)
+    repeats_chart(shown, catalogue)
     st.header("How many people it helps, out of 100", anchor="helps")
     st.markdown(
         "Each shape is one person. Where studies found different numbers, the "
         "diamonds show the people helped in some studies but not others."
     )
-    icon_arrays(shown)
+    icon_arrays(shown, catalogue)
 
 page_footer(catalogue)

@@ -39,3 +39,10 @@ def test_refs_link_each_source_by_number(catalogue: Catalogue) -> None:
     markdown = refs(["MAYO", "MILLER12"], catalogue)
     assert f"[\\[{numbers['MAYO']}\\]](https://www.mayoclinic.org/" in markdown
     assert f"[\\[{numbers['MILLER12']}\\]](https://pubmed.ncbi.nlm.nih.gov/22168965/" in markdown
+
+
+def test_refs_name_a_source_once_in_the_order_first_cited(catalogue: Catalogue) -> None:
+    numbers = source_numbers(catalogue)
+    markdown = refs(["MILLER12", "MAYO", "MILLER12"], catalogue)
+    cited = [int(n) for n in re.findall(r"\[\\\[(\d+)\\\]\]", markdown)]
+    assert cited == [numbers["MILLER12"], numbers["MAYO"]]

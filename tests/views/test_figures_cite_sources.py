@@ -1,0 +1,70 @@
+"""Every figure a page shows sits next to a link to its source, numbered as on
+the Sources page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from streamlit.testing.v1 import AppTest
+
+from treatments.markdown import link_target
+from treatments.schema import Catalogue
+
+# What counts as a figure: a count out of 100 or 1,000, an invasiveness
+# level, a number of treatments or of nights.
+FIGURE = re.compile(
+    r"\b\d[\d,]*( to \d[\d,]*)? out of 1(00|,000)\b"
+    r"|[Ll]evel \d of 4"
+    r"|\b\d+ (to \d+ )?(times|nights?)\b"
+)
+LINK = re.compile(r"\[\\\[(\d+)\\\]\]\(([^ )]+)")
+
+
+def _lines(at: AppTest) -> Iterator[str]:
+    """Every line of text on the page, table cells included."""
+    blocks = [str(e.value) for kind in ("markdown", "caption") for e in getattr(at, kind)]
+    for table in at.table:
+        blocks += [str(cell) for column in table.value.columns for cell in table.value[column]]
+        blocks += [str(label) for label in table.value.index]
+    for block in blocks:
+        yield from (line for line in re.split(r"  \n|\n", block) if line.strip())
+
+
+def _check(at: AppTest, catalogue: Catalogue) -> int:
+    """Fail on a figure with no source or a link with the wrong number; count figures."""
+    figures = 0
+    for line in _lines(at):
+        for number, url in LINK.findall(line):
+            source = catalogue.sources[int(number) - 1]
+            assert url == link_target(source.url), (line, source.key)
+        if FIGURE.search(line):
+            figures += 1
+            assert LINK.search(line), f"a figure with no source: {line[:120]}"
+    return figures
+
+
+def test_compare_page(open_page, catalogue: Catalogue) -> None:
+    at = open_page("compare", side_by_side=[o.short_name for o in catalogue.options[:4]])
+    assert _check(at, catalogue) > 50
+
+
+def test_what_matters_page(open_page, catalogue: Catalogue) -> None:
+    at = open_page("matters")
+    for radio in at.radio:
+        if radio.key and radio.key.startswith("matters-"):
+            radio.set_value("A lot")
+    at.run()
+    assert not at.exception
+    assert _check(at, catalogue) > 10
+
+
+def test_every_slide(open_page, catalogue: Catalogue) -> None:
+    at = open_page("present")
+    figures = _check(at, catalogue)
+    while not at.button(key="next_slide").disabled:
+        at.button(key="next_slide").click().run()
+        assert not at.exception
+        figures += _check(at, catalogue)
+    assert at.number_input(key="slide").value == 10
+    assert figures > 10
