@@ -1,0 +1,75 @@
+"""A room of thirty opens the app at once: each gets its own view, nothing crosses over.
+
+Each session is a protocol-level client (tools/session_client.py): it sends
+exactly what a browser tab sends, so thirty of them fit on a small machine.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlencode
+
+from tests.views.conftest import plain
+from tools.session_client import Run, Session
+from treatments.filters import Filters, apply_filters
+from treatments.schema import Catalogue
+
+CROWD = 30
+# Every mix of the three yes/no filters, shared out round the room.
+MIXES = list(itertools.product([False, True], repeat=3))
+
+
+def _shown(run: Run) -> list[str]:
+    (table,) = run.tables()
+    return [plain(cell) for cell in table["Option"]]
+
+
+def _expected(catalogue: Catalogue, no_general: bool, no_stay: bool, show_wait: bool) -> list[str]:
+    filters = Filters(
+        no_general_anaesthetic=no_general, no_hospital_stay=no_stay, show_no_treatment=show_wait
+    )
+    return [o.name for o in apply_filters(catalogue.options, filters)]
+
+
+def _journey(url: str, person: int, catalogue: Catalogue, start: threading.Barrier) -> None:
+    """One person: open a shared link, click a filter, answer what matters, come back."""
+    no_general, no_stay, show_wait = MIXES[person % len(MIXES)]
+    priority = catalogue.priorities[person % len(catalogue.priorities)]
+    with Session(url) as tab:
+        start.wait()
+        query = urlencode({"no_general": no_general, "no_stay": no_stay, "show_wait": show_wait})
+        run = tab.run(query=query.lower())
+        assert run.finished == "FINISHED_SUCCESSFULLY" and not run.exceptions(), person
+        assert _shown(run) == _expected(catalogue, no_general, no_stay, show_wait), person
+
+        # A click on "No general anaesthetic" flips it; the other filters stay.
+        run = tab.run(widgets={run.widget_id("no_general"): not no_general})
+        assert _shown(run) == _expected(catalogue, not no_general, no_stay, show_wait), person
+
+        # What matters: this person's answer, and no one else's.
+        run = tab.run(page="what-matters")
+        run = tab.run(widgets={run.widget_id(f"matters-{priority.id}"): "A lot"})
+        assert not run.exceptions(), person
+        (table,) = run.tables()
+        assert [plain(cell) for cell in table.iloc[:, 0]] == [f"{priority.label} (a lot)"], person
+
+
+def test_thirty_people_at_once_each_see_only_their_own_choices(
+    server: tuple[str, Path], catalogue: Catalogue
+) -> None:
+    url, log = server
+    start = threading.Barrier(CROWD, timeout=120)
+    with ThreadPoolExecutor(max_workers=CROWD) as pool:
+        futures = [pool.submit(_journey, url, i, catalogue, start) for i in range(CROWD)]
+        failures = [repr(f.exception()) for f in futures if f.exception() is not None]
+    assert failures == []
+
+    # The server is still healthy, and logged no error while the room used it.
+    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10) as response:
+        assert response.read() == b"ok"
+    logged = log.read_text(errors="replace")
+    assert "Traceback" not in logged and "ERROR" not in logged, logged[-2000:]

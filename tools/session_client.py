@@ -1,0 +1,177 @@
+"""A stand-in for one browser tab, speaking Streamlit's own WebSocket protocol.
+
+The crowd test and the benchmark open tens of sessions at once; a real
+Chromium tab each would need gigabytes. This client sends what the browser
+sends (a ``rerun_script`` message with the URL's query string, the page and
+the widget values) and reads what the server sends back (the elements, then
+``script_finished``). It uses only packages Streamlit itself installs:
+``websockets`` and Streamlit's protobuf messages.
+
+It is for tests and benchmarks only; the app never imports it.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pyarrow as pa
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Element_pb2 import Element
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.sync.client import ClientConnection, connect
+
+# The widget kinds the tests set, and the field each one's value travels in.
+_VALUE_FIELD = {bool: "bool_value", str: "string_value", int: "int_value", float: "double_value"}
+
+
+class Click:
+    """A button press: pass ``Click()`` as the button's value in ``widgets``."""
+
+
+@dataclass
+class Run:
+    """What one script run sent back."""
+
+    elements: list[Element] = field(default_factory=list)
+    pages: dict[str, str] = field(default_factory=dict)  # url path -> page script hash
+    seconds: float = 0.0
+    first_table_seconds: float | None = None
+    finished: str = ""
+
+    def tables(self) -> list[pd.DataFrame]:
+        """Every ``st.table`` on the page, as a DataFrame."""
+        return [
+            _arrow_to_frame(e.table.arrow_data.data)
+            for e in self.elements
+            if e.WhichOneof("type") == "table"
+        ]
+
+    def texts(self) -> list[str]:
+        """The body of every Markdown, heading, caption and alert element."""
+        out = []
+        for element in self.elements:
+            kind = element.WhichOneof("type")
+            if kind in ("markdown", "heading", "alert"):
+                out.append(getattr(element, kind).body)
+        return out
+
+    def exceptions(self) -> list[str]:
+        return [
+            f"{e.exception.type}: {e.exception.message}"
+            for e in self.elements
+            if e.WhichOneof("type") == "exception"
+        ]
+
+    def widget_id(self, key: str) -> str:
+        """The id Streamlit gave the widget with this ``key``."""
+        for element in self.elements:
+            widget = getattr(element, element.WhichOneof("type") or "", None)
+            widget_id = getattr(widget, "id", "")
+            if isinstance(widget_id, str) and widget_id.endswith(f"-{key}"):
+                return widget_id
+        raise KeyError(f"no widget with key {key!r} on this page")
+
+
+def _arrow_to_frame(data: bytes) -> pd.DataFrame:
+    with pa.ipc.open_stream(io.BytesIO(data)) as reader:
+        return reader.read_pandas()
+
+
+class Session:
+    """One browser tab's connection to a running app.
+
+    Parameters
+    ----------
+    base_url
+        ``http://host:port`` of ``streamlit run``.
+    timeout
+        Seconds to wait for any one message before giving up.
+    """
+
+    def __init__(self, base_url: str, *, timeout: float = 60) -> None:
+        ws_url = base_url.replace("http://", "ws://", 1).rstrip("/") + "/_stcore/stream"
+        self._timeout = timeout
+        # websockets wants a `with` block; Session.close() does its job here.
+        self._socket: ClientConnection = connect(
+            ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout
+        ).__enter__()
+        self._pages: dict[str, str] = {}
+        self._query = ""
+        self._page = ""
+
+    def run(
+        self,
+        *,
+        query: str | None = None,
+        page: str | None = None,
+        widgets: Mapping[str, bool | str | int | float | Click] | None = None,
+    ) -> Run:
+        """Rerun the script, as the browser does on load, on a click or on a page change.
+
+        ``query`` is the URL's query string (kept from the last run if not
+        given); ``page`` is a page's URL path ("" for the default page);
+        ``widgets`` maps widget ids to values.
+        """
+        if query is not None:
+            self._query = query
+        if page is not None:
+            self._page = page
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = self._query
+        # Like a browser: the page's hash once the server has named them all,
+        # and before that (a first load of /what-matters) the URL path.
+        state.page_script_hash = self._pages.get(self._page, "")
+        state.page_name = self._page
+        for widget_id, value in (widgets or {}).items():
+            widget = state.widget_states.widgets.add()
+            widget.id = widget_id
+            if isinstance(value, Click):
+                widget.trigger_value = True
+            else:
+                setattr(widget, _VALUE_FIELD[type(value)], value)
+        start = time.perf_counter()
+        self._socket.send(message.SerializeToString())
+        return self._collect(start)
+
+    def _collect(self, start: float) -> Run:
+        run = Run()
+        while True:
+            forward = ForwardMsg()
+            forward.ParseFromString(self._socket.recv(timeout=self._timeout))
+            kind = forward.WhichOneof("type")
+            if kind == "navigation":
+                for app_page in forward.navigation.app_pages:
+                    self._pages[app_page.url_pathname] = app_page.page_script_hash
+                run.pages = dict(self._pages)
+            elif kind == "page_info_changed":
+                # The app changed the URL (a widget bound to it): the browser
+                # would send the new query string next time, so do the same.
+                self._query = forward.page_info_changed.query_string
+            elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                element = forward.delta.new_element
+                run.elements.append(element)
+                if element.WhichOneof("type") == "table" and run.first_table_seconds is None:
+                    run.first_table_seconds = time.perf_counter() - start
+            elif kind == "script_finished":
+                run.seconds = time.perf_counter() - start
+                run.finished = ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
+                return run
+
+    @property
+    def query(self) -> str:
+        """The URL's query string as the browser would show it now."""
+        return self._query
+
+    def close(self) -> None:
+        self._socket.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
