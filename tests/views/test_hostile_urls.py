@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from tests.views.conftest import APP, TIMEOUT
+from tests.views.conftest import APP, PAGES, TIMEOUT
 
 # The app's own URL keys, plus strangers.
 KEYS = ["kind", "most_invasive", "repeat", "no_general", "no_stay", "show_wait", "side_by_side"]
@@ -50,4 +50,29 @@ def test_any_query_string_renders_a_page(query: dict[str, object]) -> None:
     # Either the comparison table or the kind empty-state message, never nothing.
     assert len(at.table) == 1 or "No option fits" in at.warning[0].value
     # Nothing from the URL is ever rendered as HTML.
+    assert not any(m.allow_html for m in at.markdown)
+
+
+PRESENT_KEYS = ["slide", "deck_options", "deck_cards", "speaker_notes", "jump_to_slide"]
+present_queries = st.dictionaries(
+    st.sampled_from(PRESENT_KEYS) | text.filter(bool), values, max_size=5
+)
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    database=None,
+)
+@given(present_queries)
+def test_any_query_string_opens_a_slide(query: dict[str, object]) -> None:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.switch_page(PAGES["present"]).run()
+    assert not at.exception, (query, at.exception)
+    slide = at.number_input(key="slide").value
+    assert any(f"Slide {slide} of " in c.value for c in at.caption), query
     assert not any(m.allow_html for m in at.markdown)
