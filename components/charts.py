@@ -17,13 +17,18 @@ _ICONS_PER_ROW = 3
 # Building and validating an Altair spec costs about 10 ms a chart, far more
 # than the rest of the page. A spec depends only on the options' content,
 # which is the cache key, so each is built once rather than on every rerun.
+# Room for one icon array per option at the schema's limit: a smaller cache
+# thrashed with 400 options and rebuilt every chart on every rerun.
+_MAX_SPECS = 1024
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _repeats_spec(_options: Sequence[Option], content: str) -> dict[str, Any]:
     del content
     return charts.repeats_chart(_options).to_dict()
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=_MAX_SPECS)
 def _icon_array_spec(_option: Option, content: str) -> dict[str, Any]:
     del content
     return charts.icon_array(_option).to_dict()

@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser import ui
 from tests.conftest import ROOT
-from tests.live_server import start_server, stop_server
+from tools.live_server import start_server, stop_server
 
 # The same flags the machine's own probe uses: no sandbox as root, and no
 # background calls to Google that a closed network refuses.

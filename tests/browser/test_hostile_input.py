@@ -18,7 +18,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser import ui
 from tests.browser.conftest import open_app
-from tests.live_server import start_server, stop_server
+from tools.live_server import start_server, stop_server
 
 pytestmark = pytest.mark.browser
 

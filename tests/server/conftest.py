@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.live_server import start_server, stop_server
+from tools.live_server import start_server, stop_server
 
 
 @pytest.fixture(scope="module")

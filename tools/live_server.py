@@ -1,4 +1,4 @@
-"""Start and stop `streamlit run app.py` on a free port, for tests that need a server."""
+"""Start and stop `streamlit run` on a free port, for tests and benchmarks."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import ROOT
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _free_port() -> int:
@@ -20,8 +20,14 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(*, env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str, Path]:
-    """Start `streamlit run app.py` on a free port; return process, URL and log file."""
+def start_server(
+    *, script: str = "app.py", env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen, str, Path]:
+    """Start `streamlit run <script>` on a free port; return process, URL and log file.
+
+    It runs from the project folder, so it uses the project's production
+    settings in `.streamlit/config.toml`.
+    """
     port = _free_port()
     log = Path(tempfile.mkstemp(prefix="streamlit-", suffix=".log")[1])
     command = [
@@ -29,7 +35,7 @@ def start_server(*, env: dict[str, str] | None = None) -> tuple[subprocess.Popen
         "-m",
         "streamlit",
         "run",
-        str(ROOT / "app.py"),
+        str(ROOT / script),
         "--server.port",
         str(port),
         "--server.address",

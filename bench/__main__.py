@@ -1,0 +1,502 @@
+"""Measure the app against the floor Streamlit sets, and write bench/RESULTS.md.
+
+Run from the project folder (Chromium needed for the browser figures)::
+
+    python -m bench                 # the full run, about 5 minutes on 2 cores
+    python -m bench --quick --out /tmp/results.md   # tiny sizes: a smoke run
+
+The floor is ``bench/floor_app.py``: a bare script that shows the same five
+options in a plain ``st.table`` with one filter. Every figure is the median of
+several runs, measured in the same run as the floor's, with the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as _dt
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit
+import yaml
+from streamlit.logger import set_log_level
+from streamlit.testing.v1 import AppTest
+
+from tools.live_server import ROOT, start_server, stop_server
+from tools.page_grades import PAGES
+from tools.session_client import Session
+from treatments import loader
+from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS
+from treatments.printout import VisitAnswers, group_handout, visit_printout
+
+APP = str(ROOT / "app.py")
+FLOOR = "bench/floor_app.py"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+TABLE = "[data-testid='stTable'] table"
+FILTER_LABEL = "No general anaesthetic"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    repeats: int
+    browser_repeats: int
+    crowds: tuple[int, ...]
+    scales: tuple[int, ...]
+
+
+FULL = Sizes(repeats=20, browser_repeats=9, crowds=(30, 100), scales=(1, 10, 100))
+QUICK = Sizes(repeats=2, browser_repeats=1, crowds=(2,), scales=(1, 2))
+
+
+@dataclass
+class Row:
+    section: str
+    measure: str
+    app: str
+    floor: str = ""
+    ratio: str = ""
+    goal: str = ""
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.1f} ms"
+
+
+def _median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _ratio(app: float, floor: float) -> str:
+    return f"{app / floor:.2f}×" if floor else ""
+
+
+# --- 1. Script rerun time (AppTest, warm) ----------------------------------
+
+
+def _rerun_seconds(script: str, page_file: str | None, repeats: int) -> float:
+    at = AppTest.from_file(script, default_timeout=60)
+    at.run()
+    if page_file:
+        at.switch_page(page_file).run()
+    at.run()  # warm: caches filled, modules imported
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        at.run()
+        samples.append(time.perf_counter() - start)
+    if at.exception:
+        raise RuntimeError(f"{script} {page_file}: {at.exception}")
+    return _median(samples)
+
+
+def reruns(sizes: Sizes) -> list[Row]:
+    floor = _rerun_seconds(str(ROOT / FLOOR), None, sizes.repeats)
+    rows = []
+    for page, (page_file, title) in PAGES.items():
+        seconds = _rerun_seconds(APP, None if page == "compare" else page_file, sizes.repeats)
+        rows.append(
+            Row(
+                "1. Rerun (AppTest, warm)",
+                title,
+                _ms(seconds),
+                _ms(floor),
+                _ratio(seconds, floor),
+                "≤ 30 ms" + (" ✓" if seconds <= 0.030 else " ✗"),
+            )
+        )
+    return rows
+
+
+# --- 2-3. Chromium: navigation and filter --------------------------------
+
+
+def _chromium() -> str | None:
+    explicit = os.environ.get("CHROMIUM")
+    return explicit or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _row_count(page: Any) -> int:
+    return page.locator(f"{TABLE} tbody tr").count()
+
+
+def _browser_times(browser: Any, url: str, repeats: int) -> tuple[list[float], list[float]]:
+    """Seconds from navigation to a visible table, and from a filter click to the new table."""
+    navigation, filtering = [], []
+    for _ in range(repeats):
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector(TABLE, state="visible", timeout=60_000)
+        navigation.append(time.perf_counter() - start)
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+        before = _row_count(page)
+        box = page.locator("[data-testid='stCheckbox'] label").filter(has_text=FILTER_LABEL)
+        start = time.perf_counter()
+        box.click()
+        page.wait_for_function(
+            f'document.querySelectorAll("{TABLE} tbody tr").length === {before - 1}',
+            timeout=60_000,
+        )
+        filtering.append(time.perf_counter() - start)
+        context.close()
+    return navigation, filtering
+
+
+def browser_rows(sizes: Sizes, app_url: str, floor_url: str) -> list[Row]:
+    from playwright.sync_api import sync_playwright
+
+    path = _chromium()
+    if path is None:
+        return [Row("2–3. Chromium", "skipped: Chromium not found", "")]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
+        # Alternate app and floor so drift on the machine hits both alike.
+        app_nav, app_filter, floor_nav, floor_filter = [], [], [], []
+        _browser_times(browser, app_url, 1)  # warm both servers' caches
+        _browser_times(browser, floor_url, 1)
+        for _ in range(sizes.browser_repeats):
+            nav, flt = _browser_times(browser, app_url, 1)
+            app_nav += nav
+            app_filter += flt
+            nav, flt = _browser_times(browser, floor_url, 1)
+            floor_nav += nav
+            floor_filter += flt
+        browser.close()
+    nav_app, nav_floor = _median(app_nav), _median(floor_nav)
+    flt_app, flt_floor = _median(app_filter), _median(floor_filter)
+    return [
+        Row(
+            "2. Navigation → table (Chromium)",
+            "Compare page",
+            _ms(nav_app),
+            _ms(nav_floor),
+            _ratio(nav_app, nav_floor),
+            "≤ 1.10×" + (" ✓" if nav_app <= 1.10 * nav_floor else " ✗"),
+        ),
+        Row(
+            "3. Filter click → table (Chromium)",
+            FILTER_LABEL,
+            _ms(flt_app),
+            _ms(flt_floor),
+            _ratio(flt_app, flt_floor),
+            "≤ 1.20×" + (" ✓" if flt_app <= 1.20 * flt_floor else " ✗"),
+        ),
+    ]
+
+
+# --- 4. A crowd at once (protocol-level sessions) ---------------------------
+
+
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Crowd:
+    first_table: list[float]
+    filter_update: list[float]
+    errors: int
+    kib_per_session: float
+    cpu_share: float
+
+
+def _crowd(url: str, pid: int, size: int) -> Crowd:
+    sessions: list[Session] = []
+    first_table: list[float] = []
+    filter_update: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    start_line = threading.Barrier(size, timeout=300)
+
+    def person(_: int) -> None:
+        nonlocal errors
+        try:
+            tab = Session(url, timeout=300)
+            with lock:
+                sessions.append(tab)
+            start_line.wait()
+            run = tab.run(query="")
+            if run.exceptions() or run.first_table_seconds is None:
+                raise RuntimeError(run.exceptions() or "no table")
+            clicked = tab.run(widgets={run.widget_id("no_general"): True})
+            if clicked.exceptions() or clicked.first_table_seconds is None:
+                raise RuntimeError(clicked.exceptions() or "no table after the click")
+            with lock:
+                first_table.append(run.first_table_seconds)
+                filter_update.append(clicked.first_table_seconds)
+        except Exception:
+            with lock:
+                errors += 1
+
+    rss_before = _rss_kib(pid)
+    cpu_before, wall_before = _cpu_seconds(pid), time.perf_counter()
+    with ThreadPoolExecutor(max_workers=size) as pool:
+        list(pool.map(person, range(size)))
+    cpu = _cpu_seconds(pid) - cpu_before
+    wall = time.perf_counter() - wall_before
+    time.sleep(0.5)
+    rss_after = _rss_kib(pid)  # every session still open and holding its state
+    for tab in sessions:
+        tab.close()
+    return Crowd(first_table, filter_update, errors, (rss_after - rss_before) / size, cpu / wall)
+
+
+def crowd_rows(sizes: Sizes, app: tuple[str, int], floor: tuple[str, int]) -> list[Row]:
+    rows = []
+    for size in sizes.crowds:
+        mine, base = _crowd(*app, size), _crowd(*floor, size)
+        section = f"4. {size} sessions at once"
+        for name, pick in (
+            ("first table", lambda c: c.first_table),
+            ("filter update", lambda c: c.filter_update),
+        ):
+            a, f = pick(mine), pick(base)
+            for stat, fn in (("p50", _median), ("p95", _p95)):
+                if a and f:
+                    rows.append(
+                        Row(section, f"{stat} {name}", _ms(fn(a)), _ms(fn(f)), _ratio(fn(a), fn(f)))
+                    )
+        rows.append(Row(section, "errors", str(mine.errors), str(base.errors), "", "none"))
+        extra = mine.kib_per_session - base.kib_per_session
+        rows.append(
+            Row(
+                section,
+                "server memory per session",
+                f"{mine.kib_per_session / 1024:.2f} MB",
+                f"{base.kib_per_session / 1024:.2f} MB",
+                f"+{extra / 1024:.2f} MB",
+                "< 2 MB above floor" + (" ✓" if extra < 2048 else " ✗"),
+            )
+        )
+        rows.append(
+            Row(
+                section,
+                "server CPU (share of one core)",
+                f"{mine.cpu_share:.0%}",
+                f"{base.cpu_share:.0%}",
+            )
+        )
+    return rows
+
+
+# --- 5. PDFs ---------------------------------------------------------------
+
+
+def pdf_rows(sizes: Sizes) -> list[Row]:
+    catalogue = loader.load_catalogue()
+    options = catalogue.options
+    answers = VisitAnswers(
+        options=options[:2],
+        how_much={p.id: "A lot" for p in catalogue.priorities},
+        leaning="Not sure yet",
+        questions=list(catalogue.questions.items[:5]) if catalogue.questions else [],
+        notes="Can I drive home after? " * 20,
+        sure={item.letter: True for item in catalogue.sure.items} if catalogue.sure else {},
+    )
+    cards = [CARDS_BY_ID[i] for i in DEFAULT_CARDS]
+    jobs: dict[str, Callable[[], bytes]] = {
+        "patient printout (2 options)": lambda: visit_printout(catalogue, answers),
+        "group handout (5 options, 3 cards)": lambda: group_handout(
+            catalogue, list(options), cards=cards
+        ),
+    }
+    rows = []
+    for name, job in jobs.items():
+        job()  # fonts loaded once, as on a running server
+        samples = []
+        for _ in range(sizes.repeats):
+            start = time.perf_counter()
+            job()
+            samples.append(time.perf_counter() - start)
+        seconds = _median(samples)
+        rows.append(
+            Row("5. PDF", name, _ms(seconds), goal="< 150 ms" + (" ✓" if seconds < 0.150 else " ✗"))
+        )
+    return rows
+
+
+# --- 6. Scale -------------------------------------------------------------
+
+
+def _scaled_file(times: int, folder: Path) -> Path:
+    """The data file with every treatment option copied ``times`` times."""
+    data = yaml.safe_load(loader.default_path().read_text(encoding="utf-8"))
+    treatments = [o for o in data["options"] if o["kind"] != "No treatment"]
+    wait = [o for o in data["options"] if o["kind"] == "No treatment"]
+    options = []
+    for copy_number in range(times):
+        for option in treatments:
+            clone = copy.deepcopy(option)
+            if copy_number:
+                clone["id"] = f"{option['id']}-{copy_number}"
+                clone["name"] = f"{option['name']} ({copy_number})"
+                clone["short_name"] = f"{option['short_name'][:22]} {copy_number}"
+                for priority in data.get("priorities", []):
+                    priority["fit"][clone["id"]] = priority["fit"][option["id"]]
+            options.append(clone)
+    data["options"] = options + wait
+    path = folder / f"treatments-{times}x.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@contextmanager
+def _data_file(path: Path) -> Iterator[None]:
+    old = os.environ.get("TREATMENTS_FILE")
+    # A 100-times file is larger than the 1 MB safety limit on purpose; lift the
+    # limit in this process only.
+    old_limit = loader.MAX_BYTES
+    os.environ["TREATMENTS_FILE"] = str(path)
+    loader.MAX_BYTES = 100_000_000
+    try:
+        yield
+    finally:
+        loader.MAX_BYTES = old_limit
+        if old is None:
+            os.environ.pop("TREATMENTS_FILE", None)
+        else:
+            os.environ["TREATMENTS_FILE"] = old
+
+
+def _first_run_seconds(repeats: int) -> float:
+    samples = []
+    for _ in range(max(1, repeats // 4)):
+        streamlit.cache_data.clear()
+        at = AppTest.from_file(APP, default_timeout=600)
+        start = time.perf_counter()
+        at.run()
+        samples.append(time.perf_counter() - start)
+        if at.exception:
+            raise RuntimeError(str(at.exception))
+    return _median(samples)
+
+
+def scale_rows(sizes: Sizes) -> list[Row]:
+    rows = []
+    base_rerun = base_first = 0.0
+    base_options = 1
+    with tempfile.TemporaryDirectory() as folder:
+        for times in sizes.scales:
+            path = _scaled_file(times, Path(folder))
+            with _data_file(path):
+                options = len(loader.load_catalogue(path).options)
+                first = _first_run_seconds(sizes.repeats)
+                rerun = _rerun_seconds(APP, None, max(2, sizes.repeats // 4))
+            if times == 1:
+                base_rerun, base_first, base_options = rerun, first, options
+            rows.append(
+                Row(
+                    "6. Scale (Compare page, AppTest)",
+                    f"{times}× ({options} options): first run / warm rerun",
+                    f"{_ms(first)} / {_ms(rerun)}",
+                    "",
+                    f"{first / base_first:.1f}× / {rerun / base_rerun:.1f}×",
+                    f"rows grew {options / base_options:.1f}×" if times > 1 else "",
+                )
+            )
+    streamlit.cache_data.clear()
+    return rows
+
+
+# --- The report -------------------------------------------------------------
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GB RAM"
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; Streamlit {streamlit.__version__}"
+    )
+
+
+def report(rows: list[Row], *, command: str, seconds: float) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- Machine: {_machine()}",
+        f"- Command: `{command}`",
+        f"- Run on: {_dt.date.today():%d %B %Y}, in {seconds:.0f} s",
+        "- Floor: `bench/floor_app.py`, the same five options in a plain `st.table` with one "
+        "filter, on the same server settings. Each figure is a median over repeated runs.",
+        "",
+        "| Section | Measure | App | Floor | Ratio | Goal |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.section} | {r.measure} | {r.app} | {r.floor} | {r.ratio} | {r.goal} |" for r in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke run")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the Markdown")
+    args = parser.parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    set_log_level("error")
+    began = time.perf_counter()
+
+    rows = reruns(sizes)
+    app_process, app_url, app_log = start_server()
+    floor_process, floor_url, floor_log = start_server(script=FLOOR)
+    try:
+        rows += browser_rows(sizes, app_url, floor_url)
+        rows += crowd_rows(sizes, (app_url, app_process.pid), (floor_url, floor_process.pid))
+    finally:
+        for process, log in ((app_process, app_log), (floor_process, floor_log)):
+            stop_server(process)
+            log.unlink(missing_ok=True)
+    rows += pdf_rows(sizes)
+    rows += scale_rows(sizes)
+
+    command = "python -m bench" + (" --quick" if args.quick else "")
+    text = report(rows, command=command, seconds=time.perf_counter() - began)
+    args.out.write_text(text, encoding="utf-8")
+    print(text)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""The benchmark still runs end to end, at tiny sizes. No timing is checked here:
+timings belong in bench/RESULTS.md, never in pass/fail tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.__main__ import QUICK, main
+from tools.page_grades import PAGES
+
+
+@pytest.mark.browser
+def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str) -> None:
+    del chromium_path  # the browser sections must run, not skip
+    out = tmp_path / "results.md"
+    assert main(["--quick", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    for section in ("1. Rerun", "2. Navigation", "3. Filter click", "4. ", "5. PDF", "6. Scale"):
+        assert f"| {section}" in text, section
+    for _file, title in PAGES.values():
+        assert f"| {title} |" in text
+    assert f"{QUICK.crowds[0]} sessions at once | errors | 0 | 0 |" in text
+    assert "skipped" not in text
