@@ -449,6 +449,25 @@ def _machine() -> str:
     )
 
 
+NOTES = """
+How to read it:
+
+- Reruns are timed with `AppTest` (`at.run()` on a warm session); they leave out the network
+  and the browser.
+- Navigation is from `page.goto` in a fresh browser context to the comparison table being
+  visible; the filter figure is from the click to the table showing one row fewer.
+- Sessions are protocol-level clients (`tools/session_client.py`) that all start at once; each
+  loads the Compare page, then clicks one filter. Times include waiting for the others, because
+  one Streamlit server runs scripts on one core at a time (CPU near 100 % of one core).
+- Memory per session is the server's resident memory with every session still open, minus the
+  same before they opened, divided by the number of sessions. Python rarely hands memory back, so
+  the 100-session figure, taken after the 30-session run on the same server, is low: memory the
+  first crowd left behind is reused.
+- Scale copies every treatment option 10 or 100 times. The 100× file is larger than the 1 MB
+  limit the loader sets for safety, so the benchmark lifts that limit in its own process only.
+"""
+
+
 def report(rows: list[Row], *, command: str, seconds: float) -> str:
     lines = [
         "# Benchmark results",
@@ -465,7 +484,7 @@ def report(rows: list[Row], *, command: str, seconds: float) -> str:
     lines += [
         f"| {r.section} | {r.measure} | {r.app} | {r.floor} | {r.ratio} | {r.goal} |" for r in rows
     ]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + NOTES
 
 
 def main(argv: list[str] | None = None) -> int:
