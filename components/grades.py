@@ -7,15 +7,25 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from treatments.readability import load_page_grades
+from treatments.readability import PageGrade, load_page_grades
 
 # Written by `python -m tools.page_grades`; a test fails if it is out of date.
 PAGE_GRADES_FILE = Path(__file__).resolve().parent.parent / "data" / "page_grades.json"
 
 
+@st.cache_data(show_spinner=False, max_entries=2)
+def _page_grades(changed: float) -> list[PageGrade]:
+    del changed  # the key: read again only when the file changes
+    return load_page_grades(PAGE_GRADES_FILE)
+
+
 def page_grades_table() -> None:
     """Each page's grades; nothing at all if the file is missing."""
-    grades = load_page_grades(PAGE_GRADES_FILE)
+    try:
+        changed = PAGE_GRADES_FILE.stat().st_mtime
+    except OSError:
+        return
+    grades = _page_grades(changed)
     if not grades:
         return
     st.markdown(
