@@ -17,7 +17,6 @@ import copy
 import datetime as _dt
 import os
 import platform
-import shutil
 import statistics
 import sys
 import tempfile
@@ -35,7 +34,7 @@ import yaml
 from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
-from tools.live_server import ROOT, start_server, stop_server
+from tools.live_server import ROOT, find_chromium, start_server, stop_server
 from tools.page_grades import PAGES
 from tools.session_client import Session
 from treatments import loader
@@ -128,11 +127,6 @@ def reruns(sizes: Sizes) -> list[Row]:
 # --- 2-3. Chromium: navigation and filter --------------------------------
 
 
-def _chromium() -> str | None:
-    explicit = os.environ.get("CHROMIUM")
-    return explicit or shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 def _row_count(page: Any) -> int:
     return page.locator(f"{TABLE} tbody tr").count()
 
@@ -164,7 +158,7 @@ def _browser_times(browser: Any, url: str, repeats: int) -> tuple[list[float], l
 def browser_rows(sizes: Sizes, app_url: str, floor_url: str) -> list[Row]:
     from playwright.sync_api import sync_playwright
 
-    path = _chromium()
+    path = find_chromium()
     if path is None:
         return [Row("2–3. Chromium", "skipped: Chromium not found", "")]
     with sync_playwright() as playwright:

@@ -35,6 +35,12 @@ def raw_data() -> dict[str, Any]:
     return yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
 
 
+def write_data(data: dict[str, Any], path: Path) -> Path:
+    """Write ``data`` as a data file at ``path``, the way an editor would save it."""
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def write_variant(
     raw_data: dict[str, Any], tmp_path: Path
@@ -44,8 +50,6 @@ def write_variant(
     def write(change: Callable[[dict[str, Any]], None]) -> Path:
         data = copy.deepcopy(raw_data)
         change(data)
-        path = tmp_path / "variant.yaml"
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-        return path
+        return write_data(data, tmp_path / "variant.yaml")
 
     return write

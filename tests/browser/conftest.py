@@ -8,7 +8,6 @@ skipping them.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -16,7 +15,7 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser import ui
 from tests.conftest import ROOT
-from tools.live_server import start_server, stop_server
+from tools.live_server import find_chromium, start_server, stop_server
 
 # The same flags the machine's own probe uses: no sandbox as root, and no
 # background calls to Google that a closed network refuses.
@@ -32,24 +31,13 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1366, "height": 900}
 
 
-def _chromium() -> str | None:
-    explicit = os.environ.get("CHROMIUM")
-    if explicit:
-        return explicit
-    for name in ("/usr/bin/chromium", "chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def _browser_required() -> bool:
     return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
 
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
-    path = _chromium()
+    path = find_chromium()
     if path is None:
         message = "Chromium not found (install Debian's 'chromium' or set CHROMIUM)"
         if _browser_required():

@@ -34,12 +34,11 @@ values = hostile | text | st.lists(hostile | text, max_size=4)
 queries = st.dictionaries(st.sampled_from(KEYS) | text.filter(bool), values, max_size=6)
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    database=None,
-)
+# Each example runs the whole app: no deadline, and nothing saved between runs.
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow], database=None)
+
+
+@settings(FUZZ, max_examples=40)
 @given(queries)
 def test_any_query_string_renders_a_page(query: dict[str, object]) -> None:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
@@ -59,12 +58,7 @@ present_queries = st.dictionaries(
 )
 
 
-@settings(
-    max_examples=30,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    database=None,
-)
+@settings(FUZZ, max_examples=30)
 @given(present_queries)
 def test_any_query_string_opens_a_slide(query: dict[str, object]) -> None:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
