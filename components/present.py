@@ -7,6 +7,7 @@ bound to the URL, so a link opens the same deck on the same slide.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -102,6 +103,23 @@ def _jump() -> None:
     st.session_state[JUMP_KEY] = None
 
 
+def _drop_endless_slide_number() -> None:
+    """Remove ``?slide=inf`` or ``?slide=1e309`` from the URL before the box reads it.
+
+    Streamlit 1.67's number input turns such a value into an infinite float
+    and then fails to make it a whole number (OverflowError), so the page
+    would break. Every other bad value already falls back to slide 1.
+    """
+    value = st.query_params.get(SLIDE_KEY)
+    try:
+        endless = value is not None and math.isinf(float(value))
+    except ValueError:
+        endless = False
+    if endless:
+        del st.query_params[SLIDE_KEY]
+        st.rerun()  # the box reads the URL as it was when the run began
+
+
 def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
     """Previous, the slide number, a jump list and next, in four given columns.
 
@@ -110,6 +128,7 @@ def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
     """
     back, number_box, jump, forward = columns
     count = len(slides)
+    _drop_endless_slide_number()
     with number_box:
         number = st.number_input(
             f"Slide (1 to {count})",

@@ -9,15 +9,14 @@ from __future__ import annotations
 import copy
 import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from playwright.sync_api import Page, expect
 
 from tests.browser import ui
 from tests.browser.conftest import open_app
+from tests.conftest import write_data
 from tools.live_server import start_server, stop_server
 
 pytestmark = pytest.mark.browser
@@ -43,8 +42,7 @@ def poisoned_url(
     del chromium_path  # no server needed if there is no browser to drive it
     data = copy.deepcopy(raw_data)
     _poison(data)
-    path: Path = tmp_path_factory.mktemp("poisoned") / "treatments.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path = write_data(data, tmp_path_factory.mktemp("poisoned") / "treatments.yaml")
     process, url, log = start_server(env={**os.environ, "TREATMENTS_FILE": str(path)})
     try:
         yield url
@@ -91,8 +89,9 @@ def test_markup_in_what_matters_shows_as_text(page: Page, poisoned_url: str) -> 
         "slide=99999999999999999999&deck_cards=nope&deck_cards=",
         "slide=4&slide=5&speaker_notes=true&jump_to_slide=%00",
         "slide=%F0%9F%98%80&deck_options=Injections&deck_options=Injections",
+        "slide=1e309",
     ],
-    ids=["script", "img-onerror", "huge", "repeated-and-nul", "emoji"],
+    ids=["script", "img-onerror", "huge", "repeated-and-nul", "emoji", "infinite"],
 )
 def test_hostile_present_links_fall_back_and_run_nothing(
     page: Page, app_url: str, query: str
