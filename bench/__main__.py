@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as _dt
+import json
 import os
 import platform
 import statistics
@@ -127,30 +128,58 @@ def reruns(sizes: Sizes) -> list[Row]:
 # --- 2-3. Chromium: navigation and filter --------------------------------
 
 
-def _row_count(page: Any) -> int:
-    return page.locator(f"{TABLE} tbody tr").count()
+# Timed inside the page, on the browser's own clock, once per drawn frame.
+# Playwright's own waits poll at growing intervals (up to 500 ms apart), which
+# added a random 0 or ~480 ms to each figure and hid the real difference.
+_FRAME_CLOCK = """
+(() => {
+  const table = TABLE_SELECTOR;
+  const clock = {tableVisible: null, clickAt: null, rowsChangedAt: null};
+  window.__benchClock = clock;
+  let rowsAtClick = null;
+  const rows = () => document.querySelectorAll(table + " tbody tr").length;
+  addEventListener("click", () => {
+    clock.clickAt = performance.now();
+    rowsAtClick = rows();
+  }, true);
+  function frame() {
+    if (clock.tableVisible === null) {
+      const box = document.querySelector(table)?.getBoundingClientRect();
+      if (box && box.width > 0 && box.height > 0) clock.tableVisible = performance.now();
+    }
+    if (rowsAtClick !== null && clock.rowsChangedAt === null && rows() !== rowsAtClick) {
+      clock.rowsChangedAt = performance.now();
+    }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();
+""".replace("TABLE_SELECTOR", json.dumps(TABLE))
 
 
 def _browser_times(browser: Any, url: str, repeats: int) -> tuple[list[float], list[float]]:
-    """Seconds from navigation to a visible table, and from a filter click to the new table."""
+    """Seconds from navigation to a visible table, and from a filter click to the new table.
+
+    Navigation counts from the browser's navigation start (``performance.now()``
+    is 0 there) to the first frame that shows the table; the filter figure from
+    the click event to the first frame with one row fewer.
+    """
     navigation, filtering = [], []
     for _ in range(repeats):
         context = browser.new_context(viewport={"width": 1366, "height": 900})
+        context.add_init_script(_FRAME_CLOCK)
         page = context.new_page()
-        start = time.perf_counter()
         page.goto(url)
-        page.wait_for_selector(TABLE, state="visible", timeout=60_000)
-        navigation.append(time.perf_counter() - start)
+        page.wait_for_function("window.__benchClock.tableVisible !== null", timeout=60_000)
+        navigation.append(page.evaluate("window.__benchClock.tableVisible") / 1000)
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
-        before = _row_count(page)
         box = page.locator("[data-testid='stCheckbox'] label").filter(has_text=FILTER_LABEL)
-        start = time.perf_counter()
         box.click()
-        page.wait_for_function(
-            f'document.querySelectorAll("{TABLE} tbody tr").length === {before - 1}',
-            timeout=60_000,
-        )
-        filtering.append(time.perf_counter() - start)
+        page.wait_for_function("window.__benchClock.rowsChangedAt !== null", timeout=60_000)
+        clock = page.evaluate("window.__benchClock")
+        if clock["clickAt"] is None:
+            raise RuntimeError(f"{url}: the click on {FILTER_LABEL!r} was not seen")
+        filtering.append((clock["rowsChangedAt"] - clock["clickAt"]) / 1000)
         context.close()
     return navigation, filtering
 
@@ -448,8 +477,10 @@ How to read it:
 
 - Reruns are timed with `AppTest` (`at.run()` on a warm session); they leave out the network
   and the browser.
-- Navigation is from `page.goto` in a fresh browser context to the comparison table being
-  visible; the filter figure is from the click to the table showing one row fewer.
+- Browser figures are timed inside the page on its own clock, checked once per drawn frame.
+  Navigation runs from the browser's navigation start, in a fresh browser context (nothing
+  cached), to the first frame that shows the comparison table; the filter figure runs from the
+  click event to the first frame whose table has one row fewer.
 - Sessions are protocol-level clients (`tools/session_client.py`) that all start at once; each
   loads the Compare page, then clicks one filter. Times include waiting for the others, because
   one Streamlit server runs scripts on one core at a time (CPU near 100 % of one core).
