@@ -156,15 +156,17 @@ class _Writer:
         """
         widths = [self.pdf.epw / len(header)] * len(header)
         header = [self.clean(text) for text in header]
-        self._row(header, widths, bold=True)
+        # Each cell's text is broken into lines once, then drawn line by line:
+        # line breaking is most of the time a printout takes.
+        header_row = self._lines(header, widths, bold=True)
+        self._row(header_row, widths, bold=True)
         for question, answers in sections:
-            question_cells, answer_cells = [self.clean(question)], [self.clean(a) for a in answers]
-            needed = self._height(question_cells, [self.pdf.epw], bold=True) + self._height(
-                answer_cells, widths
-            )
+            question_row = self._lines([self.clean(question)], [self.pdf.epw], bold=True)
+            answer_row = self._lines([self.clean(a) for a in answers], widths)
+            needed = self._height(question_row) + self._height(answer_row)
             if self.pdf.will_page_break(needed):
                 self.pdf.add_page()
-                self._row(header, widths, bold=True)
+                self._row(header_row, widths, bold=True)
             if self.pdf.will_page_break(needed):
                 # Taller than a whole page: print it as paragraphs, which can
                 # run on across pages, rather than cut it off.
@@ -172,31 +174,37 @@ class _Writer:
                 for name, answer in zip(header, answers, strict=True):
                     self.para(f"{name}: {answer}")
                 continue
-            self._row(question_cells, [self.pdf.epw], bold=True)
-            self._row(answer_cells, widths)
+            self._row(question_row, [self.pdf.epw], bold=True)
+            self._row(answer_row, widths)
         self.pdf.ln(1)
 
     _PAD = 1.2
 
-    def _height(
+    def _lines(
         self, cells: Sequence[str], widths: Sequence[float], *, bold: bool = False
-    ) -> float:
+    ) -> list[list[str]]:
+        """Each cell's text broken into the lines that fit its width."""
         self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
-        tallest = max(
-            self.pdf.multi_cell(
-                w - 2 * self._PAD, _LINE, text, align="L", dry_run=True, output="HEIGHT"
-            )
+        return [
+            self.pdf.multi_cell(w - 2 * self._PAD, _LINE, text, dry_run=True, output="LINES")
             for text, w in zip(cells, widths, strict=True)
-        )
-        return tallest + self._PAD
+        ]
 
-    def _row(self, cells: Sequence[str], widths: Sequence[float], *, bold: bool = False) -> None:
-        height = self._height(cells, widths, bold=bold)
+    def _height(self, row: Sequence[Sequence[str]]) -> float:
+        return max(len(lines) for lines in row) * _LINE + self._PAD
+
+    def _row(
+        self, row: Sequence[Sequence[str]], widths: Sequence[float], *, bold: bool = False
+    ) -> None:
+        """Draw one row of boxed cells from the lines :meth:`_lines` broke them into."""
+        self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
+        height = self._height(row)
         x, y = self.pdf.l_margin, self.pdf.get_y()
-        for text, w in zip(cells, widths, strict=True):
+        for lines, w in zip(row, widths, strict=True):
             self.pdf.rect(x, y, w, height)
-            self.pdf.set_xy(x + self._PAD, y + self._PAD / 2)
-            self.pdf.multi_cell(w - 2 * self._PAD, _LINE, text, align="L")
+            for number, line in enumerate(lines):
+                self.pdf.set_xy(x + self._PAD, y + self._PAD / 2 + number * _LINE)
+                self.pdf.cell(w - 2 * self._PAD, _LINE, line, align="L")
             x += w
         self.pdf.set_xy(self.pdf.l_margin, y + height)
 
