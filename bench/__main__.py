@@ -45,7 +45,8 @@ from treatments.printout import VisitAnswers, group_handout, visit_printout
 APP = str(ROOT / "app.py")
 FLOOR = "bench/floor_app.py"
 RESULTS = ROOT / "bench" / "RESULTS.md"
-TABLE = "[data-testid='stTable'] table"
+# The floor's st.table, or the app's comparison table (drawn from Markdown).
+TABLE = ":is([data-testid='stTable'], [data-testid='stMarkdownContainer']) table"
 FILTER_LABEL = "No general anaesthetic"
 
 

@@ -22,6 +22,7 @@ from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
 from treatments.loader import load_catalogue
+from treatments.markdown import is_markdown_table
 from treatments.readability import PageGrade, Passage, grade, measure
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +70,8 @@ def page_passages(at: AppTest, *, names: list[str]) -> list[Passage]:
     texts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
         for element in getattr(at, kind):
+            if is_markdown_table(str(element.value)):
+                continue
             texts += [_words(block) for block in str(element.value).split("\n")]
     for kind in ("radio", "checkbox", "multiselect", "text_area", "button"):
         texts += [_words(widget.label) for widget in getattr(at, kind)]

@@ -24,6 +24,8 @@ from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import ClientConnection, connect
 
+from treatments.markdown import is_markdown_table, parse_markdown_table
+
 # The widget kinds the tests set, and the field each one's value travels in.
 _VALUE_FIELD = {bool: "bool_value", str: "string_value", int: "int_value", float: "double_value"}
 
@@ -43,12 +45,15 @@ class Run:
     finished: str = ""
 
     def tables(self) -> list[pd.DataFrame]:
-        """Every ``st.table`` on the page, as a DataFrame."""
-        return [
-            _arrow_to_frame(e.table.arrow_data.data)
-            for e in self.elements
-            if e.WhichOneof("type") == "table"
-        ]
+        """Every table on the page, ``st.table`` or Markdown, as a DataFrame of its cells."""
+        frames = []
+        for element in self.elements:
+            if element.WhichOneof("type") == "table":
+                frames.append(_arrow_to_frame(element.table.arrow_data.data))
+            elif _is_table(element):
+                columns, rows = parse_markdown_table(element.markdown.body)
+                frames.append(pd.DataFrame(rows, columns=columns))
+        return frames
 
     def texts(self) -> list[str]:
         """The body of every Markdown, heading, caption and alert element."""
@@ -74,6 +79,11 @@ class Run:
             if isinstance(widget_id, str) and widget_id.endswith(f"-{key}"):
                 return widget_id
         raise KeyError(f"no widget with key {key!r} on this page")
+
+
+def _is_table(element: Element) -> bool:
+    kind = element.WhichOneof("type")
+    return kind == "table" or (kind == "markdown" and is_markdown_table(element.markdown.body))
 
 
 def _arrow_to_frame(data: bytes) -> pd.DataFrame:
@@ -155,7 +165,7 @@ class Session:
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
                 run.elements.append(element)
-                if element.WhichOneof("type") == "table" and run.first_table_seconds is None:
+                if _is_table(element) and run.first_table_seconds is None:
                     run.first_table_seconds = time.perf_counter() - start
             elif kind == "script_finished":
                 run.seconds = time.perf_counter() - start

@@ -8,7 +8,7 @@ directives) would act on is escaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from treatments.schema import Catalogue
 
@@ -44,6 +44,61 @@ def link_target(url: str) -> str:
     """A URL safe inside a Markdown link.
 
     The schema already allows only http(s) URLs with no spaces; parentheses
-    are percent-encoded so they cannot end the link early.
+    are percent-encoded so they cannot end the link early, and a pipe so it
+    cannot end a table cell.
     """
-    return url.replace("(", "%28").replace(")", "%29")
+    return url.replace("(", "%28").replace(")", "%29").replace("|", "%7C")
+
+
+# A pipe ends a table cell unless a backslash escapes it; "\\|" is an
+# escaped backslash and then a pipe that does end the cell.
+_CELL_END = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+
+
+def markdown_table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A GitHub-style Markdown table: one real HTML ``<table>`` when rendered.
+
+    Every cell must already be safe, one-line Markdown (see :func:`escape`,
+    which escapes every pipe).
+
+    Raises
+    ------
+    ValueError
+        If a cell holds a line break or a bare pipe, either of which would
+        break the table, or a row has the wrong number of cells.
+    """
+    lines = [_table_row(columns), "|" + " --- |" * len(columns)]
+    for row in rows:
+        if len(row) != len(columns):
+            raise ValueError(f"a row has {len(row)} cells, not {len(columns)}")
+        lines.append(_table_row(row))
+    return "\n".join(lines)
+
+
+def _table_row(cells: Sequence[str]) -> str:
+    for cell in cells:
+        if "\n" in cell or "\r" in cell or _CELL_END.search(cell):
+            raise ValueError(f"not a one-line, escaped table cell: {cell[:60]!r}")
+    return "| " + " | ".join(cells) + " |"
+
+
+def is_markdown_table(text: str) -> bool:
+    """Whether ``text`` is a table made by :func:`markdown_table`."""
+    lines = text.split("\n", 2)
+    return len(lines) >= 2 and lines[0].startswith("| ") and lines[1].startswith("| --- |")
+
+
+def parse_markdown_table(text: str) -> tuple[list[str], list[list[str]]]:
+    """The column names and rows of a table made by :func:`markdown_table`."""
+    header, _rule, *body = text.split("\n")
+    return _table_cells(header), [_table_cells(line) for line in body]
+
+
+def _table_cells(line: str) -> list[str]:
+    inner = line.strip()[1:-1]  # the outer pipes
+    cells, start = [], 0
+    for end in _CELL_END.finditer(inner):
+        cells.append(inner[start : end.end(1)])
+        start = end.end()
+    cells.append(inner[start:])
+    return [cell.strip() for cell in cells]

@@ -1,7 +1,9 @@
-"""The comparison table: one row per option, as a pandas frame of Markdown.
+"""The comparison table: one row per option, each cell one line of Markdown.
 
 Each cell holds a fact, its plain-language note and links to its sources,
-so a number on screen is always one click from where it came from.
+so a number on screen is always one click from where it came from. The app
+shows it as a Markdown table (:func:`comparison_markdown`); tests and tools
+can have it as a pandas frame (:func:`comparison_frame`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import pandas as pd
 
 from treatments import wording
 from treatments.facts import harm_phrase
-from treatments.markdown import escape, refs
+from treatments.markdown import escape, markdown_table, refs
 from treatments.schema import Catalogue, Option, SeriousRisk, SideEffect
 
 COLUMNS = (
@@ -32,9 +34,11 @@ def _cell(main: str, note: str, keys: Sequence[str], catalogue: Catalogue) -> st
 
 
 def _harms_cell(harms: Sequence[SideEffect | SeriousRisk], catalogue: Catalogue) -> str:
-    # A hard line break between harms: one per line reads faster than a run-on list.
-    return "  \n".join(
-        f"{escape(harm_phrase(harm))} {refs(harm.sources, catalogue)}" for harm in harms
+    # A table cell cannot hold a line break, yet one harm per line reads far
+    # faster than a run-on list. Each harm is wrapped in *emphasis*, which the
+    # app's stylesheet shows as a line of its own in plain (upright) type.
+    return " ".join(
+        f"*{escape(harm_phrase(harm))} {refs(harm.sources, catalogue)}*" for harm in harms
     )
 
 
@@ -71,6 +75,12 @@ def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
         "Side effects (out of 100 people)": _harms_cell(option.side_effects, catalogue),
         "Serious risks (out of 1,000 people)": _harms_cell(option.serious_risks, catalogue),
     }
+
+
+def comparison_markdown(options: Sequence[Option], catalogue: Catalogue) -> str:
+    """The comparison table for ``options``, in their order, as a Markdown table."""
+    rows = [list(comparison_row(option, catalogue).values()) for option in options]
+    return markdown_table([escape(column) for column in COLUMNS], rows)
 
 
 def comparison_frame(options: Sequence[Option], catalogue: Catalogue) -> pd.DataFrame:

@@ -23,6 +23,8 @@ pytestmark = pytest.mark.browser
 
 SCRIPT = "<script>window.__hacked = 'script'</script>"
 IMAGE = "<img src=x onerror=\"window.__hacked = 'img'\">"
+# Characters that would split or unbalance a Markdown table cell if not escaped.
+TABLE_BREAKERS = "a | b \\| c \\ d *e* _f_"
 
 
 def _poison(data: dict[str, Any]) -> None:
@@ -30,7 +32,8 @@ def _poison(data: dict[str, Any]) -> None:
     injections["what_it_is"]["text"] += f" {SCRIPT}"
     injections["helps"]["note"] = f"{IMAGE} [click](javascript:alert(1))"
     injections["invasiveness"]["note"] += f" {SCRIPT}"
-    injections["side_effects"][0]["name"] += f" {IMAGE}"
+    injections["side_effects"][0]["name"] += f" {IMAGE} {TABLE_BREAKERS}"
+    injections["hospital_stay"]["note"] += f" {TABLE_BREAKERS}"
     data["sources"][0]["title"] += f" {IMAGE}"
     data["priorities"][0]["meaning"]["fits"] += f" {SCRIPT}"
 
@@ -71,6 +74,18 @@ def test_markup_in_the_data_file_shows_as_text(
     assert page.evaluate("window.__hacked") is None
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript:']").count() == 0
+
+
+def test_table_characters_in_the_data_file_keep_the_table_whole(
+    page: Page, poisoned_url: str
+) -> None:
+    open_app(page, poisoned_url)
+    expect(page.locator(f"{ui.TABLE} thead th")).to_have_count(8)
+    rows = ui.table_rows(page)
+    expect(rows).to_have_count(5)
+    for row in rows.all():
+        expect(row.locator("td, th")).to_have_count(8)
+    expect(rows.first).to_contain_text(TABLE_BREAKERS, use_inner_text=True)
 
 
 def test_markup_in_what_matters_shows_as_text(page: Page, poisoned_url: str) -> None:

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from treatments.markdown import escape, refs, source_numbers
+from treatments.markdown import (
+    escape,
+    is_markdown_table,
+    link_target,
+    markdown_table,
+    parse_markdown_table,
+    refs,
+    source_numbers,
+)
 from treatments.schema import Catalogue
 
 HOSTILE = [
@@ -46,3 +55,41 @@ def test_refs_name_a_source_once_in_the_order_first_cited(catalogue: Catalogue) 
     markdown = refs(["MILLER12", "MAYO", "MILLER12"], catalogue)
     cited = [int(n) for n in re.findall(r"\[\\\[(\d+)\\\]\]", markdown)]
     assert cited == [numbers["MILLER12"], numbers["MAYO"]]
+
+
+# --- Markdown tables --------------------------------------------------------
+
+one_line_text = st.text(max_size=40).map(lambda t: t.replace("\r", " "))
+
+
+@given(st.lists(st.lists(one_line_text, min_size=3, max_size=3), max_size=5))
+def test_a_table_of_escaped_text_reads_back_cell_for_cell(texts: list[list[str]]) -> None:
+    # Pipes, backslashes and all: escape() makes every cell safe to put in a row.
+    rows = [[escape(text) for text in row] for row in texts]
+    columns = ["A", escape("B | C"), "D"]
+    table = markdown_table(columns, rows)
+    assert is_markdown_table(table)
+    assert parse_markdown_table(table) == (columns, [[cell.strip() for cell in r] for r in rows])
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["two\nlines", "a bare | pipe", "an escaped backslash then a pipe \\\\| here"],
+)
+def test_a_cell_that_would_break_the_table_is_refused(cell: str) -> None:
+    with pytest.raises(ValueError, match="table cell"):
+        markdown_table(["A"], [[cell]])
+
+
+def test_a_row_with_the_wrong_number_of_cells_is_refused() -> None:
+    with pytest.raises(ValueError, match="2 cells, not 3"):
+        markdown_table(["A", "B", "C"], [["1", "2"]])
+
+
+def test_a_pipe_in_a_source_address_cannot_end_a_cell() -> None:
+    assert link_target("https://example.org/a|b(c)") == "https://example.org/a%7Cb%28c%29"
+
+
+def test_other_markdown_is_not_taken_for_a_table() -> None:
+    assert not is_markdown_table("| just a line")
+    assert not is_markdown_table("Some text\n| --- |")

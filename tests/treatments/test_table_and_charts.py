@@ -8,9 +8,9 @@ import pytest
 
 from treatments import charts
 from treatments.filters import Filters, apply_filters
-from treatments.markdown import source_numbers
+from treatments.markdown import escape, parse_markdown_table, source_numbers
 from treatments.schema import Catalogue
-from treatments.table import COLUMNS, comparison_frame
+from treatments.table import COLUMNS, comparison_frame, comparison_markdown
 
 
 def test_frame_has_a_row_per_option_and_every_column(catalogue: Catalogue) -> None:
@@ -99,3 +99,22 @@ def test_repeats_summary_covers_every_option(catalogue: Catalogue) -> None:
     for option in catalogue.options:
         assert option.short_name in summary
     assert "Brain surgery, invasive level 4 of 4: 1 to 2 times" in summary
+
+
+def test_the_table_on_screen_has_the_frame_s_cells(catalogue: Catalogue) -> None:
+    table = comparison_markdown(catalogue.options, catalogue)
+    columns, rows = parse_markdown_table(table)
+    assert columns == [escape(column) for column in COLUMNS]
+    frame = comparison_frame(catalogue.options, catalogue)
+    assert rows == frame.values.tolist()
+
+
+def test_each_harm_in_a_cell_is_its_own_emphasised_item(catalogue: Catalogue) -> None:
+    # app.css shows each emphasised harm as a line of its own.
+    botox = catalogue.options[0]
+    cell = comparison_frame([botox], catalogue).iloc[0]["Side effects (out of 100 people)"]
+    items = re.findall(r"(?<!\\)\*(.+?)(?<!\\)\*", cell)
+    assert len(items) == len(botox.side_effects)
+    for item, harm in zip(items, botox.side_effects, strict=True):
+        assert item.startswith(escape(harm.name))
+        assert "](http" in item, "each harm carries its own source links"

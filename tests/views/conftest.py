@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 from tools import page_grades
+from treatments.markdown import is_markdown_table, parse_markdown_table
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 30
@@ -18,16 +20,33 @@ PAGES = {page: file for page, (file, _title) in page_grades.PAGES.items()}
 
 
 def plain(markdown: str) -> str:
-    """Markdown cell text without escapes, bold marks or source links."""
+    """Markdown cell text without escapes, bold or emphasis marks, or source links."""
     text = re.sub(r"\[\\\[\d+\\\]\]\([^)]*\)", "", markdown)
+    text = re.sub(r"(?<!\\)\*", "", text)
     text = re.sub(r"\\(.)", r"\1", text)
-    return text.replace("**", "").strip()
+    return re.sub(r"  +", " ", text).strip()
+
+
+def markdown_tables(at: AppTest) -> list[pd.DataFrame]:
+    """Every Markdown table on the page, as a frame of its cells' Markdown."""
+    frames = []
+    for element in at.markdown:
+        if is_markdown_table(element.value):
+            columns, rows = parse_markdown_table(element.value)
+            frames.append(pd.DataFrame(rows, columns=[plain(c) for c in columns]))
+    return frames
+
+
+def comparison_table(at: AppTest) -> pd.DataFrame:
+    """The one comparison table on the Compare page."""
+    tables = markdown_tables(at)
+    assert len(tables) == 1, "the page shows exactly one comparison table"
+    return tables[0]
 
 
 def option_names(at: AppTest) -> list[str]:
     """The options in the comparison table, in order."""
-    assert len(at.table) == 1, "the page shows exactly one comparison table"
-    return [plain(cell) for cell in at.table[0].value["Option"]]
+    return [plain(cell) for cell in comparison_table(at)["Option"]]
 
 
 @pytest.fixture

@@ -15,3 +15,10 @@ def test_production_settings_are_safe() -> None:
     assert config["server"]["enableXsrfProtection"] is True
     assert config["server"]["fileWatcherType"] == "none"
     assert config["runner"]["magicEnabled"] is False
+
+
+def test_the_stylesheet_holds_no_html_tag() -> None:
+    # st.html sanitises the stylesheet it is given; text that looks like a tag,
+    # even inside a CSS comment, makes it drop the whole sheet without a word.
+    css = (ROOT / "components" / "app.css").read_text(encoding="utf-8")
+    assert "<" not in css

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from streamlit.testing.v1 import AppTest
 
-from treatments.markdown import link_target
+from treatments.markdown import is_markdown_table, link_target, parse_markdown_table
 from treatments.schema import Catalogue
 
 # What counts as a figure: a count out of 100 or 1,000, an invasiveness
@@ -21,9 +21,20 @@ FIGURE = re.compile(
 LINK = re.compile(r"\[\\\[(\d+)\\\]\]\(([^ )]+)")
 
 
+# One harm in a Markdown table cell: *text and its links* (see treatments/table.py).
+HARM = re.compile(r"(?<!\\)\*(.+?)(?<!\\)\*(?!\*)")
+
+
 def _lines(at: AppTest) -> Iterator[str]:
-    """Every line of text on the page, table cells included."""
-    blocks = [str(e.value) for kind in ("markdown", "caption") for e in getattr(at, kind)]
+    """Every line of text on the page, table cells (and each harm in them) included."""
+    blocks = []
+    for element in [*at.markdown, *at.caption]:
+        if is_markdown_table(element.value):
+            _columns, rows = parse_markdown_table(element.value)
+            for cell in (cell for row in rows for cell in row):
+                blocks += HARM.findall(cell.replace("**", "")) or [cell]
+        else:
+            blocks.append(str(element.value))
     for table in at.table:
         blocks += [str(cell) for column in table.value.columns for cell in table.value[column]]
         blocks += [str(label) for label in table.value.index]

@@ -9,7 +9,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ALL_OPTIONS
-from tests.views.conftest import APP, PAGES, TIMEOUT, option_names, plain
+from tests.views.conftest import (
+    APP,
+    PAGES,
+    TIMEOUT,
+    comparison_table,
+    markdown_tables,
+    option_names,
+    plain,
+)
 from treatments.schema import Catalogue
 
 ALL = ALL_OPTIONS
@@ -29,7 +37,7 @@ def test_compare_shows_all_five_options_in_a_table(open_page) -> None:
     at = open_page()
     assert option_names(at) == ALL
     assert at.info[0].value.startswith("This tool does not tell you which treatment to choose")
-    frame = at.table[0].value
+    frame = comparison_table(at)
     assert "How invasive" in frame.columns
     assert "How often it is repeated" in frame.columns
     assert plain(frame.iloc[2]["How invasive"]).startswith("Level 4 of 4. Brain surgery.")
@@ -85,7 +93,7 @@ def test_bad_url_values_fall_back_to_defaults(open_page) -> None:
 
 def test_empty_result_says_so_and_clears(open_page) -> None:
     at = open_page(kind="", show_wait="false")
-    assert len(at.table) == 0
+    assert markdown_tables(at) == []
     assert "No option fits all of these choices" in at.warning[0].value
     at.button(key="clear_filters").click().run()
     assert not at.exception
@@ -154,3 +162,4 @@ def test_broken_data_file_shows_a_friendly_error_and_no_data(tmp_path: Path, mon
     assert "nothing is shown" in at.error[0].value
     assert any("YAML syntax error" in m.value for m in at.markdown)
     assert len(at.table) == 0
+    assert markdown_tables(at) == []
