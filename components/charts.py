@@ -59,6 +59,21 @@ def icon_array(option: Option, catalogue: Catalogue, *, height: int = 330) -> No
     st.caption(f"{escape(summary)} {refs(option.helps.sources, catalogue)}")
 
 
+def pictures_of_every_option(catalogue: Catalogue) -> None:
+    """The two charts, for every option whatever the filters say."""
+    # Every option, so that a filter click need not redraw six charts: the
+    # table above is what the filters narrow down.
+    st.header("How often, and how invasive", anchor="repeats")
+    st.markdown("These pictures show every option, not just the ones that fit your choices.")
+    repeats_chart(catalogue.options, catalogue)
+    st.header("How many people it helps, out of 100", anchor="helps")
+    st.markdown(
+        "Each shape is one person. Where studies found different numbers, the "
+        "diamonds show the people helped in some studies but not others."
+    )
+    icon_arrays(catalogue.options, catalogue)
+
+
 def icon_arrays(options: Sequence[Option], catalogue: Catalogue) -> None:
     """One 100-person icon array per option, a few to a row."""
     for start in range(0, len(options), _ICONS_PER_ROW):

@@ -6,8 +6,10 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from components.filters import clear_filters, filter_controls
 from treatments import wording
 from treatments.facts import harm_phrase
+from treatments.filters import apply_filters
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Fact, Option
 from treatments.table import comparison_markdown
@@ -16,6 +18,37 @@ from treatments.wording import FIELD_LABELS
 SIDE_BY_SIDE_KEY = "side_by_side"
 TABLE_KEY = "comparison-table"
 MAX_SIDE_BY_SIDE = 4
+
+
+# A filter click reruns only this part of the page: the filters, the count and
+# the table. The cards and the pictures below do not depend on the filters,
+# so they are neither rebuilt nor sent again.
+@st.fragment
+def options_that_fit(catalogue: Catalogue) -> None:
+    """The filters, then the table of the options that fit them (or a way out)."""
+    shown = apply_filters(catalogue.options, filter_controls(catalogue))
+    st.header(f"Options that fit ({len(shown)} of {len(catalogue.options)})", anchor="table")
+    if shown:
+        comparison_table(shown, catalogue)
+    else:
+        st.warning(
+            "No option fits all of these choices. Try fewer limits, or clear them all.",
+            icon=":material/filter_alt_off:",
+        )
+        st.button(
+            "Clear all filters", on_click=clear_filters, args=(catalogue,), key="clear_filters"
+        )
+    st.caption(
+        "To share this view, copy the web address from your browser. It keeps your filters "
+        "and the options you picked."
+    )
+
+
+@st.fragment
+def side_by_side(catalogue: Catalogue) -> None:
+    """Every detail of 2 to 4 options the person picks; picking reruns only this part."""
+    st.header("Side by side", anchor="side-by-side")
+    option_cards(side_by_side_picker(catalogue), catalogue)
 
 
 def comparison_table(options: Sequence[Option], catalogue: Catalogue) -> None:

@@ -52,6 +52,16 @@ def test_compare_draws_both_charts_with_text(open_page) -> None:
     assert "73 to 98 out of 100 people were helped" in captions
 
 
+def test_the_pictures_keep_every_option_whatever_the_filters_say(open_page) -> None:
+    # The filters narrow the table; the pictures stay a fixed reference, so a
+    # filter click has six fewer charts to redraw.
+    at = open_page(no_general="true", show_wait="false")
+    assert len(option_names(at)) == 3
+    assert len(at.get("vega_lite_chart")) == 1 + len(ALL)
+    captions = " ".join(plain(c.value) for c in at.caption)
+    assert all(f"{name}: " in captions for name in ALL), "an icon array in words for every option"
+
+
 @pytest.mark.parametrize(
     ("key", "value", "expected"),
     [
