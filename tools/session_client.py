@@ -112,6 +112,7 @@ class Session:
         self._pages: dict[str, str] = {}
         self._query = ""
         self._page = ""
+        self._fragment_of: dict[str, str] = {}  # widget id -> the st.fragment it is in
 
     def run(
         self,
@@ -124,7 +125,8 @@ class Session:
 
         ``query`` is the URL's query string (kept from the last run if not
         given); ``page`` is a page's URL path ("" for the default page);
-        ``widgets`` maps widget ids to values.
+        ``widgets`` maps widget ids to values. Like the browser, a change to
+        widgets that all sit in one ``st.fragment`` reruns only that fragment.
         """
         if query is not None:
             self._query = query
@@ -137,6 +139,9 @@ class Session:
         # and before that (a first load of /what-matters) the URL path.
         state.page_script_hash = self._pages.get(self._page, "")
         state.page_name = self._page
+        fragments = {self._fragment_of.get(widget_id, "") for widget_id in widgets or {}}
+        if len(fragments) == 1:
+            state.fragment_id = fragments.pop()
         for widget_id, value in (widgets or {}).items():
             widget = state.widget_states.widgets.add()
             widget.id = widget_id
@@ -165,6 +170,9 @@ class Session:
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
                 run.elements.append(element)
+                widget_id = getattr(getattr(element, element.WhichOneof("type")), "id", None)
+                if isinstance(widget_id, str) and widget_id:
+                    self._fragment_of[widget_id] = forward.delta.fragment_id
                 if _is_table(element) and run.first_table_seconds is None:
                     run.first_table_seconds = time.perf_counter() - start
             elif kind == "script_finished":
