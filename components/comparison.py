@@ -55,7 +55,7 @@ def comparison_table(options: Sequence[Option], catalogue: Catalogue) -> None:
     """A real HTML table (header cells) that prints and reads aloud well.
 
     It is drawn from Markdown rather than with ``st.table``: the browser then
-    needs no table or Arrow code, and the table shows about 0.2 s sooner on a
+    needs no table or Arrow code, and the table shows about 0.3 s sooner on a
     first visit (see bench/RESULTS.md). app.css styles it by its key.
     """
     with st.container(key=TABLE_KEY):

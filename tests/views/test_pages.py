@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components import charts
 from tests.conftest import ALL_OPTIONS
 from tests.views.conftest import (
     APP,
@@ -173,3 +176,15 @@ def test_broken_data_file_shows_a_friendly_error_and_no_data(tmp_path: Path, mon
     assert any("YAML syntax error" in m.value for m in at.markdown)
     assert len(at.table) == 0
     assert markdown_tables(at) == []
+
+
+def test_cached_chart_data_is_arrow_that_reads_back_as_100_people(catalogue: Catalogue) -> None:
+    # Streamlit passes Arrow bytes straight through instead of converting the
+    # rows on every run; the bytes must still hold every person.
+    option = catalogue.options[0]
+    spec = charts._icon_array_spec(option, option.model_dump_json())
+    (data,) = spec["datasets"].values()
+    assert isinstance(data, bytes)
+    with pa.ipc.open_stream(io.BytesIO(data)) as reader:
+        people = reader.read_pandas()
+    assert len(people) == 100
