@@ -24,7 +24,8 @@ from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import ClientConnection, connect
 
-from treatments.markdown import is_markdown_table, parse_markdown_table
+from treatments.markdown import is_markdown_table
+from treatments.table import markdown_table_frame
 
 # The widget kinds the tests set, and the field each one's value travels in.
 _VALUE_FIELD = {bool: "bool_value", str: "string_value", int: "int_value", float: "double_value"}
@@ -51,8 +52,7 @@ class Run:
             if element.WhichOneof("type") == "table":
                 frames.append(_arrow_to_frame(element.table.arrow_data.data))
             elif _is_table(element):
-                columns, rows = parse_markdown_table(element.markdown.body)
-                frames.append(pd.DataFrame(rows, columns=columns))
+                frames.append(markdown_table_frame(element.markdown.body))
         return frames
 
     def texts(self) -> list[str]:
@@ -74,11 +74,16 @@ class Run:
     def widget_id(self, key: str) -> str:
         """The id Streamlit gave the widget with this ``key``."""
         for element in self.elements:
-            widget = getattr(element, element.WhichOneof("type") or "", None)
-            widget_id = getattr(widget, "id", "")
-            if isinstance(widget_id, str) and widget_id.endswith(f"-{key}"):
+            widget_id = _widget_id(element)
+            if widget_id.endswith(f"-{key}"):
                 return widget_id
         raise KeyError(f"no widget with key {key!r} on this page")
+
+
+def _widget_id(element: Element) -> str:
+    """The widget id an element carries, or "" if it is not a widget."""
+    widget_id = getattr(getattr(element, element.WhichOneof("type") or "", None), "id", "")
+    return widget_id if isinstance(widget_id, str) else ""
 
 
 def _is_table(element: Element) -> bool:
@@ -170,8 +175,7 @@ class Session:
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 element = forward.delta.new_element
                 run.elements.append(element)
-                widget_id = getattr(getattr(element, element.WhichOneof("type")), "id", None)
-                if isinstance(widget_id, str) and widget_id:
+                if widget_id := _widget_id(element):
                     self._fragment_of[widget_id] = forward.delta.fragment_id
                 if _is_table(element) and run.first_table_seconds is None:
                     run.first_table_seconds = time.perf_counter() - start

@@ -14,7 +14,7 @@ import pandas as pd
 
 from treatments import wording
 from treatments.facts import harm_phrase
-from treatments.markdown import escape, markdown_table, refs
+from treatments.markdown import escape, markdown_table, parse_markdown_table, refs
 from treatments.schema import Catalogue, Option, SeriousRisk, SideEffect
 
 COLUMNS = (
@@ -87,3 +87,9 @@ def comparison_frame(options: Sequence[Option], catalogue: Catalogue) -> pd.Data
     """The comparison table for ``options``, in their order."""
     rows = [comparison_row(option, catalogue) for option in options]
     return pd.DataFrame(rows, columns=list(COLUMNS))
+
+
+def markdown_table_frame(text: str) -> pd.DataFrame:
+    """A table made by :func:`~treatments.markdown.markdown_table`, as a frame of its cells."""
+    columns, rows = parse_markdown_table(text)
+    return pd.DataFrame(rows, columns=columns)

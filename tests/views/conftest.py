@@ -11,7 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 from tools import page_grades
-from treatments.markdown import is_markdown_table, parse_markdown_table
+from treatments.markdown import is_markdown_table
+from treatments.table import markdown_table_frame
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 30
@@ -29,12 +30,11 @@ def plain(markdown: str) -> str:
 
 def markdown_tables(at: AppTest) -> list[pd.DataFrame]:
     """Every Markdown table on the page, as a frame of its cells' Markdown."""
-    frames = []
-    for element in at.markdown:
-        if is_markdown_table(element.value):
-            columns, rows = parse_markdown_table(element.value)
-            frames.append(pd.DataFrame(rows, columns=[plain(c) for c in columns]))
-    return frames
+    return [
+        markdown_table_frame(element.value).rename(columns=plain)
+        for element in at.markdown
+        if is_markdown_table(element.value)
+    ]
 
 
 def comparison_table(at: AppTest) -> pd.DataFrame:
