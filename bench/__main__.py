@@ -7,13 +7,16 @@ Run from the project folder (Chromium needed for the browser figures)::
 
 The floor is ``bench/floor_app.py``: a bare script that shows the same five
 options in a plain ``st.table`` with one filter. Every figure is the median of
-several runs, measured in the same run as the floor's, with the ratio.
+several runs, measured in the same run as the floor's, with the ratio. For the
+filter click it also times ``bench/floor_filters_app.py``, the floor with the
+app's own six filters, to show what those controls cost by themselves.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import datetime as _dt
 import json
 import os
@@ -44,6 +47,7 @@ from treatments.printout import VisitAnswers, group_handout, visit_printout
 
 APP = str(ROOT / "app.py")
 FLOOR = "bench/floor_app.py"
+FLOOR_FILTERS = "bench/floor_filters_app.py"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 # The floor's st.table, or the app's comparison table (drawn from Markdown).
 TABLE = ":is([data-testid='stTable'], [data-testid='stMarkdownContainer']) table"
@@ -132,11 +136,26 @@ def reruns(sizes: Sizes) -> list[Row]:
 # Timed inside the page, on the browser's own clock, once per drawn frame.
 # Playwright's own waits poll at growing intervals (up to 500 ms apart), which
 # added a random 0 or ~480 ms to each figure and hid the real difference.
+# The WebSocket is watched too, to split a filter click into the browser's work
+# before the request, the server's reply, and drawing the new table.
 _FRAME_CLOCK = """
 (() => {
   const table = TABLE_SELECTOR;
-  const clock = {tableVisible: null, clickAt: null, rowsChangedAt: null};
+  const clock = {tableVisible: null, clickAt: null, sentAt: null, replyAt: null,
+                 rowsChangedAt: null};
   window.__benchClock = clock;
+  window.WebSocket = class extends window.WebSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", () => {
+        if (clock.sentAt !== null && clock.replyAt === null) clock.replyAt = performance.now();
+      });
+    }
+    send(data) {
+      if (clock.clickAt !== null && clock.sentAt === null) clock.sentAt = performance.now();
+      super.send(data);
+    }
+  };
   let rowsAtClick = null;
   const rows = () => document.querySelectorAll(table + " tbody tr").length;
   addEventListener("click", () => {
@@ -165,77 +184,116 @@ new Promise(done => requestIdleCallback(
 """
 
 
-def _browser_times(browser: Any, url: str, repeats: int) -> tuple[list[float], list[float]]:
-    """Seconds from navigation to a visible table, and from a filter click to the new table.
+@dataclass
+class Visit:
+    """One visit's times in seconds, from a fresh browser context."""
 
-    Navigation counts from the browser's navigation start (``performance.now()``
-    is 0 there) to the first frame that shows the table; the filter figure from
-    the click event to the first frame with one row fewer.
-    """
-    navigation, filtering = [], []
-    for _ in range(repeats):
-        context = browser.new_context(viewport={"width": 1366, "height": 900})
-        context.add_init_script(_FRAME_CLOCK)
-        page = context.new_page()
-        page.goto(url)
-        page.wait_for_function("window.__benchClock.tableVisible !== null", timeout=60_000)
-        navigation.append(page.evaluate("window.__benchClock.tableVisible") / 1000)
-        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
-        # Click on a settled page, as a person who has read it would: below the
-        # table the app is still drawing charts, which would slow the click.
-        page.wait_for_load_state("networkidle")
-        page.evaluate(_SETTLED)
-        box = page.locator("[data-testid='stCheckbox'] label").filter(has_text=FILTER_LABEL)
-        box.click()
-        page.wait_for_function("window.__benchClock.rowsChangedAt !== null", timeout=60_000)
-        clock = page.evaluate("window.__benchClock")
-        if clock["clickAt"] is None:
-            raise RuntimeError(f"{url}: the click on {FILTER_LABEL!r} was not seen")
-        filtering.append((clock["rowsChangedAt"] - clock["clickAt"]) / 1000)
-        context.close()
-    return navigation, filtering
+    navigation: float  # navigation start → first frame with the table
+    filter_click: float  # click → first frame whose table has one row fewer
+    to_request: float  # click → the rerun request leaves the browser
+    to_reply: float  # request sent → first message back
+    to_table: float  # first message back → the new table drawn
 
 
-def browser_rows(sizes: Sizes, app_url: str, floor_url: str) -> list[Row]:
+def _visit(browser: Any, url: str) -> Visit:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.add_init_script(_FRAME_CLOCK)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("window.__benchClock.tableVisible !== null", timeout=60_000)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    # Click on a settled page, as a person who has read it would: below the
+    # table the app is still drawing charts, which would slow the click.
+    page.wait_for_load_state("networkidle")
+    page.evaluate(_SETTLED)
+    box = page.locator("[data-testid='stCheckbox'] label").filter(has_text=FILTER_LABEL)
+    box.click()
+    page.wait_for_function("window.__benchClock.rowsChangedAt !== null", timeout=60_000)
+    clock = page.evaluate("window.__benchClock")
+    context.close()
+    if clock["clickAt"] is None or clock["sentAt"] is None or clock["replyAt"] is None:
+        raise RuntimeError(f"{url}: the click, its request or the reply was not seen: {clock}")
+    return Visit(
+        navigation=clock["tableVisible"] / 1000,
+        filter_click=(clock["rowsChangedAt"] - clock["clickAt"]) / 1000,
+        to_request=(clock["sentAt"] - clock["clickAt"]) / 1000,
+        to_reply=(clock["replyAt"] - clock["sentAt"]) / 1000,
+        to_table=(clock["rowsChangedAt"] - clock["replyAt"]) / 1000,
+    )
+
+
+def _medians(visits: list[Visit]) -> Visit:
+    return Visit(
+        *(_median([getattr(v, f.name) for v in visits]) for f in dataclasses.fields(Visit))
+    )
+
+
+def browser_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
+    """Navigation and filter-click times for ``urls["app"]``, ``["floor"]`` and
+    ``["floor_filters"]``, visited in turn so drift on the machine hits all alike."""
     from playwright.sync_api import sync_playwright
 
     path = find_chromium()
     if path is None:
         return [Row("2–3. Chromium", "skipped: Chromium not found", "")]
+    visits: dict[str, list[Visit]] = {name: [] for name in urls}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=path, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
         )
-        # Alternate app and floor so drift on the machine hits both alike.
-        app_nav, app_filter, floor_nav, floor_filter = [], [], [], []
-        _browser_times(browser, app_url, 1)  # warm both servers' caches
-        _browser_times(browser, floor_url, 1)
+        for url in urls.values():
+            _visit(browser, url)  # warm each server's caches
         for _ in range(sizes.browser_repeats):
-            nav, flt = _browser_times(browser, app_url, 1)
-            app_nav += nav
-            app_filter += flt
-            nav, flt = _browser_times(browser, floor_url, 1)
-            floor_nav += nav
-            floor_filter += flt
+            for name, url in urls.items():
+                visits[name].append(_visit(browser, url))
         browser.close()
-    nav_app, nav_floor = _median(app_nav), _median(floor_nav)
-    flt_app, flt_floor = _median(app_filter), _median(floor_filter)
+    app, floor, floor_filters = (_medians(visits[name]) for name in urls)
+    section = "3. Filter click → table (Chromium)"
     return [
         Row(
             "2. Navigation → table (Chromium)",
             "Compare page",
-            _ms(nav_app),
-            _ms(nav_floor),
-            _ratio(nav_app, nav_floor),
-            "≤ 1.10×" + (" ✓" if nav_app <= 1.10 * nav_floor else " ✗"),
+            _ms(app.navigation),
+            _ms(floor.navigation),
+            _ratio(app.navigation, floor.navigation),
+            "≤ 1.10×" + (" ✓" if app.navigation <= 1.10 * floor.navigation else " ✗"),
         ),
         Row(
-            "3. Filter click → table (Chromium)",
+            section,
             FILTER_LABEL,
-            _ms(flt_app),
-            _ms(flt_floor),
-            _ratio(flt_app, flt_floor),
-            "≤ 1.20×" + (" ✓" if flt_app <= 1.20 * flt_floor else " ✗"),
+            _ms(app.filter_click),
+            _ms(floor.filter_click),
+            _ratio(app.filter_click, floor.filter_click),
+            "≤ 1.20×" + (" ✓" if app.filter_click <= 1.20 * floor.filter_click else " ✗"),
+        ),
+        Row(
+            section,
+            "… of which: click → request sent",
+            _ms(app.to_request),
+            _ms(floor.to_request),
+            _ratio(app.to_request, floor.to_request),
+        ),
+        Row(
+            section,
+            "… request → first reply",
+            _ms(app.to_reply),
+            _ms(floor.to_reply),
+            _ratio(app.to_reply, floor.to_reply),
+        ),
+        Row(
+            section,
+            "… first reply → new table drawn",
+            _ms(app.to_table),
+            _ms(floor.to_table),
+            _ratio(app.to_table, floor.to_table),
+        ),
+        Row(
+            section,
+            "Not the app: the floor with the app's six filters (`bench/floor_filters_app.py`)",
+            _ms(floor_filters.filter_click),
+            _ms(floor.filter_click),
+            _ratio(floor_filters.filter_click, floor.filter_click),
+            "for reference",
         ),
     ]
 
@@ -494,6 +552,11 @@ How to read it:
   cached), to the first frame that shows the comparison table; the filter figure runs from the
   click event to the first frame whose table has one row fewer. The click comes once the page
   has settled (network and main thread idle), as it would for a person reading the page.
+- The filter click is split in three by watching the page's WebSocket: the browser's work
+  before the rerun request leaves, the wait for the server's first reply, and the rest (more
+  replies, then drawing). The last row of section 3 is not the app: it is the floor with the
+  app's six filters, each bound to the URL, in one `st.fragment` (`bench/floor_filters_app.py`).
+  It shows how much of the filter goal those controls use before any table cell is drawn.
 - Sessions are protocol-level clients (`tools/session_client.py`) that all start at once; each
   loads the Compare page, then clicks one filter. Like a browser, the click reruns only the
   `st.fragment` the filter sits in (the floor has none, so it reruns the whole script). Times
@@ -539,11 +602,17 @@ def main(argv: list[str] | None = None) -> int:
     rows = reruns(sizes)
     app_process, app_url, app_log = start_server()
     floor_process, floor_url, floor_log = start_server(script=FLOOR)
+    filters_process, filters_url, filters_log = start_server(script=FLOOR_FILTERS)
     try:
-        rows += browser_rows(sizes, app_url, floor_url)
+        urls = {"app": app_url, "floor": floor_url, "floor_filters": filters_url}
+        rows += browser_rows(sizes, urls)
         rows += crowd_rows(sizes, (app_url, app_process.pid), (floor_url, floor_process.pid))
     finally:
-        for process, log in ((app_process, app_log), (floor_process, floor_log)):
+        for process, log in (
+            (app_process, app_log),
+            (floor_process, floor_log),
+            (filters_process, filters_log),
+        ):
             stop_server(process)
             log.unlink(missing_ok=True)
     rows += pdf_rows(sizes)

@@ -22,4 +22,6 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str
     for _file, title in PAGES.values():
         assert f"| {title} |" in text
     assert f"{QUICK.crowds[0]} sessions at once | errors | 0 | 0 |" in text
+    assert "| … request → first reply |" in text
+    assert "the floor with the app's six filters" in text
     assert "skipped" not in text

@@ -1,0 +1,44 @@
+"""The floor with the app's own filters: how much the six controls cost by themselves.
+
+The same plain ``st.table`` as ``bench/floor_app.py``, but its filter is the
+app's whole filter box (six widgets, each bound to the URL), and the filters
+and the table sit in one ``st.fragment``, as on the Compare page. The
+benchmark reports it beside the floor, so a reader can see how much of a
+filter click's time the controls take before the app draws a single cell.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.filters import filter_controls
+from treatments.filters import apply_filters
+from treatments.loader import default_path, load_catalogue
+from treatments.schema import Catalogue
+
+
+@st.cache_resource
+def _catalogue() -> Catalogue:
+    return load_catalogue(default_path())
+
+
+@st.fragment
+def _options_that_fit(catalogue: Catalogue) -> None:
+    shown = apply_filters(catalogue.options, filter_controls(catalogue))
+    st.table(
+        pd.DataFrame(
+            {
+                "Option": [o.name for o in shown],
+                "Asleep": [o.anaesthesia.kind for o in shown],
+                "Helps (out of 100)": [
+                    f"{o.helps.per_100.low} to {o.helps.per_100.high}" for o in shown
+                ],
+            }
+        ),
+        hide_index=True,
+    )
+
+
+st.title("Floor with the app's filters")
+_options_that_fit(_catalogue())
