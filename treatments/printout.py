@@ -8,7 +8,9 @@ text or larger, no colour needed to read it.
 
 The fonts are DejaVu Sans, shipped in ``treatments/fonts`` so that letters
 outside Latin-1 print. A character the font lacks prints as "?", and the
-page says so, rather than vanishing silently.
+page says so, rather than vanishing silently. A person may write their notes
+in Arabic or Hebrew: those lines are shaped (letters joined) and laid out
+right to left with HarfBuzz (``uharfbuzz``), and set against the right margin.
 """
 
 from __future__ import annotations
@@ -53,6 +55,22 @@ PRINTOUT_FIELDS = (
     "serious_risks",
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_RIGHT_TO_LEFT = frozenset({"R", "AL"})  # Unicode bidi classes: Hebrew, Arabic and the like
+
+
+def _has_right_to_left(text: str) -> bool:
+    return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
+
+
+def _direction(line: str) -> str:
+    """``"rtl"`` or ``"ltr"``: the line's first strong letter decides, as in Unicode's rules."""
+    for char in line:
+        kind = unicodedata.bidirectional(char)
+        if kind in _RIGHT_TO_LEFT:
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
 
 
 @dataclass(frozen=True)
@@ -137,14 +155,36 @@ class _Writer:
 
     def para(self, text: str, *, bold: bool = False) -> None:
         self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
-        self.pdf.multi_cell(0, _LINE, self.clean(text), align="L", new_x=XPos.LMARGIN)
+        self._text(self.clean(text))
 
     def bullets(self, items: Iterable[str]) -> None:
         self.pdf.set_font(_FONT, "", BODY_PT)
         for item in items:
             self.pdf.set_x(self.pdf.l_margin)
             self.pdf.cell(6, _LINE, "•")
-            self.pdf.multi_cell(0, _LINE, self.clean(item), align="L", new_x=XPos.LMARGIN)
+            self._text(self.clean(item))
+
+    def _text(self, text: str) -> None:
+        """Lines of text from the current x to the right margin.
+
+        Without shaping, Arabic would print as loose letters and Hebrew and
+        Arabic would run left to right, which no one can read. Shaping is slow,
+        so only text with right-to-left letters gets it, a line at a time,
+        because each line may run its own way.
+        """
+        if not _has_right_to_left(text):
+            self.pdf.multi_cell(0, _LINE, text, align="L", new_x=XPos.LMARGIN)
+            return
+        x = self.pdf.get_x()
+        try:
+            for line in text.split("\n"):
+                self.pdf.set_x(x)
+                direction = _direction(line)
+                self.pdf.set_text_shaping(True, direction=direction)
+                align = "R" if direction == "rtl" else "L"
+                self.pdf.multi_cell(0, _LINE, line, align=align, new_x=XPos.LMARGIN)
+        finally:
+            self.pdf.set_text_shaping(False)
 
     def grid(self, header: Sequence[str], sections: Sequence[tuple[str, Sequence[str]]]) -> None:
         """Options as columns; each question is a full-width row above its answers.

@@ -41,7 +41,7 @@ def test_patient_fills_both_pages_and_downloads_the_printout(
     question = catalogue.questions.items[3]
     ui.tick(page, question)
     notes = page.get_by_role("textbox", name="Your own questions and notes")
-    notes.fill("Ask if I can drive home. Спросить о работе.")
+    notes.fill("Ask if I can drive home. Спросить о работе.\nهل يمكنني القيادة بعد الحقن؟")
     ui.choose(page, catalogue.sure.items[0].question, "No")
     ui.wait_for_app(page)
     expect(page.get_by_text("You said no to at least one question")).to_be_visible()
@@ -64,6 +64,7 @@ def test_patient_fills_both_pages_and_downloads_the_printout(
     assert "The option I lean toward now: Not sure yet." in text
     assert question in text
     assert "Ask if I can drive home. Спросить о работе." in text
+    assert "هل يمكنني القيادة بعد الحقن" in text  # Arabic laid out right to left
     assert catalogue.options[0].name in text and catalogue.options[4].name in text
     assert "Do you feel sure which choice is best for you? No" in text
     # Must not happen: an error on the page.

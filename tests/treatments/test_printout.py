@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from fontTools.ttLib import TTFont
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -141,6 +142,30 @@ def test_letters_the_font_lacks_print_as_a_question_mark(catalogue: Catalogue) -
     assert "Some letters could not be printed with this font." in text
 
 
+def _glyph_names(reader: PdfReader) -> set[str]:
+    """The names of every glyph in the fonts embedded on the first page."""
+    names: set[str] = set()
+    for font in reader.pages[0]["/Resources"]["/Font"].values():
+        descendant = font.get_object()["/DescendantFonts"][0].get_object()
+        data = descendant["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+        names.update(TTFont(io.BytesIO(data)).getGlyphOrder())
+    return names
+
+
+def test_arabic_and_hebrew_notes_print_joined_and_right_to_left(catalogue: Catalogue) -> None:
+    notes = "هل يمكنني القيادة بعد الحقن؟\nשלום עולם. Can I drive after the shots?"
+    reader, text = _read(visit_printout(catalogue, VisitAnswers(notes=notes), made_on=MADE_ON))
+    # pypdf reads right-to-left runs back in reading order only if they were
+    # laid out right to left; letters laid out left to right come back reversed.
+    assert "هل يمكنني القيادة بعد الحقن" in text
+    assert "שלום עולם" in text
+    assert "Can I drive after the shots" in text
+    # Joined Arabic letters are the font's initial, middle and final forms
+    # (Unicode's presentation forms), which loose letters never use.
+    assert any(re.fullmatch(r"uniFE[7-9A-F][0-9A-F]", name) for name in _glyph_names(reader))
+    assert "Some letters could not be printed" not in text
+
+
 def test_long_notes_and_long_words_run_on_to_more_pages(catalogue: Catalogue) -> None:
     word = "x" * 400  # no space to break at
     notes = (f"{word} " + "A long note about my spasm. " * 200)[: MAX_NOTES + 500]
@@ -153,9 +178,16 @@ def test_long_notes_and_long_words_run_on_to_more_pages(catalogue: Catalogue) ->
 _CATALOGUE = load_catalogue()
 
 
+# Hebrew and Arabic letters, with the marks, digits and spaces that come with them.
+_RIGHT_TO_LEFT_TEXT = st.text(
+    st.characters(min_codepoint=0x0590, max_codepoint=0x06FF) | st.sampled_from(" .?\n1a"),
+    max_size=400,
+)
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    notes=st.text(max_size=400),
+    notes=st.text(max_size=400) | _RIGHT_TO_LEFT_TEXT,
     questions=st.lists(st.text(max_size=80), max_size=3),
     leaning=st.one_of(st.none(), st.text(max_size=60)),
     picks=st.lists(st.sampled_from(range(5)), max_size=4, unique=True),
