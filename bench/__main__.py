@@ -247,55 +247,44 @@ def browser_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
             for name, url in urls.items():
                 visits[name].append(_visit(browser, url))
         browser.close()
-    app, floor, floor_filters = (_medians(visits[name]) for name in urls)
-    section = "3. Filter click → table (Chromium)"
+    app, floor, floor_filters = (
+        _medians(visits[name]) for name in ("app", "floor", "floor_filters")
+    )
+    filter_click = "3. Filter click → table (Chromium)"
     return [
-        Row(
+        _compared(
             "2. Navigation → table (Chromium)",
             "Compare page",
-            _ms(app.navigation),
-            _ms(floor.navigation),
-            _ratio(app.navigation, floor.navigation),
-            "≤ 1.10×" + (" ✓" if app.navigation <= 1.10 * floor.navigation else " ✗"),
+            app.navigation,
+            floor.navigation,
+            at_most=1.10,
         ),
-        Row(
-            section,
-            FILTER_LABEL,
-            _ms(app.filter_click),
-            _ms(floor.filter_click),
-            _ratio(app.filter_click, floor.filter_click),
-            "≤ 1.20×" + (" ✓" if app.filter_click <= 1.20 * floor.filter_click else " ✗"),
+        _compared(filter_click, FILTER_LABEL, app.filter_click, floor.filter_click, at_most=1.20),
+        _compared(
+            filter_click, "… of which: click → request sent", app.to_request, floor.to_request
         ),
-        Row(
-            section,
-            "… of which: click → request sent",
-            _ms(app.to_request),
-            _ms(floor.to_request),
-            _ratio(app.to_request, floor.to_request),
-        ),
-        Row(
-            section,
-            "… request → first reply",
-            _ms(app.to_reply),
-            _ms(floor.to_reply),
-            _ratio(app.to_reply, floor.to_reply),
-        ),
-        Row(
-            section,
-            "… first reply → new table drawn",
-            _ms(app.to_table),
-            _ms(floor.to_table),
-            _ratio(app.to_table, floor.to_table),
-        ),
-        Row(
-            section,
-            "Not the app: the floor with the app's six filters (`bench/floor_filters_app.py`)",
-            _ms(floor_filters.filter_click),
-            _ms(floor.filter_click),
-            _ratio(floor_filters.filter_click, floor.filter_click),
-            "for reference",
+        _compared(filter_click, "… request → first reply", app.to_reply, floor.to_reply),
+        _compared(filter_click, "… first reply → new table drawn", app.to_table, floor.to_table),
+        dataclasses.replace(
+            _compared(
+                filter_click,
+                "Not the app: the floor with the app's six filters (`bench/floor_filters_app.py`)",
+                floor_filters.filter_click,
+                floor.filter_click,
+            ),
+            goal="for reference",
         ),
     ]
+
+
+def _compared(
+    section: str, measure: str, app: float, floor: float, *, at_most: float | None = None
+) -> Row:
+    """A row of seconds beside the floor's; ``at_most`` is the goal for their ratio."""
+    goal = ""
+    if at_most is not None:
+        goal = f"≤ {at_most:.2f}×" + (" ✓" if app <= at_most * floor else " ✗")
+    return Row(section, measure, _ms(app), _ms(floor), _ratio(app, floor), goal)
 
 
 # --- 4. A crowd at once (protocol-level sessions) ---------------------------
