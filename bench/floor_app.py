@@ -20,7 +20,10 @@ def _options() -> pd.DataFrame:
             "Option": [o.name for o in catalogue.options],
             "Asleep": [o.anaesthesia.kind for o in catalogue.options],
             "Helps (out of 100)": [
-                f"{o.helps.per_100.low} to {o.helps.per_100.high}" for o in catalogue.options
+                f"{o.helps[0].per_100.low} to {o.helps[0].per_100.high}"
+                if o.helps[0].per_100
+                else "no reliable number"
+                for o in catalogue.options
             ],
         }
     )

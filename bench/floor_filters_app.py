@@ -32,7 +32,10 @@ def _options_that_fit(catalogue: Catalogue) -> None:
                 "Option": [o.name for o in shown],
                 "Asleep": [o.anaesthesia.kind for o in shown],
                 "Helps (out of 100)": [
-                    f"{o.helps.per_100.low} to {o.helps.per_100.high}" for o in shown
+                    f"{o.helps[0].per_100.low} to {o.helps[0].per_100.high}"
+                    if o.helps[0].per_100
+                    else "no reliable number"
+                    for o in shown
                 ],
             }
         ),

@@ -10,8 +10,9 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from treatments import charts
+from treatments.facts import benefit_headline
 from treatments.markdown import escape, refs
-from treatments.schema import Catalogue, Option
+from treatments.schema import Benefit, Catalogue, Option
 
 _ICONS_PER_ROW = 3
 
@@ -45,9 +46,9 @@ def _repeats_spec(_options: Sequence[Option], content: str) -> dict[str, Any]:
 
 
 @st.cache_data(show_spinner=False, max_entries=_MAX_SPECS)
-def _icon_array_spec(_option: Option, content: str) -> dict[str, Any]:
+def _icon_array_spec(_option: Option, _benefit: Benefit, content: str) -> dict[str, Any]:
     del content
-    return _with_arrow_data(charts.icon_array(_option).to_dict())
+    return _with_arrow_data(charts.icon_array(_option, _benefit).to_dict())
 
 
 def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
@@ -67,12 +68,23 @@ def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
     st.caption(" ".join([charts.REPEATS_INTRO, *lines]))
 
 
-def icon_array(option: Option, catalogue: Catalogue, *, height: int = 330) -> None:
-    """One option's 100-person icon array, with its text version and sources below."""
-    summary = charts.icon_array_summary(option)
-    spec = _icon_array_spec(option, option.model_dump_json())
+def icon_array(
+    option: Option, benefit: Benefit, catalogue: Catalogue, *, height: int = 350
+) -> None:
+    """One benefit's 100-person icon array, with its text version and sources below."""
+    summary = charts.icon_array_summary(option, benefit)
+    content = option.model_dump_json() + benefit.model_dump_json()
+    spec = _icon_array_spec(option, benefit, content)
     st.vega_lite_chart(spec=spec, width="content", height=height, alt=summary)
-    st.caption(f"{escape(summary)} {refs(option.helps.sources, catalogue)}")
+    st.caption(f"{escape(summary)} {refs(benefit.sources, catalogue)}")
+
+
+def benefit_without_number(option: Option, benefit: Benefit, catalogue: Catalogue) -> None:
+    """In place of a picture: why there is no number, and what is known."""
+    st.markdown(
+        f"**{escape(option.short_name)}**: {escape(benefit_headline(benefit))} "
+        f"{escape(benefit.note)} {refs(benefit.sources, catalogue)}"
+    )
 
 
 def pictures_of_every_option(catalogue: Catalogue) -> None:
@@ -85,15 +97,25 @@ def pictures_of_every_option(catalogue: Catalogue) -> None:
     st.header("How many people it helps, out of 100", anchor="helps")
     st.markdown(
         "Each shape is one person. Where studies found different numbers, the "
-        "diamonds show the people helped in some studies but not others."
+        "diamonds show the people helped only by the highest figure found. Studies "
+        "measured help at different times, so the pictures are in two groups. Do not "
+        "compare a picture in one group with one in the other."
     )
-    icon_arrays(catalogue.options, catalogue)
+    st.subheader("Soon after the treatment", anchor="helps-soon")
+    icon_arrays(charts.counted_benefits(catalogue.options, soon=True), catalogue)
+    st.subheader("A year or more later", anchor="helps-later")
+    icon_arrays(charts.counted_benefits(catalogue.options, soon=False), catalogue)
+    uncounted = charts.uncounted_benefits(catalogue.options)
+    if uncounted:
+        st.subheader("No fair number, so no picture", anchor="helps-no-number")
+        for option, benefit in uncounted:
+            benefit_without_number(option, benefit, catalogue)
 
 
-def icon_arrays(options: Sequence[Option], catalogue: Catalogue) -> None:
-    """One 100-person icon array per option, a few to a row."""
-    for start in range(0, len(options), _ICONS_PER_ROW):
-        row = options[start : start + _ICONS_PER_ROW]
-        for column, option in zip(st.columns(_ICONS_PER_ROW), row, strict=False):
+def icon_arrays(pictures: Sequence[tuple[Option, Benefit]], catalogue: Catalogue) -> None:
+    """One 100-person icon array per benefit, a few to a row."""
+    for start in range(0, len(pictures), _ICONS_PER_ROW):
+        row = pictures[start : start + _ICONS_PER_ROW]
+        for column, (option, benefit) in zip(st.columns(_ICONS_PER_ROW), row, strict=False):
             with column:
-                icon_array(option, catalogue)
+                icon_array(option, benefit, catalogue)

@@ -7,11 +7,10 @@ from collections.abc import Sequence
 import streamlit as st
 
 from components.filters import clear_filters, filter_controls
-from treatments import wording
-from treatments.facts import harm_phrase
+from treatments.facts import HARM_FIELDS, FactLine, fact_lines, sentence
 from treatments.filters import apply_filters
 from treatments.markdown import escape, refs
-from treatments.schema import Catalogue, Fact, Option
+from treatments.schema import Catalogue, Option
 from treatments.table import comparison_markdown
 from treatments.wording import FIELD_LABELS
 
@@ -81,88 +80,51 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
     return [by_name[name] for name in chosen]
 
 
-def _fact(label: str, fact: Fact, catalogue: Catalogue) -> None:
-    st.markdown(f"**{label}**  \n{escape(fact.text)} {refs(fact.sources, catalogue)}")
+# Every field of an option, in the order a card shows them: the same order
+# and the same words for every option, as equal detail requires.
+CARD_FIELDS = (
+    "what_it_is",
+    "how_it_is_done",
+    "invasiveness",
+    "anaesthesia",
+    "hospital_stay",
+    "repeat",
+    "onset",
+    "duration",
+    "helps",
+    "side_effects",
+    "serious_risks",
+    "recovery",
+    "feels_like",
+    "work_and_driving",
+    "usually_for",
+    "evidence",
+)
+_LIST_FIELDS = frozenset({"helps", *HARM_FIELDS})
+_UNITS = {
+    "helps": " (out of 100 people)",
+    "side_effects": " (out of 100 people)",
+    "serious_risks": " (out of 1,000 people)",
+}
 
 
-def _detail(label: str, main: str, note: str, keys: Sequence[str], catalogue: Catalogue) -> None:
-    st.markdown(f"**{label}**  \n{escape(main)}. {escape(note)} {refs(keys, catalogue)}")
+def _fact_markdown(line: FactLine, catalogue: Catalogue) -> str:
+    parts = [escape(sentence(line.headline)), escape(line.note), refs(line.sources, catalogue)]
+    return " ".join(part for part in parts if part)
 
 
 def option_card(option: Option, catalogue: Catalogue) -> None:
     """Every field of one option, in the same order for every option."""
     with st.container(border=True, key=f"card-{option.id}"):
         st.subheader(option.name, anchor=False)
-        _fact(FIELD_LABELS["what_it_is"], option.what_it_is, catalogue)
-        _fact(FIELD_LABELS["how_it_is_done"], option.how_it_is_done, catalogue)
-        inv = option.invasiveness
-        _detail(
-            FIELD_LABELS["invasiveness"],
-            wording.invasiveness_phrase(inv.level),
-            inv.note,
-            inv.sources,
-            catalogue,
-        )
-        ana = option.anaesthesia
-        _detail(
-            FIELD_LABELS["anaesthesia"],
-            wording.anaesthesia_phrase(ana.kind),
-            ana.note,
-            ana.sources,
-            catalogue,
-        )
-        stay = option.hospital_stay
-        _detail(
-            FIELD_LABELS["hospital_stay"],
-            wording.nights_phrase(stay.nights),
-            stay.note,
-            stay.sources,
-            catalogue,
-        )
-        rep = option.repeat
-        _detail(
-            FIELD_LABELS["repeat"],
-            rep.every[:1].upper() + rep.every[1:],
-            rep.note,
-            rep.sources,
-            catalogue,
-        )
-        _fact(FIELD_LABELS["onset"], option.onset, catalogue)
-        _fact(FIELD_LABELS["duration"], option.duration, catalogue)
-        helps = option.helps
-        _detail(
-            FIELD_LABELS["helps"],
-            f"{wording.count_phrase(helps.per_100)} people. Helped means: {helps.means}",
-            helps.note,
-            helps.sources,
-            catalogue,
-        )
-        _harm_list(
-            f"{FIELD_LABELS['side_effects']} (out of 100 people)", option.side_effects, catalogue
-        )
-        _harm_list(
-            f"{FIELD_LABELS['serious_risks']} (out of 1,000 people)",
-            option.serious_risks,
-            catalogue,
-        )
-        _fact(FIELD_LABELS["recovery"], option.recovery, catalogue)
-        _fact(FIELD_LABELS["usually_for"], option.usually_for, catalogue)
-        ev = option.evidence
-        _detail(
-            FIELD_LABELS["evidence"],
-            f"{ev.strength[:1].upper()}{ev.strength[1:]}",
-            ev.text,
-            ev.sources,
-            catalogue,
-        )
-
-
-def _harm_list(label: str, harms: Sequence, catalogue: Catalogue) -> None:
-    lines = [f"**{label}**"]
-    for harm in harms:
-        extra = " ".join(escape(t) for t in (harm.no_figure_because, harm.note) if t)
-        lines.append(f"- {escape(harm_phrase(harm))}. {extra} {refs(harm.sources, catalogue)}")
-    st.markdown("\n".join(lines))
+        for field in CARD_FIELDS:
+            label = f"**{FIELD_LABELS[field]}{_UNITS.get(field, '')}**"
+            lines = fact_lines(option, field)
+            if field in _LIST_FIELDS:
+                items = "\n".join(f"- {_fact_markdown(line, catalogue)}" for line in lines)
+                st.markdown(f"{label}\n{items}")
+            else:
+                st.markdown(f"{label}  \n{_fact_markdown(lines[0], catalogue)}")
 
 
 def option_cards(options: Sequence[Option], catalogue: Catalogue) -> None:

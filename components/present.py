@@ -231,7 +231,11 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
             )
         )
     with picture:
-        icon_array(option, catalogue, height=270)
+        # One picture per time the help was measured, each titled with its time
+        # frame; where no fair study gives a number, the "Helps" line says why.
+        counted = [b for b in option.helps if b.per_100 is not None]
+        for benefit in counted:
+            icon_array(option, benefit, catalogue, height=270 if len(counted) == 1 else 230)
 
 
 def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:

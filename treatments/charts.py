@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 
 from treatments import wording
-from treatments.schema import MAX_INVASIVENESS, Option
+from treatments.schema import MAX_INVASIVENESS, SOON_TIMEFRAMES, Benefit, Option, Per100
 
 # Colours meet 3:1 contrast against white (WCAG 1.4.11) and stay apart in
 # grey-scale print; shapes carry the same meaning without colour.
@@ -32,52 +32,78 @@ _LEGEND = alt.Legend(
 )
 
 
-def icon_array_data(option: Option) -> pd.DataFrame:
-    """100 people in a 10 by 10 grid, each in one of three groups.
+def icon_array_groups(benefit: Benefit) -> list[str]:
+    """The legend's words, one per group of people, in drawing order.
 
-    The low end of the reported range is drawn as "helped"; the gap up to
-    the high end as "helped in some studies"; the rest as "not helped".
+    The low and high ends of a range are the lowest and highest figures the
+    studies found: the words say exactly that, and nothing about "all" or
+    "some" studies, which would claim more than the range shows.
     """
-    low, high = option.helps.per_100.low, option.helps.per_100.high
+    count = _count(benefit)
+    low, high = count.low, count.high
+    if low == high:
+        return [f"Helped: {low}", f"Not helped: {100 - high}"]
+    return [
+        f"Helped, even by the lowest figure found: {low}",
+        f"Helped only by the highest figure found: {high - low}",
+        f"Not helped: {100 - high}",
+    ]
+
+
+def _count(benefit: Benefit) -> Per100:
+    if benefit.per_100 is None:
+        raise ValueError("a benefit with no number has no picture; say why instead")
+    return benefit.per_100
+
+
+def icon_array_data(benefit: Benefit) -> pd.DataFrame:
+    """100 people in a 10 by 10 grid, each in one of the legend's groups."""
+    count = _count(benefit)
+    groups = icon_array_groups(benefit)
     rows = []
     for person in range(100):
-        if person < low:
-            group = f"Helped in all studies ({low})"
-        elif person < high:
-            group = f"Helped in some studies ({high - low})"
+        if person < count.low:
+            group = groups[0]
+        elif person < count.high:
+            group = groups[1]
         else:
-            group = f"Not helped ({100 - high})"
+            group = groups[-1]
         # Row 0 at the top, filled left to right, like reading a page.
         rows.append({"row": person // _GRID, "column": person % _GRID, "group": group})
     return pd.DataFrame(rows)
 
 
-def icon_array(option: Option) -> alt.Chart:
-    """How many of 100 people the option helps, as 100 figures."""
-    data = icon_array_data(option)
-    low, high = option.helps.per_100.low, option.helps.per_100.high
-    domain = [
-        f"Helped in all studies ({low})",
-        f"Helped in some studies ({high - low})",
-        f"Not helped ({100 - high})",
-    ]
+def icon_array_title(option: Option, benefit: Benefit) -> str:
+    """``"Heat needle: about a year later"``: the picture names its time frame."""
+    return f"{option.short_name}: {wording.timeframe_phrase(benefit.when)}"
+
+
+def icon_array(option: Option, benefit: Benefit) -> alt.Chart:
+    """How many of 100 people the option helps at one time, as 100 figures."""
+    groups = icon_array_groups(benefit)
+    # The middle group (helped only by the highest figure) exists only for a range.
+    colours = [HELPED_COLOUR, MAYBE_COLOUR, NOT_HELPED_COLOUR]
+    shapes = ["circle", "diamond", "cross"]
+    if len(groups) == 2:
+        del colours[1], shapes[1]
+    title = alt.Title(
+        icon_array_title(option, benefit),
+        subtitle=benefit.caveat or "",
+        anchor="start",
+        subtitleColor=TEXT_COLOUR,
+        subtitleFontSize=13,
+    )
     return (
-        alt.Chart(data, title=alt.Title(option.short_name, anchor="start"))
+        alt.Chart(icon_array_data(benefit), title=title)
         .mark_point(filled=True, size=150, opacity=1)
         .encode(
             x=alt.X("column:Q", axis=None, scale=alt.Scale(domain=[-0.5, _GRID - 0.5])),
             y=alt.Y("row:Q", axis=None, scale=alt.Scale(domain=[-0.5, _GRID - 0.5], reverse=True)),
             color=alt.Color(
-                "group:N",
-                scale=alt.Scale(
-                    domain=domain, range=[HELPED_COLOUR, MAYBE_COLOUR, NOT_HELPED_COLOUR]
-                ),
-                legend=_LEGEND,
+                "group:N", scale=alt.Scale(domain=groups, range=colours), legend=_LEGEND
             ),
             shape=alt.Shape(
-                "group:N",
-                scale=alt.Scale(domain=domain, range=["circle", "diamond", "cross"]),
-                legend=_LEGEND,
+                "group:N", scale=alt.Scale(domain=groups, range=shapes), legend=_LEGEND
             ),
             tooltip=[alt.Tooltip("group:N", title="Group")],
         )
@@ -85,13 +111,29 @@ def icon_array(option: Option) -> alt.Chart:
     )
 
 
-def icon_array_summary(option: Option) -> str:
+def icon_array_summary(option: Option, benefit: Benefit) -> str:
     """The icon array in words."""
-    helps = option.helps
+    caveat = f" {benefit.caveat}" if benefit.caveat else ""
     return (
-        f"{option.name}: {wording.count_phrase(helps.per_100)} people were helped "
-        f"in the studies. Here, helped means: {helps.means[:1].lower()}{helps.means[1:]}"
+        f"{option.name}: {wording.count_phrase(_count(benefit))} people were helped, "
+        f"{wording.timeframe_phrase(benefit.when)}.{caveat} Here, helped means: "
+        f"{benefit.means[:1].lower()}{benefit.means[1:]}"
     )
+
+
+def counted_benefits(options: Sequence[Option], *, soon: bool) -> list[tuple[Option, Benefit]]:
+    """The benefits with a number, measured soon after treatment or later."""
+    return [
+        (option, benefit)
+        for option in options
+        for benefit in option.helps
+        if benefit.per_100 is not None and (benefit.when in SOON_TIMEFRAMES) == soon
+    ]
+
+
+def uncounted_benefits(options: Sequence[Option]) -> list[tuple[Option, Benefit]]:
+    """The benefits no fair study gives a number for: no picture, a reason."""
+    return [(o, b) for o in options for b in o.helps if b.per_100 is None]
 
 
 def repeats_data(options: Sequence[Option]) -> pd.DataFrame:

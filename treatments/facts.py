@@ -1,7 +1,9 @@
 """One option's answer to one question, as plain text with its sources.
 
-The comparison table, the cards, the "What matters to me" page and the
-printouts all say the same fact the same way, so they all start here.
+The comparison table, the cards, the "What matters to me" page, the slides
+and the printouts all say the same fact the same way, so they all start here.
+A count never stands alone: its time frame (for a benefit), its caveat, and,
+where there is no count, the reason why, all sit beside it.
 """
 
 from __future__ import annotations
@@ -10,26 +12,39 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from treatments import wording
-from treatments.schema import Option, SeriousRisk, SideEffect
+from treatments.schema import Benefit, Option, SeriousRisk, SideEffect
 
 HARM_FIELDS = ("side_effects", "serious_risks")
+NO_NUMBER = "no reliable number"
 
 
 @dataclass(frozen=True)
 class FactLine:
-    """A sentence or two a person reads, and the source keys behind it."""
+    """A sentence or two a person reads, and the source keys behind it.
+
+    ``headline`` is the short answer with everything that changes its meaning
+    (a time frame, a caveat, why there is no number); ``note`` is the detail
+    a longer view adds below it.
+    """
 
     headline: str
     note: str
     sources: tuple[str, ...]
 
-    @property
-    def text(self) -> str:
-        return f"{self.headline}. {self.note}".strip() if self.note else self.headline
-
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """``text`` ending in a full stop (or its own ? or !)."""
+    text = text.strip()
+    return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def _joined(*parts: str | None) -> str:
+    """Sentences run together, each ending in a full stop."""
+    return " ".join(sentence(part) for part in parts if part)
 
 
 def headline(option: Option, field: str) -> str:
@@ -43,18 +58,44 @@ def headline(option: Option, field: str) -> str:
             return wording.nights_phrase(option.hospital_stay.nights)
         case "repeat":
             return _capital(option.repeat.every)
-        case "helps":
-            return f"{wording.count_phrase(option.helps.per_100)} people"
         case "evidence":
             return _capital(option.evidence.strength)
     raise ValueError(f"{field!r} has no short answer; use fact_lines()")
 
 
+def benefit_phrase(benefit: Benefit) -> str:
+    """``"73 to 98 out of 100 people, after each round of shots"``, or no number.
+
+    The time frame is part of the phrase, so a right-after figure can never
+    be read beside a long-term one as the same measure.
+    """
+    when = wording.timeframe_phrase(benefit.when)
+    if benefit.per_100 is None:
+        return f"{_capital(NO_NUMBER)} ({when})"
+    return f"{wording.count_phrase(benefit.per_100)} people, {when}"
+
+
+def benefit_headline(benefit: Benefit) -> str:
+    """The benefit with its caveat, or with the reason it has no number."""
+    return _joined(benefit_phrase(benefit), benefit.caveat, benefit.no_figure_because)
+
+
 def harm_phrase(harm: SideEffect | SeriousRisk) -> str:
-    """``"Stroke: fewer than 1 to 3 out of 1,000"`` or the reason there is no number."""
-    count = harm.per_100 if isinstance(harm, SideEffect) else harm.per_1000
-    figure = wording.count_phrase(count) if count is not None else "no number known"
-    return f"{harm.name}: {figure}"
+    """``"Stroke: fewer than 1 to 3 out of 1,000 (fewer than 1 out of 100)"``."""
+    if isinstance(harm, SideEffect):
+        figure = wording.count_phrase(harm.per_100) if harm.per_100 is not None else None
+    else:
+        figure = wording.rare_count_phrase(harm.per_1000) if harm.per_1000 is not None else None
+    return f"{harm.name}: {figure or NO_NUMBER}"
+
+
+def harm_headline(harm: SideEffect | SeriousRisk) -> str:
+    """The harm with its caveat, or with the reason it has no number.
+
+    "No number" must never read as "no risk", so the reason (which says
+    whether it happens) is always beside it.
+    """
+    return _joined(harm_phrase(harm), harm.caveat, harm.no_figure_because)
 
 
 def _about(name: str, words: Sequence[str]) -> bool:
@@ -66,25 +107,28 @@ def fact_lines(option: Option, field: str, *, harms_about: Sequence[str] = ()) -
     """What ``option`` says about ``field``, one line per fact.
 
     For the harm fields there is one line per harm, kept only if its name
-    mentions one of ``harms_about`` (all harms when it is empty).
+    mentions one of ``harms_about`` (all harms when it is empty); for
+    "how many it helps", one line per time it was measured.
     """
     if field in HARM_FIELDS:
         harms: Sequence[SideEffect | SeriousRisk] = getattr(option, field)
         return [
-            FactLine(
-                harm_phrase(harm),
-                " ".join(t for t in (harm.no_figure_because, harm.note) if t),
-                tuple(harm.sources),
-            )
+            FactLine(harm_headline(harm), harm.note or "", tuple(harm.sources))
             for harm in harms
             if _about(harm.name, harms_about)
+        ]
+    if field == "helps":
+        return [
+            FactLine(
+                benefit_headline(benefit),
+                _joined(f"Helped means: {benefit.means}", benefit.note),
+                tuple(benefit.sources),
+            )
+            for benefit in option.helps
         ]
     value = getattr(option, field)
     if field in ("invasiveness", "anaesthesia", "hospital_stay", "repeat"):
         return [FactLine(headline(option, field), value.note, tuple(value.sources))]
-    if field == "helps":
-        note = f"Helped means: {value.means} {value.note}"
-        return [FactLine(headline(option, field), note, tuple(value.sources))]
     if field == "evidence":
         return [FactLine(headline(option, field), value.text, tuple(value.sources))]
     return [FactLine(value.text, "", tuple(value.sources))]
@@ -96,8 +140,9 @@ def short_answers(option: Option, field: str) -> list[FactLine]:
     "How many it helps" keeps what "helped" means, because the studies
     measured different things and a bare number would compare unlike with like.
     """
-    lines = fact_lines(option, field)
     if field == "helps":
-        means = f"Helped means: {option.helps.means}"
-        return [FactLine(f"{line.headline}. {means}", "", line.sources) for line in lines]
-    return [FactLine(line.headline, "", line.sources) for line in lines]
+        return [
+            FactLine(_joined(benefit_headline(b), f"Helped means: {b.means}"), "", tuple(b.sources))
+            for b in option.helps
+        ]
+    return [FactLine(line.headline, "", line.sources) for line in fact_lines(option, field)]

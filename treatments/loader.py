@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from treatments.schema import NO_TREATMENT_KIND, Catalogue
+from treatments.schema import FIGURE_SOURCE_KINDS, NO_TREATMENT_KIND, Catalogue
 from treatments.wording import FIELD_LABELS
 
 ENV_VAR = "TREATMENTS_FILE"
@@ -260,6 +260,18 @@ def _cross_check(catalogue: Catalogue, data: Any, root: yaml.Node) -> Iterator[P
                 ("sources", index), f"source {source.key!r} is never cited; cite it or remove it"
             )
 
+    kinds = {s.key: s.kind for s in catalogue.sources}
+    for loc, keys in _counted(catalogue):
+        if any(key in kinds for key in keys) and not any(
+            kinds.get(key) in FIGURE_SOURCE_KINDS for key in keys
+        ):
+            cited = ", ".join(f"{key} ({kinds[key]})" for key in keys if key in kinds)
+            yield problem(
+                loc,
+                "a count of people needs at least one study, review, guideline or drug "
+                f"label among its sources; these are not: {cited}",
+            )
+
     yield from _priority_problems(catalogue, problem)
 
     waiting = [o for o in catalogue.options if o.kind == NO_TREATMENT_KIND]
@@ -291,6 +303,16 @@ def _priority_problems(
             yield problem((*here, "fit"), f"say how these options fit: {', '.join(missing)}")
         for judgement in sorted(set(priority.fit.values()) - set(priority.meaning)):
             yield problem((*here, "meaning"), f"say what {judgement!r} means here")
+
+
+def _counted(catalogue: Catalogue) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
+    """Every count of people (out of 100 or 1,000), with the sources it cites."""
+    for index, option in enumerate(catalogue.options):
+        for field in ("helps", "side_effects", "serious_risks"):
+            for i, item in enumerate(getattr(option, field)):
+                count = getattr(item, "per_1000" if field == "serious_risks" else "per_100")
+                if count is not None:
+                    yield ("options", index, field, i, "sources"), item.sources
 
 
 def _cited(catalogue: Catalogue) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:

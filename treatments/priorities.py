@@ -18,6 +18,7 @@ from treatments.schema import HOW_MUCH, Fit, Option, Priority
 NOT_AT_ALL, A_LITTLE, A_LOT = HOW_MUCH
 FIT_LABELS: dict[Fit, str] = {
     "fits": "Fits",
+    "mostly": "Mostly fits",
     "partly": "Partly fits",
     "no": "Does not fit",
     "unknown": "Not known",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import textstat
 
-from treatments.schema import Catalogue, Option, SeriousRisk, SideEffect
+from treatments.schema import Benefit, Catalogue, Option, SeriousRisk, SideEffect
 
 WHOLE_LIMIT = 6.0
 ANSWER_LIMIT = 8.0
@@ -77,7 +77,12 @@ def _sentence(text: str) -> str:
 
 
 def _harm_text(harm: SideEffect | SeriousRisk) -> str:
-    parts = [harm.name, harm.no_figure_because or "", harm.note or ""]
+    parts = [harm.name, harm.caveat, harm.no_figure_because, harm.note]
+    return " ".join(_sentence(p) for p in parts if p)
+
+
+def _benefit_text(benefit: Benefit) -> str:
+    parts = [benefit.means, benefit.caveat, benefit.no_figure_because, benefit.note]
     return " ".join(_sentence(p) for p in parts if p)
 
 
@@ -86,13 +91,23 @@ def option_passages(option: Option) -> Iterator[Passage]:
     # The option's name is a label (the Mayo Clinic page's term), not an
     # answer: its meaning is the "what it is" answer below.
     here = option.short_name
-    for field in ("what_it_is", "how_it_is_done", "onset", "duration", "recovery", "usually_for"):
+    for field in (
+        "what_it_is",
+        "how_it_is_done",
+        "onset",
+        "duration",
+        "recovery",
+        "feels_like",
+        "work_and_driving",
+        "usually_for",
+    ):
         yield Passage(f"{here}: {field}", getattr(option, field).text)
     yield Passage(f"{here}: invasiveness", option.invasiveness.note)
     yield Passage(f"{here}: anaesthesia", option.anaesthesia.note)
     yield Passage(f"{here}: hospital_stay", option.hospital_stay.note)
     yield Passage(f"{here}: repeat", f"{_sentence(option.repeat.every)} {option.repeat.note}")
-    yield Passage(f"{here}: helps", f"{_sentence(option.helps.means)} {option.helps.note}")
+    for i, benefit in enumerate(option.helps):
+        yield Passage(f"{here}: helps[{i}]", _benefit_text(benefit))
     yield Passage(f"{here}: evidence", option.evidence.text)
     for i, harm in enumerate(option.side_effects):
         yield Passage(f"{here}: side_effects[{i}]", _harm_text(harm))

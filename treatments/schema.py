@@ -24,6 +24,40 @@ INVASIVENESS_LEVELS: dict[int, str] = {
 }
 MAX_INVASIVENESS = max(INVASIVENESS_LEVELS)
 
+# When a benefit was measured. A number measured right after a treatment and
+# one measured years later are not the same measure, so every benefit says
+# which it is, and the pictures never put two time frames side by side as one.
+Timeframe = Literal["right after", "first weeks", "each round", "one year", "years"]
+TIMEFRAME_WORDS: dict[Timeframe, str] = {
+    "right after": "right after the treatment",
+    "first weeks": "in the first weeks",
+    "each round": "after each round of shots, until it wears off",
+    "one year": "about a year later",
+    "years": "a year or more later",
+}
+# The time frames measured soon after a treatment, and those measured later.
+SOON_TIMEFRAMES: frozenset[Timeframe] = frozenset({"right after", "first weeks", "each round"})
+
+# What kind of work a source is. Only the first six may carry a count of
+# people (out of 100 or 1,000): patient and clinic pages, clinicians' online
+# references, theses and meeting abstracts may say how a treatment is done,
+# but a number a person weighs must rest on a study, review, guideline or label.
+SourceKind = Literal[
+    "systematic review",
+    "review",
+    "guideline",
+    "drug label",
+    "randomised trial",
+    "study",
+    "clinician reference",
+    "patient page",
+    "thesis",
+    "congress abstract",
+]
+FIGURE_SOURCE_KINDS: frozenset[SourceKind] = frozenset(
+    {"systematic review", "review", "guideline", "drug label", "randomised trial", "study"}
+)
+
 SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{0,39}$", strict=True)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
@@ -116,15 +150,33 @@ class Repeat(_Sourced):
     note: Text
 
 
-class Helps(_Sourced):
-    per_100: Per100
+class Benefit(_Sourced):
+    """How many people an option helps, measured at one time.
+
+    A count needs a fair study behind it. Where there is none (a tiny group
+    with no comparison, or an unusual group), ``no_figure_because`` says why
+    and there is no count: no number is better than a misleading one.
+    ``caveat`` is a few words that change what the count means ("from one
+    study of 99 people"); it is shown beside the count wherever it appears.
+    """
+
+    when: Timeframe
     means: Text
+    per_100: Per100 | None = None
+    no_figure_because: Text | None = None
+    caveat: ShortText | None = None
     note: Text
+
+    @model_validator(mode="after")
+    def _figure_or_reason(self) -> Benefit:
+        _require_figure_or_reason(self.per_100, self.no_figure_because)
+        return self
 
 
 class _Outcome(_Sourced):
     name: ShortText
     no_figure_because: Text | None = None
+    caveat: ShortText | None = None
     note: Text | None = None
 
 
@@ -179,10 +231,12 @@ class Option(_Model):
     repeat: Repeat
     onset: Fact
     duration: Fact
-    helps: Helps
+    helps: list[Benefit] = Field(min_length=1, max_length=4)
     side_effects: list[SideEffect] = Field(min_length=1, max_length=30)
     serious_risks: list[SeriousRisk] = Field(min_length=1, max_length=30)
     recovery: Fact
+    feels_like: Fact
+    work_and_driving: Fact
     usually_for: Fact
     evidence: Evidence
 
@@ -193,7 +247,7 @@ class Source(_Model):
     citation: Text
     year: int | None = Field(default=None, ge=1800, le=2100)
     url: Url
-    kind: ShortText
+    kind: SourceKind
     note: Text | None = None
 
 
@@ -209,7 +263,7 @@ class AboutSection(_Sourced):
 
 # What a person can say about how much one thing matters to them.
 HOW_MUCH = ("Not at all", "A little", "A lot")
-Fit = Literal["fits", "partly", "no", "unknown"]
+Fit = Literal["fits", "mostly", "partly", "no", "unknown"]
 # The option fields a priority can point at, so the facts behind each match
 # are the same facts the comparison shows, with their sources.
 PriorityField = Literal[

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from treatments import wording
-from treatments.facts import harm_phrase
+from treatments.facts import FactLine, fact_lines, short_answers
 from treatments.markdown import escape, markdown_table, parse_markdown_table, refs
-from treatments.schema import Catalogue, Option, SeriousRisk, SideEffect
+from treatments.schema import Catalogue, Option
 
 COLUMNS = (
     "Option",
@@ -33,19 +33,18 @@ def _cell(main: str, note: str, keys: Sequence[str], catalogue: Catalogue) -> st
     return f"**{escape(main)}**. {escape(note)} {refs(keys, catalogue)}"
 
 
-def _harms_cell(harms: Sequence[SideEffect | SeriousRisk], catalogue: Catalogue) -> str:
-    # A table cell cannot hold a line break, yet one harm per line reads far
-    # faster than a run-on list. Each harm is wrapped in *emphasis*, which the
-    # app's stylesheet shows as a line of its own in plain (upright) type.
-    return " ".join(
-        f"*{escape(harm_phrase(harm))} {refs(harm.sources, catalogue)}*" for harm in harms
-    )
+def _lines_cell(lines: Sequence[FactLine], catalogue: Catalogue) -> str:
+    # A table cell cannot hold a line break, yet one fact per line reads far
+    # faster than a run-on list. Each fact (a harm, or a benefit at one time)
+    # is wrapped in *emphasis*, which the app's stylesheet shows as a line of
+    # its own in plain (upright) type. Each keeps its time frame, caveat, or
+    # the reason it has no number beside it.
+    return " ".join(f"*{escape(line.headline)} {refs(line.sources, catalogue)}*" for line in lines)
 
 
 def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
     """One option's row, keyed by the names in :data:`COLUMNS`."""
     repeat = option.repeat
-    helps = option.helps
     return {
         "Option": f"**{escape(option.name)}**",
         "How invasive": _cell(
@@ -69,11 +68,13 @@ def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
             option.hospital_stay.sources,
             catalogue,
         ),
-        "How many it helps (out of 100)": _cell(
-            wording.count_phrase(helps.per_100), helps.means, helps.sources, catalogue
+        "How many it helps (out of 100)": _lines_cell(short_answers(option, "helps"), catalogue),
+        "Side effects (out of 100 people)": _lines_cell(
+            fact_lines(option, "side_effects"), catalogue
         ),
-        "Side effects (out of 100 people)": _harms_cell(option.side_effects, catalogue),
-        "Serious risks (out of 1,000 people)": _harms_cell(option.serious_risks, catalogue),
+        "Serious risks (out of 1,000 people)": _lines_cell(
+            fact_lines(option, "serious_risks"), catalogue
+        ),
     }
 
 

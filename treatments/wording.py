@@ -6,7 +6,14 @@ outcome, never "1 in X" and never a bare word like "rare".
 
 from __future__ import annotations
 
-from treatments.schema import INVASIVENESS_LEVELS, MAX_INVASIVENESS, Count, Range
+from treatments.schema import (
+    INVASIVENESS_LEVELS,
+    MAX_INVASIVENESS,
+    TIMEFRAME_WORDS,
+    Count,
+    Range,
+    Timeframe,
+)
 
 # The question each option field answers, as people see it on the page.
 FIELD_LABELS = {
@@ -22,6 +29,8 @@ FIELD_LABELS = {
     "side_effects": "Common side effects",
     "serious_risks": "Serious risks",
     "recovery": "Recovery",
+    "feels_like": "What it feels like",
+    "work_and_driving": "Work and driving",
     "usually_for": "Who it is usually for",
     "evidence": "How strong the proof is",
 }
@@ -43,6 +52,37 @@ def count_phrase(count: Count) -> str:
             return f"{count.high} or fewer {out_of}"
         return f"{count.high} {out_of}"
     return f"{low} to {count.high} {out_of}"
+
+
+def per_100_equivalent(count: Count) -> str:
+    """A count out of 1,000 said out of 100 too: ``"2 to 3 out of 100"``.
+
+    "20 to 30 out of 1,000" can read as worse than "4 to 12 out of 100";
+    the same risk out of 100 beside it stops that misreading.
+    """
+    low, high = count.low * 100 / count.out_of, count.high * 100 / count.out_of
+
+    def whole(value: float) -> str:
+        return str(int(value + 0.5))  # half up: 2.5 is "about 3", not Python's 2
+
+    if high < 1:
+        return "fewer than 1 out of 100"
+    if low < 1 or count.low_is_fewer_than:
+        low_words, rounded = "fewer than 1", high != int(high)
+    else:
+        low_words, rounded = whole(low), low != int(low) or high != int(high)
+    figure = low_words if low_words == whole(high) else f"{low_words} to {whole(high)}"
+    return f"{'about ' if rounded else ''}{figure} out of 100"
+
+
+def rare_count_phrase(count: Count) -> str:
+    """``"20 to 30 out of 1,000 (2 to 3 out of 100)"``."""
+    return f"{count_phrase(count)} ({per_100_equivalent(count)})"
+
+
+def timeframe_phrase(when: Timeframe) -> str:
+    """When a benefit was measured, as a person reads it: ``"about a year later"``."""
+    return TIMEFRAME_WORDS[when]
 
 
 def range_phrase(value: Range, unit: str, *, plural: str | None = None) -> str:

@@ -12,7 +12,7 @@ from treatments.readability import (
     grade,
     measure,
 )
-from treatments.schema import NO_TREATMENT_KIND, Catalogue
+from treatments.schema import FIGURE_SOURCE_KINDS, NO_TREATMENT_KIND, Catalogue
 
 
 def test_has_the_four_mayo_treatments_and_watchful_waiting(catalogue: Catalogue) -> None:
@@ -41,9 +41,13 @@ def test_every_source_has_a_web_link(catalogue: Catalogue) -> None:
 
 
 def test_benefits_and_harms_have_equal_detail(catalogue: Catalogue) -> None:
-    """Every option states a benefit count and at least one harm of each kind."""
+    """Every option states its benefit and at least one harm of each kind, each
+    with a count or the reason there is none."""
     for option in catalogue.options:
-        assert option.helps.per_100.out_of == 100
+        assert option.helps, option.id
+        for benefit in option.helps:
+            assert benefit.per_100 is not None or benefit.no_figure_because
+            assert benefit.per_100 is None or benefit.per_100.out_of == 100
         assert option.side_effects, option.id
         assert option.serious_risks, option.id
         for harm in option.side_effects:
@@ -71,3 +75,39 @@ def test_no_single_answer_is_above_grade_eight(catalogue: Catalogue) -> None:
         if grade(p.text) > ANSWER_LIMIT
     }
     assert too_hard == {}
+
+
+def test_every_count_rests_on_a_study_review_guideline_or_label(catalogue: Catalogue) -> None:
+    kinds = {source.key: source.kind for source in catalogue.sources}
+    for option in catalogue.options:
+        counted = [
+            *(b for b in option.helps if b.per_100 is not None),
+            *(h for h in option.side_effects if h.per_100 is not None),
+            *(h for h in option.serious_risks if h.per_1000 is not None),
+        ]
+        for item in counted:
+            assert {kinds[key] for key in item.sources} & FIGURE_SOURCE_KINDS, (option.id, item)
+
+
+def test_the_audit_s_misleading_benefit_figures_stay_gone(catalogue: Catalogue) -> None:
+    """Evidence audit rows 1 and 4: 11 people with no comparison, and one
+    unusual group, are not "X out of 100"; the reason is said instead."""
+    by_id = {option.id: option for option in catalogue.options}
+    for option_id in ("medicines", "watch-and-wait"):
+        for benefit in by_id[option_id].helps:
+            assert benefit.per_100 is None
+            assert "No fair study gives a number" in benefit.no_figure_because
+
+
+def test_radiofrequency_shows_its_right_after_and_its_one_year_figure(catalogue: Catalogue) -> None:
+    """Audit row 5: the right-after figure never stands alone beside long-term ones."""
+    heat = next(option for option in catalogue.options if option.id == "radiofrequency")
+    assert [b.when for b in heat.helps] == ["right after", "one year"]
+    right_after, one_year = (b.per_100 for b in heat.helps)
+    assert right_after is not None and one_year is not None
+    assert one_year.high < right_after.low
+
+
+def test_no_link_is_a_search_page(catalogue: Catalogue) -> None:
+    for source in catalogue.sources:
+        assert "?term=" not in source.url and "/search?" not in source.url, source.key

@@ -92,7 +92,7 @@ def _option(data: dict[str, Any], option_id: str) -> dict[str, Any]:
             "options[1] (medicines).invasiveness.level",
         ),
         (
-            lambda d: _option(d, "injections")["helps"]["per_100"].update(high=120),
+            lambda d: _option(d, "injections")["helps"][0]["per_100"].update(high=120),
             "high is 120, but a count out of 100 must be between 0 and 100",
         ),
         (
@@ -100,7 +100,7 @@ def _option(data: dict[str, Any], option_id: str) -> dict[str, Any]:
             "low is -1, but a count out of 1,000",
         ),
         (
-            lambda d: _option(d, "mvd")["helps"]["per_100"].update(low=95),
+            lambda d: _option(d, "mvd")["helps"][0]["per_100"].update(low=95),
             "low (95) must not be above high (91)",
         ),
         (
@@ -174,7 +174,7 @@ def test_no_treatment_option_is_required(write_variant) -> None:
 def test_all_problems_are_reported_at_once(write_variant) -> None:
     def break_three(data: dict[str, Any]) -> None:
         _option(data, "mvd")["repeat"].pop("every")
-        _option(data, "injections")["helps"]["per_100"]["high"] = 101
+        _option(data, "injections")["helps"][0]["per_100"]["high"] = 101
         _option(data, "medicines")["anaesthesia"]["kind"] = "sleepy"
 
     assert len(_problems(write_variant(break_three))) == 3
@@ -203,3 +203,44 @@ def test_a_judgement_outside_the_list_is_refused(write_variant) -> None:
     problems = _problems(write_variant(misspell))
     assert len(problems) == 1
     assert "priorities[0] (avoid-brain-surgery).fit.mvd" in problems[0], problems
+
+
+def test_a_benefit_needs_a_count_or_the_reason_there_is_none(write_variant) -> None:
+    problems = _problems(write_variant(lambda d: _option(d, "mvd")["helps"][0].pop("per_100")))
+    assert any(
+        "options[2] (mvd).helps[0]" in p and "give a count, or say why there is none" in p
+        for p in problems
+    ), problems
+
+
+def test_a_benefit_says_when_it_was_measured(write_variant) -> None:
+    problems = _problems(write_variant(lambda d: _option(d, "mvd")["helps"][0].pop("when")))
+    assert any("options[2] (mvd).helps[0].when" in p and "field required" in p for p in problems)
+
+
+def test_a_count_resting_only_on_patient_pages_is_refused(write_variant) -> None:
+    def cite_only_a_clinic(data: dict[str, Any]) -> None:
+        _option(data, "mvd")["helps"][0]["sources"] = ["MIAN", "PREMIER"]
+
+    problems = _problems(write_variant(cite_only_a_clinic))
+    assert problems == [
+        "options[2] (mvd).helps[0].sources (line "
+        + problems[0].split("(line ")[1].split(")")[0]
+        + "): a count of people needs at least one study, review, guideline or drug label "
+        "among its sources; these are not: MIAN (patient page), PREMIER (patient page)"
+    ]
+
+
+def test_a_thesis_or_meeting_abstract_cannot_carry_a_count_alone(write_variant) -> None:
+    def count_from_a_thesis(data: dict[str, Any]) -> None:
+        harm = _option(data, "radiofrequency")["side_effects"][1]
+        harm.pop("no_figure_because")
+        harm["per_100"] = {"low": 6, "high": 6}
+
+    problems = _problems(write_variant(count_from_a_thesis))
+    assert any("JIAXING-THESIS (thesis)" in p for p in problems), problems
+
+
+def test_a_source_kind_outside_the_list_is_refused(write_variant) -> None:
+    problems = _problems(write_variant(lambda d: d["sources"][0].update(kind="blog")))
+    assert any("sources[0] (MAYO).kind" in p for p in problems), problems

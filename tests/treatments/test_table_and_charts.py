@@ -9,7 +9,7 @@ import pytest
 from treatments import charts
 from treatments.filters import Filters, apply_filters
 from treatments.markdown import escape, parse_markdown_table, source_numbers
-from treatments.schema import Catalogue
+from treatments.schema import SOON_TIMEFRAMES, TIMEFRAME_WORDS, Catalogue
 from treatments.table import COLUMNS, comparison_frame, comparison_markdown
 
 
@@ -42,10 +42,49 @@ def test_every_number_in_a_cell_sits_next_to_a_source_link(catalogue: Catalogue)
 def test_counts_use_fixed_denominators(catalogue: Catalogue) -> None:
     frame = comparison_frame(catalogue.options, catalogue)
     for cell in frame["Serious risks (out of 1,000 people)"]:
-        for count in re.findall(r"out of ([\d,]+)", cell):
-            assert count == "1,000"
-    for cell in frame["How many it helps (out of 100)"]:
-        assert re.findall(r"out of ([\d,]+)", cell) == ["100"]
+        # Each count out of 1,000 is followed by the same risk out of 100, and
+        # no count in this column is out of 100 alone.
+        assert not re.search(r"\d out of 1,000(?! \\\()", cell)
+        bare = re.sub(r"\\\([^)]*out of 100\\\)", "", cell)
+        assert "out of 100 " not in bare and "out of 100)" not in bare
+    for option, cell in zip(
+        catalogue.options, frame["How many it helps (out of 100)"], strict=True
+    ):
+        counted = [b for b in option.helps if b.per_100 is not None]
+        assert re.findall(r"out of ([\d,]+)", cell) == ["100"] * len(counted)
+
+
+def test_a_rare_risk_also_says_what_it_is_out_of_100(catalogue: Catalogue) -> None:
+    frame = comparison_frame(catalogue.options, catalogue)
+    mvd = frame.iloc[2]["Serious risks (out of 1,000 people)"]
+    assert "20 to 30 out of 1,000 \\(2 to 3 out of 100\\)" in mvd
+
+
+def test_every_benefit_in_the_table_says_when_it_was_measured(catalogue: Catalogue) -> None:
+    frame = comparison_frame(catalogue.options, catalogue)
+    for option, cell in zip(
+        catalogue.options, frame["How many it helps (out of 100)"], strict=True
+    ):
+        for benefit in option.helps:
+            assert escape(TIMEFRAME_WORDS[benefit.when]) in cell, option.id
+
+
+def test_a_benefit_with_no_number_says_why_in_the_table(catalogue: Catalogue) -> None:
+    frame = comparison_frame(catalogue.options, catalogue)
+    tablets = frame.iloc[1]["How many it helps (out of 100)"]
+    assert "No reliable number" in tablets
+    assert "dummy pill" in tablets
+    assert "out of 100" not in tablets
+
+
+def test_no_number_for_a_harm_never_stands_without_its_reason(catalogue: Catalogue) -> None:
+    frame = comparison_frame(catalogue.options, catalogue)
+    for column in ("Side effects (out of 100 people)", "Serious risks (out of 1,000 people)"):
+        for cell in frame[column]:
+            for item in re.findall(r"(?<!\\)\*(.+?)(?<!\\)\*", cell):
+                if "no reliable number" in item:
+                    reason = item.split("no reliable number.", 1)[1]
+                    assert len(reason.split("](http")[0].split()) >= 4, item
 
 
 def test_frame_follows_the_filtered_options(catalogue: Catalogue) -> None:
@@ -55,20 +94,71 @@ def test_frame_follows_the_filtered_options(catalogue: Catalogue) -> None:
     assert frame["Option"].str.contains("No treatment for now").any()
 
 
-@pytest.mark.parametrize("option_index", range(5))
-def test_icon_array_draws_exactly_100_people(catalogue: Catalogue, option_index: int) -> None:
-    option = catalogue.options[option_index]
-    data = charts.icon_array_data(option)
-    assert len(data) == 100
-    counts = data["group"].str.extract(r"^(\w+)")[0].value_counts().to_dict()
-    low, high = option.helps.per_100.low, option.helps.per_100.high
-    assert counts.get("Helped", 0) == high
-    assert counts.get("Not", 0) == 100 - high
-    assert (data["group"].str.startswith("Helped in all")).sum() == low
+def _pictures(catalogue: Catalogue):
+    return [
+        *charts.counted_benefits(catalogue.options, soon=True),
+        *charts.counted_benefits(catalogue.options, soon=False),
+    ]
+
+
+def test_every_counted_benefit_has_one_picture_and_no_other_does(catalogue: Catalogue) -> None:
+    pictured = [(o.id, b.when) for o, b in _pictures(catalogue)]
+    counted = [(o.id, b.when) for o in catalogue.options for b in o.helps if b.per_100]
+    assert sorted(pictured) == sorted(counted)
+    assert [o.id for o, _ in charts.uncounted_benefits(catalogue.options)] == [
+        "medicines",
+        "watch-and-wait",
+    ]
+
+
+def test_pictures_soon_after_and_later_are_never_in_one_group(catalogue: Catalogue) -> None:
+    soon = charts.counted_benefits(catalogue.options, soon=True)
+    later = charts.counted_benefits(catalogue.options, soon=False)
+    assert {b.when for _, b in soon} <= SOON_TIMEFRAMES
+    assert not {b.when for _, b in later} & SOON_TIMEFRAMES
+    for option, benefit in [*soon, *later]:
+        assert (
+            charts.icon_array(option, benefit)
+            .to_dict()["title"]["text"]
+            .endswith(TIMEFRAME_WORDS[benefit.when])
+        )
+
+
+def test_icon_array_draws_exactly_100_people(catalogue: Catalogue) -> None:
+    for _option, benefit in _pictures(catalogue):
+        data = charts.icon_array_data(benefit)
+        assert len(data) == 100
+        counts = data["group"].value_counts()
+        low, high = benefit.per_100.low, benefit.per_100.high
+        assert counts[data["group"].iloc[0]] == low
+        assert data["group"].str.startswith("Helped").sum() == high
+        assert data["group"].str.startswith("Not helped").sum() == 100 - high
+
+
+def test_the_legend_says_what_the_ends_of_a_range_are(catalogue: Catalogue) -> None:
+    """Audit: "Helped in all studies" was false where a cited fair test found no help."""
+    for _option, benefit in _pictures(catalogue):
+        groups = charts.icon_array_groups(benefit)
+        assert not any("all studies" in g or "some studies" in g for g in groups)
+        if benefit.per_100.low != benefit.per_100.high:
+            assert groups[0].startswith("Helped, even by the lowest figure found")
+            assert groups[1].startswith("Helped only by the highest figure found")
+
+
+def test_a_benefit_with_no_number_has_no_picture(catalogue: Catalogue) -> None:
+    tablets = catalogue.options[1].helps[0]
+    with pytest.raises(ValueError, match="no number has no picture"):
+        charts.icon_array_data(tablets)
+
+
+def test_a_caveat_sits_in_the_picture_under_its_title(catalogue: Catalogue) -> None:
+    heat = catalogue.options[3]
+    spec = charts.icon_array(heat, heat.helps[1]).to_dict()
+    assert spec["title"]["subtitle"] == "From one study of 99 people."
 
 
 def test_icon_array_spec_uses_shape_as_well_as_colour(catalogue: Catalogue) -> None:
-    spec = charts.icon_array(catalogue.options[0]).to_dict()
+    spec = charts.icon_array(catalogue.options[0], catalogue.options[0].helps[0]).to_dict()
     assert spec["mark"]["type"] == "point"
     assert spec["encoding"]["shape"]["field"] == "group"
     assert spec["encoding"]["color"]["field"] == "group"
@@ -77,8 +167,8 @@ def test_icon_array_spec_uses_shape_as_well_as_colour(catalogue: Catalogue) -> N
 
 
 def test_icon_array_summary_says_the_numbers_and_what_they_mean(catalogue: Catalogue) -> None:
-    summary = charts.icon_array_summary(catalogue.options[2])
-    assert "78 to 91 out of 100 people" in summary
+    summary = charts.icon_array_summary(catalogue.options[2], catalogue.options[2].helps[0])
+    assert "78 to 91 out of 100 people were helped, a year or more later" in summary
     assert "stopped fully" in summary
 
 
