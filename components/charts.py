@@ -69,14 +69,24 @@ def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
 
 
 def icon_array(
-    option: Option, benefit: Benefit, catalogue: Catalogue, *, height: int = 350
+    option: Option,
+    benefit: Benefit,
+    catalogue: Catalogue,
+    *,
+    height: int = 410,
+    caption: bool = True,
 ) -> None:
-    """One benefit's 100-person icon array, with its text version and sources below."""
+    """One benefit's 100-person icon array, with its text version and sources below.
+
+    ``caption=False`` is for a slide, where the same words and sources already
+    stand beside the picture; the picture keeps its text version as alt text.
+    """
     summary = charts.icon_array_summary(option, benefit)
     content = option.model_dump_json() + benefit.model_dump_json()
     spec = _icon_array_spec(option, benefit, content)
     st.vega_lite_chart(spec=spec, width="content", height=height, alt=summary)
-    st.caption(f"{escape(summary)} {refs(benefit.sources, catalogue)}")
+    if caption:
+        st.caption(f"{escape(summary)} {refs(benefit.sources, catalogue)}")
 
 
 def benefit_without_number(option: Option, benefit: Benefit, catalogue: Catalogue) -> None:
@@ -97,9 +107,10 @@ def pictures_of_every_option(catalogue: Catalogue) -> None:
     st.header("How many people it helps, out of 100", anchor="helps")
     st.markdown(
         "Each shape is one person. Where studies found different numbers, the "
-        "diamonds show the people helped only by the highest figure found. Studies "
-        "measured help at different times, so the pictures are in two groups. Do not "
-        "compare a picture in one group with one in the other."
+        "circles show the lowest count found, and the diamonds show how many more "
+        "the highest count found. Studies measured help at different times, so the "
+        "pictures are in two groups. Do not compare a picture in one group with one "
+        "in the other."
     )
     st.subheader("Soon after the treatment", anchor="helps-soon")
     icon_arrays(charts.counted_benefits(catalogue.options, soon=True), catalogue)

@@ -215,7 +215,13 @@ def _line(label: str, option: Option, field: str, catalogue: Catalogue) -> str:
 
 
 def _option_slide(option: Option, catalogue: Catalogue) -> None:
-    words, picture = st.columns([2, 1], gap="medium")
+    # One picture per time the help was measured, each titled with its time
+    # frame; where no fair study gives a number, the "Helps" line says why.
+    counted = [b for b in option.helps if b.per_100 is not None]
+    if counted:
+        words, picture = st.columns([3, 2] if len(counted) > 1 else [5, 2], gap="medium")
+    else:
+        words, picture = st.container(), None
     with words:
         st.markdown(
             f"{escape(option.what_it_is.text)} {refs(option.what_it_is.sources, catalogue)}"
@@ -230,12 +236,13 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
                 ]
             )
         )
+    if picture is None:
+        return
     with picture:
-        # One picture per time the help was measured, each titled with its time
-        # frame; where no fair study gives a number, the "Helps" line says why.
-        counted = [b for b in option.helps if b.per_100 is not None]
-        for benefit in counted:
-            icon_array(option, benefit, catalogue, height=270 if len(counted) == 1 else 230)
+        places = st.columns(len(counted)) if len(counted) > 1 else [st.container()]
+        for place, benefit in zip(places, counted, strict=True):
+            with place:
+                icon_array(option, benefit, catalogue, height=330, caption=False)
 
 
 def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:

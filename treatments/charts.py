@@ -7,6 +7,7 @@ each group in the icon array also has its own shape.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import altair as alt
@@ -22,6 +23,7 @@ MAYBE_COLOUR = "#8a5a00"
 NOT_HELPED_COLOUR = "#6b6b6b"
 TEXT_COLOUR = "#1a1a1a"
 _GRID = 10
+_TITLE_WIDTH = 22  # characters a line of bold title in a 200-pixel-wide picture
 _LEGEND = alt.Legend(
     title=None,
     orient="bottom",
@@ -35,17 +37,18 @@ _LEGEND = alt.Legend(
 def icon_array_groups(benefit: Benefit) -> list[str]:
     """The legend's words, one per group of people, in drawing order.
 
-    The low and high ends of a range are the lowest and highest figures the
+    The low and high ends of a range are the lowest and highest counts the
     studies found: the words say exactly that, and nothing about "all" or
-    "some" studies, which would claim more than the range shows.
+    "some" studies, which would claim more than the range shows. They are
+    short, because the picture is about 200 pixels wide.
     """
     count = _count(benefit)
     low, high = count.low, count.high
     if low == high:
         return [f"Helped: {low}", f"Not helped: {100 - high}"]
     return [
-        f"Helped, even by the lowest figure found: {low}",
-        f"Helped only by the highest figure found: {high - low}",
+        f"Helped, lowest count: {low}",
+        f"Helped, highest count: +{high - low}",
         f"Not helped: {100 - high}",
     ]
 
@@ -73,11 +76,6 @@ def icon_array_data(benefit: Benefit) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def icon_array_title(option: Option, benefit: Benefit) -> str:
-    """``"Heat needle: about a year later"``: the picture names its time frame."""
-    return f"{option.short_name}: {wording.timeframe_phrase(benefit.when)}"
-
-
 def icon_array(option: Option, benefit: Benefit) -> alt.Chart:
     """How many of 100 people the option helps at one time, as 100 figures."""
     groups = icon_array_groups(benefit)
@@ -86,12 +84,13 @@ def icon_array(option: Option, benefit: Benefit) -> alt.Chart:
     shapes = ["circle", "diamond", "cross"]
     if len(groups) == 2:
         del colours[1], shapes[1]
+    # Vega cuts a long title short with "…"; broken into lines, every word shows.
     title = alt.Title(
-        icon_array_title(option, benefit),
-        subtitle=benefit.caveat or "",
+        [option.short_name, *textwrap.wrap(wording.timeframe_phrase(benefit.when), _TITLE_WIDTH)],
+        subtitle=textwrap.wrap(benefit.caveat or "", _TITLE_WIDTH),
         anchor="start",
         subtitleColor=TEXT_COLOUR,
-        subtitleFontSize=13,
+        subtitleFontSize=14,
     )
     return (
         alt.Chart(icon_array_data(benefit), title=title)

@@ -31,7 +31,7 @@ Timeframe = Literal["right after", "first weeks", "each round", "one year", "yea
 TIMEFRAME_WORDS: dict[Timeframe, str] = {
     "right after": "right after the treatment",
     "first weeks": "in the first weeks",
-    "each round": "after each round of shots, until it wears off",
+    "each round": "after each round of shots",
     "one year": "about a year later",
     "years": "a year or more later",
 }

@@ -30,7 +30,7 @@ TABLE_BREAKERS = "a | b \\| c \\ d *e* _f_"
 def _poison(data: dict[str, Any]) -> None:
     injections = data["options"][0]
     injections["what_it_is"]["text"] += f" {SCRIPT}"
-    injections["helps"]["note"] = f"{IMAGE} [click](javascript:alert(1))"
+    injections["helps"][0]["note"] = f"{IMAGE} [click](javascript:alert(1))"
     injections["invasiveness"]["note"] += f" {SCRIPT}"
     injections["side_effects"][0]["name"] += f" {IMAGE} {TABLE_BREAKERS}"
     injections["hospital_stay"]["note"] += f" {TABLE_BREAKERS}"

@@ -49,6 +49,6 @@ def test_the_helps_card_says_what_helped_means(catalogue: Catalogue) -> None:
     answers = card_answers(CARDS_BY_ID["helps"], catalogue.options)
     first = answers[0][1][0].headline
     assert first == (
-        "73 to 98 out of 100 people, after each round of shots, until it wears off. "
+        "73 to 98 out of 100 people, after each round of shots. "
         "Helped means: The twitching got clearly better until the shots wore off."
     )

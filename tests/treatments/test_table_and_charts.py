@@ -140,9 +140,10 @@ def test_the_legend_says_what_the_ends_of_a_range_are(catalogue: Catalogue) -> N
     for _option, benefit in _pictures(catalogue):
         groups = charts.icon_array_groups(benefit)
         assert not any("all studies" in g or "some studies" in g for g in groups)
-        if benefit.per_100.low != benefit.per_100.high:
-            assert groups[0].startswith("Helped, even by the lowest figure found")
-            assert groups[1].startswith("Helped only by the highest figure found")
+        low, high = benefit.per_100.low, benefit.per_100.high
+        if low != high:
+            assert groups[0] == f"Helped, lowest count: {low}"
+            assert groups[1] == f"Helped, highest count: +{high - low}"
 
 
 def test_a_benefit_with_no_number_has_no_picture(catalogue: Catalogue) -> None:
@@ -154,7 +155,7 @@ def test_a_benefit_with_no_number_has_no_picture(catalogue: Catalogue) -> None:
 def test_a_caveat_sits_in_the_picture_under_its_title(catalogue: Catalogue) -> None:
     heat = catalogue.options[3]
     spec = charts.icon_array(heat, heat.helps[1]).to_dict()
-    assert spec["title"]["subtitle"] == "From one study of 99 people."
+    assert " ".join(spec["title"]["subtitle"]) == "From one study of 99 people."
 
 
 def test_icon_array_spec_uses_shape_as_well_as_colour(catalogue: Catalogue) -> None:
