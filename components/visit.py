@@ -89,7 +89,9 @@ def printout_picker(catalogue: Catalogue) -> None:
         placeholder="Choose options",
         **remembered(PRINTOUT_OPTIONS_KEY),
     )
-    st.caption("Two options fit on two pages. A third option adds a page.")
+    st.caption(
+        "With two options, your printout is about 3 pages. A third option adds about a page."
+    )
 
 
 def visit_answers(catalogue: Catalogue) -> VisitAnswers:

@@ -3,7 +3,7 @@
 Two documents share one plain layout: A4, black text on white, 12 pt body
 text or larger, no colour needed to read it.
 
-* :func:`visit_printout`: a patient's one or two pages for the visit.
+* :func:`visit_printout`: a patient's few pages for the visit (about 3 with two options).
 * :func:`group_handout`: every option side by side, for a room to take home.
 
 The fonts are DejaVu Sans, shipped in ``treatments/fonts`` so that letters
@@ -44,7 +44,7 @@ MAX_NOTES = 3000
 # The questions each printout answers for every option, in order: the same
 # fields for each, so benefits and harms get equal room. Each cell holds the
 # short answer and its figure; the full notes are in the app, and a printout
-# has to fit on one or two pages.
+# has to stay a few pages long.
 PRINTOUT_FIELDS = (
     "invasiveness",
     "anaesthesia",

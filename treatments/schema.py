@@ -32,8 +32,8 @@ TIMEFRAME_WORDS: dict[Timeframe, str] = {
     "right after": "right after the treatment",
     "first weeks": "in the first weeks",
     "each round": "after each round of shots",
-    "one year": "about a year later",
-    "years": "a year or more later",
+    "one year": "after about a year",
+    "years": "after a year or more",
 }
 # The time frames measured soon after a treatment, and those measured later.
 SOON_TIMEFRAMES: frozenset[Timeframe] = frozenset({"right after", "first weeks", "each round"})

@@ -81,7 +81,7 @@ def rare_count_phrase(count: Count) -> str:
 
 
 def timeframe_phrase(when: Timeframe) -> str:
-    """When a benefit was measured, as a person reads it: ``"about a year later"``."""
+    """When a benefit was measured, as a person reads it: ``"after about a year"``."""
     return TIMEFRAME_WORDS[when]
 
 

@@ -169,7 +169,7 @@ def test_icon_array_spec_uses_shape_as_well_as_colour(catalogue: Catalogue) -> N
 
 def test_icon_array_summary_says_the_numbers_and_what_they_mean(catalogue: Catalogue) -> None:
     summary = charts.icon_array_summary(catalogue.options[2], catalogue.options[2].helps[0])
-    assert "78 to 91 out of 100 people were helped, a year or more later" in summary
+    assert "63 to 91 out of 100 people were helped, after a year or more" in summary
     assert "stopped fully" in summary
 
 

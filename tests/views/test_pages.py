@@ -55,7 +55,7 @@ def test_compare_draws_both_charts_with_text(open_page) -> None:
     captions = " ".join(c.value for c in at.caption)
     assert "Treatments or dose checks in 5 years." in captions
     assert "73 to 98 out of 100 people were helped, after each round of shots" in captions
-    assert "28 out of 100 people were helped, about a year later" in captions
+    assert "28 out of 100 people were helped, after about a year" in captions
     headings = [s.value for s in at.subheader]
     assert headings.index("Soon after the treatment") < headings.index("A year or more later")
     # Tablets and watch and wait: no picture, but the reason, where the picture would be.
