@@ -36,7 +36,7 @@ _SLIDE_STYLE = """
 .st-key-slide-frame [data-testid="stTable"] td,
 .st-key-slide-frame [data-testid="stTable"] th {
   font-size: 25px;
-  line-height: 1.25;
+  line-height: 1.2;
 }
 .st-key-slide-frame [data-testid="stTable"] td,
 .st-key-slide-frame [data-testid="stTable"] th { padding: 0.25em 0.5em; }
@@ -46,7 +46,8 @@ _SLIDE_STYLE = """
 .st-key-slide-frame [data-testid="stMarkdownContainer"] li { margin-bottom: 0; }
 .st-key-slide-frame [data-testid="stMarkdownContainer"] a { font-size: 16px; }
 .st-key-slide-frame [data-testid="stCaptionContainer"] p { font-size: 18px; }
-.st-key-slide-frame h1 { font-size: 42px; line-height: 1.1; padding: 0 0 0.2em 0; }
+.st-key-slide-frame h1 { font-size: 42px; line-height: 1.1; padding: 0 0 0.1em 0; }
+.st-key-slide-frame [data-testid="stVerticalBlock"] { gap: 0.6rem; }
 [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 0.5rem; }
 </style>
 """

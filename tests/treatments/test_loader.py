@@ -223,12 +223,14 @@ def test_a_count_resting_only_on_patient_pages_is_refused(write_variant) -> None
         _option(data, "mvd")["helps"][0]["sources"] = ["MIAN", "PREMIER"]
 
     problems = _problems(write_variant(cite_only_a_clinic))
-    assert problems == [
-        "options[2] (mvd).helps[0].sources (line "
-        + problems[0].split("(line ")[1].split(")")[0]
-        + "): a count of people needs at least one study, review, guideline or drug label "
-        "among its sources; these are not: MIAN (patient page), PREMIER (patient page)"
-    ]
+    assert any(
+        p.startswith("options[2] (mvd).helps[0].sources (line ")
+        and p.endswith(
+            "a count of people needs at least one study, review, guideline or drug label "
+            "among its sources; these are not: MIAN (patient page), PREMIER (patient page)"
+        )
+        for p in problems
+    ), problems
 
 
 def test_a_thesis_or_meeting_abstract_cannot_carry_a_count_alone(write_variant) -> None:

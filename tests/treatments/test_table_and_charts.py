@@ -117,11 +117,9 @@ def test_pictures_soon_after_and_later_are_never_in_one_group(catalogue: Catalog
     assert {b.when for _, b in soon} <= SOON_TIMEFRAMES
     assert not {b.when for _, b in later} & SOON_TIMEFRAMES
     for option, benefit in [*soon, *later]:
-        assert (
-            charts.icon_array(option, benefit)
-            .to_dict()["title"]["text"]
-            .endswith(TIMEFRAME_WORDS[benefit.when])
-        )
+        title = charts.icon_array(option, benefit).to_dict()["title"]["text"]
+        assert title[0] == option.short_name
+        assert " ".join(title[1:]) == TIMEFRAME_WORDS[benefit.when]
 
 
 def test_icon_array_draws_exactly_100_people(catalogue: Catalogue) -> None:
