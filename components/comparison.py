@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from components.filters import clear_filters, filter_controls
-from treatments.facts import HARM_FIELDS, FactLine, fact_lines, sentence
+from treatments.facts import ANSWER_FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence
 from treatments.filters import apply_filters
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Option
@@ -80,26 +80,6 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
     return [by_name[name] for name in chosen]
 
 
-# Every field of an option, in the order a card shows them: the same order
-# and the same words for every option, as equal detail requires.
-CARD_FIELDS = (
-    "what_it_is",
-    "how_it_is_done",
-    "invasiveness",
-    "anaesthesia",
-    "hospital_stay",
-    "repeat",
-    "onset",
-    "duration",
-    "helps",
-    "side_effects",
-    "serious_risks",
-    "recovery",
-    "feels_like",
-    "work_and_driving",
-    "usually_for",
-    "evidence",
-)
 _LIST_FIELDS = frozenset({"helps", *HARM_FIELDS})
 _UNITS = {
     "helps": " (out of 100 people)",
@@ -114,10 +94,10 @@ def _fact_markdown(line: FactLine, catalogue: Catalogue) -> str:
 
 
 def option_card(option: Option, catalogue: Catalogue) -> None:
-    """Every field of one option, in the same order for every option."""
+    """Every field of one option, in the same order and words for every option."""
     with st.container(border=True, key=f"card-{option.id}"):
         st.subheader(option.name, anchor=False)
-        for field in CARD_FIELDS:
+        for field in ANSWER_FIELDS:
             label = f"**{FIELD_LABELS[field]}{_UNITS.get(field, '')}**"
             lines = fact_lines(option, field)
             if field in _LIST_FIELDS:

@@ -15,6 +15,11 @@ from treatments import wording
 from treatments.schema import Benefit, Option, SeriousRisk, SideEffect
 
 HARM_FIELDS = ("side_effects", "serious_risks")
+# Every question an option answers, in the data file's order: equal detail
+# means every view that shows an option in full shows these, in this order.
+ANSWER_FIELDS = tuple(
+    name for name in Option.model_fields if name not in ("id", "name", "short_name", "kind")
+)
 NO_NUMBER = "no reliable number"
 
 

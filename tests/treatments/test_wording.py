@@ -6,8 +6,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from treatments.facts import ANSWER_FIELDS
 from treatments.schema import Per100, Per1000, Range
-from treatments.wording import count_phrase, invasiveness_phrase, nights_phrase
+from treatments.wording import (
+    FIELD_LABELS,
+    count_phrase,
+    invasiveness_phrase,
+    nights_phrase,
+    per_100_equivalent,
+    rare_count_phrase,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +46,32 @@ def test_nights_and_levels() -> None:
     assert nights_phrase(Range(low=0, high=1)) == "None to 1 night"
     assert nights_phrase(Range(low=1, high=2)) == "1 to 2 nights"
     assert invasiveness_phrase(4) == "Level 4 of 4: Brain surgery, fully asleep"
+
+
+def test_every_question_an_option_answers_has_a_label() -> None:
+    assert set(ANSWER_FIELDS) == set(FIELD_LABELS)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "fewer_than", "expected"),
+    [
+        (20, 30, False, "20 to 30 out of 1,000 (2 to 3 out of 100)"),
+        (9, 20, False, "9 to 20 out of 1,000 (fewer than 1 to 2 out of 100)"),
+        (25, 25, False, "25 out of 1,000 (about 3 out of 100)"),
+        (1, 3, True, "fewer than 1 to 3 out of 1,000 (fewer than 1 out of 100)"),
+        (1, 6, True, "fewer than 1 to 6 out of 1,000 (fewer than 1 out of 100)"),
+    ],
+)
+def test_a_rare_count_also_says_it_out_of_100(low, high, fewer_than, expected) -> None:
+    assert rare_count_phrase(Per1000(low=low, high=high, low_is_fewer_than=fewer_than)) == expected
+
+
+@given(st.integers(0, 1000), st.integers(0, 1000))
+def test_the_out_of_100_words_never_understate_the_risk(a: int, b: int) -> None:
+    count = Per1000(low=min(a, b), high=max(a, b))
+    words = per_100_equivalent(count)
+    top = words.removesuffix(" out of 100").split(" to ")[-1].removeprefix("about ")
+    if top == "fewer than 1":
+        assert count.high < 10
+    else:
+        assert abs(int(top) - count.high / 10) <= 0.5
