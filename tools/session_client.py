@@ -23,6 +23,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.Element_pb2 import Element
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 from treatments.markdown import is_markdown_table
 from treatments.table import markdown_table_frame
@@ -112,7 +113,7 @@ class Session:
         self._timeout = timeout
         # websockets wants a `with` block; Session.close() does its job here.
         self._socket: ClientConnection = connect(
-            ws_url, subprotocols=["streamlit"], max_size=None, open_timeout=timeout
+            ws_url, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=timeout
         ).__enter__()
         self._pages: dict[str, str] = {}
         self._query = ""

@@ -67,8 +67,7 @@ def load_catalogue(path: Path | str | None = None) -> Catalogue:
     """
     path = Path(path) if path is not None else default_path()
     text = _read_text(path)
-    root_node = _compose(path, text)
-    data = yaml.safe_load(text)
+    root_node, data = _parse(path, text)
     if not isinstance(data, dict):
         raise CatalogueError(
             path,
@@ -116,21 +115,41 @@ def _read_text(path: Path) -> str:
     return text
 
 
-def _compose(path: Path, text: str) -> yaml.Node:
-    """Parse to a node tree (for line numbers), refusing tricks and errors."""
+class _AliasError(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """PyYAML's safe loader that refuses aliases as it composes.
+
+    Aliases let a small file expand into a huge structure; a hand-written
+    catalogue never needs them.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise _AliasError(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+def _parse(path: Path, text: str) -> tuple[yaml.Node, Any]:
+    """Parse once: the node tree (for line numbers) and the data built from it."""
+    loader = _NoAliasLoader(text)
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            # Aliases let a small file expand into a huge structure; a
-            # hand-written catalogue never needs them.
-            if isinstance(event, yaml.AliasEvent):
-                line = event.start_mark.line + 1
-                raise CatalogueError(
-                    path, [Problem("file", "YAML aliases (*name) are not allowed", line)]
-                )
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = loader.get_single_node()
+        if node is not None and _depth(node) > MAX_DEPTH:
+            raise CatalogueError(
+                path, [Problem("file", f"the file is nested more than {MAX_DEPTH} levels deep")]
+            )
+        data = loader.construct_document(node) if node is not None else None
+    except _AliasError as exc:
+        raise CatalogueError(
+            path, [Problem("file", "YAML aliases (*name) are not allowed", exc.line)]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        line = mark.line + 1 if mark is not None else None
         reason = exc.problem or exc.context or "not valid YAML"
         raise CatalogueError(
             path, [Problem("file", f"YAML syntax error: {reason}", line)]
@@ -139,13 +158,11 @@ def _compose(path: Path, text: str) -> yaml.Node:
         raise CatalogueError(path, [Problem("file", f"YAML syntax error: {exc}")]) from None
     except RecursionError:
         raise CatalogueError(path, [Problem("file", "the file is nested too deeply")]) from None
+    finally:
+        loader.dispose()
     if node is None:
         raise CatalogueError(path, [Problem("file", "the file is empty")])
-    if _depth(node) > MAX_DEPTH:
-        raise CatalogueError(
-            path, [Problem("file", f"the file is nested more than {MAX_DEPTH} levels deep")]
-        )
-    return node
+    return node, data
 
 
 def _depth(root: yaml.Node) -> int:
@@ -352,7 +369,7 @@ def citations(catalogue: Catalogue) -> dict[str, list[str]]:
             supports.setdefault(key, []).append(label)
     for option in catalogue.options:
         for field, keys in _sourced_fields(option):
-            label = f"{option.short_name}: {FIELD_LABELS[field[0]].lower()}"
+            label = f"{option.short_name}: {FIELD_LABELS[str(field[0])].lower()}"
             for key in keys:
                 if label not in supports.setdefault(key, []):
                     supports[key].append(label)

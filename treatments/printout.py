@@ -21,9 +21,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+from fpdf.fonts import TTFFont
 
 from treatments.deck import IssueCard
 from treatments.facts import short_answers
@@ -129,7 +131,10 @@ class _Writer:
         text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
         text = _CONTROL.sub("", text.replace("\t", "    "))
         if not self.cmap:
-            self.cmap = frozenset(self.pdf.current_font.cmap)
+            # Always a TrueType font here: the document registers DejaVu Sans first.
+            font = self.pdf.current_font
+            assert isinstance(font, TTFFont), "the printout's font is DejaVu Sans"
+            self.cmap = frozenset(font.cmap)
         out = []
         for char in text:
             if char == "\n" or ord(char) in self.cmap:
@@ -225,8 +230,13 @@ class _Writer:
     ) -> list[list[str]]:
         """Each cell's text broken into the lines that fit its width."""
         self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
+        # With output="LINES", multi_cell returns just the lines (fpdf2's
+        # return type is a union of every output it can make).
         return [
-            self.pdf.multi_cell(w - 2 * self._PAD, _LINE, text, dry_run=True, output="LINES")
+            cast(
+                "list[str]",
+                self.pdf.multi_cell(w - 2 * self._PAD, _LINE, text, dry_run=True, output="LINES"),
+            )
             for text, w in zip(cells, widths, strict=True)
         ]
 

@@ -109,10 +109,10 @@ def option_passages(option: Option) -> Iterator[Passage]:
     for i, benefit in enumerate(option.helps):
         yield Passage(f"{here}: helps[{i}]", _benefit_text(benefit))
     yield Passage(f"{here}: evidence", option.evidence.text)
-    for i, harm in enumerate(option.side_effects):
-        yield Passage(f"{here}: side_effects[{i}]", _harm_text(harm))
-    for i, harm in enumerate(option.serious_risks):
-        yield Passage(f"{here}: serious_risks[{i}]", _harm_text(harm))
+    for i, side_effect in enumerate(option.side_effects):
+        yield Passage(f"{here}: side_effects[{i}]", _harm_text(side_effect))
+    for i, risk in enumerate(option.serious_risks):
+        yield Passage(f"{here}: serious_risks[{i}]", _harm_text(risk))
 
 
 def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
