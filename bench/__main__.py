@@ -39,11 +39,11 @@ from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
 from tools.live_server import ROOT, find_chromium, start_server, stop_server
-from tools.page_grades import PAGES
 from tools.session_client import Session
 from treatments import loader
 from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS
 from treatments.printout import VisitAnswers, group_handout, visit_printout
+from views.registry import HOME, PAGES
 
 APP = str(ROOT / "app.py")
 FLOOR = "bench/floor_app.py"
@@ -115,12 +115,12 @@ def _rerun_seconds(script: str, page_file: str | None, repeats: int) -> float:
 def reruns(sizes: Sizes) -> list[Row]:
     floor = _rerun_seconds(str(ROOT / FLOOR), None, sizes.repeats)
     rows = []
-    for page, (page_file, title) in PAGES.items():
-        seconds = _rerun_seconds(APP, None if page == "compare" else page_file, sizes.repeats)
+    for page in PAGES:
+        seconds = _rerun_seconds(APP, None if page is HOME else page.file, sizes.repeats)
         rows.append(
             Row(
                 "1. Rerun (AppTest, warm)",
-                title,
+                page.title,
                 _ms(seconds),
                 _ms(floor),
                 _ratio(seconds, floor),

@@ -24,21 +24,12 @@ from streamlit.testing.v1 import AppTest
 from treatments.loader import load_catalogue
 from treatments.markdown import is_markdown_table
 from treatments.readability import PageGrade, Passage, grade, measure
+from views.registry import BY_KEY, HOME, PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 GRADES_FILE = ROOT / "data" / "page_grades.json"
 TIMEOUT = 30
-
-# Page key, its file, and the title the menu shows.
-PAGES = {
-    "compare": ("views/compare.py", "Compare options"),
-    "matters": ("views/matters.py", "What matters to me"),
-    "questions": ("views/questions.py", "Questions for my visit"),
-    "present": ("views/present.py", "Present"),
-    "about": ("views/about.py", "About hemifacial spasm"),
-    "sources": ("views/sources.py", "Sources and how this was made"),
-}
 
 # The Sources page lists each study by its own title and citation, with the
 # places it supports: a reference list, not prose, and titles we must not
@@ -89,8 +80,8 @@ def open_page(page: str) -> AppTest:
     """Run the app, then switch to ``page``; fails loudly on any exception."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.run()
-    if page != "compare":
-        at.switch_page(PAGES[page][0]).run()
+    if page != HOME.key:
+        at.switch_page(BY_KEY[page].file).run()
     if at.exception:
         raise RuntimeError(f"{page}: {at.exception}")
     return at
@@ -102,7 +93,7 @@ def grade_page(page: str, passages: list[Passage]) -> PageGrade:
     prose = [p.text for p in passages if len(p.text.split()) >= MIN_WORDS]
     return PageGrade(
         page=page,
-        title=PAGES[page][1],
+        title=BY_KEY[page].title,
         flesch_kincaid=round(whole.flesch_kincaid, 1),
         smog=round(whole.smog, 1),
         words=whole.words,
@@ -113,7 +104,7 @@ def grade_page(page: str, passages: list[Passage]) -> PageGrade:
 def measure_pages() -> list[PageGrade]:
     """Grade every page of the app as it is drawn now."""
     names = [option.name for option in load_catalogue().options]
-    return [grade_page(page, page_passages(open_page(page), names=names)) for page in PAGES]
+    return [grade_page(page.key, page_passages(open_page(page.key), names=names)) for page in PAGES]
 
 
 def main() -> None:

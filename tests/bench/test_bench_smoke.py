@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.__main__ import QUICK, main
-from tools.page_grades import PAGES
+from views.registry import PAGES
 
 
 @pytest.mark.browser
@@ -19,8 +19,8 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str
     text = out.read_text(encoding="utf-8")
     for section in ("1. Rerun", "2. Navigation", "3. Filter click", "4. ", "5. PDF", "6. Scale"):
         assert f"| {section}" in text, section
-    for _file, title in PAGES.values():
-        assert f"| {title} |" in text
+    for page in PAGES:
+        assert f"| {page.title} |" in text
     assert f"{QUICK.crowds[0]} sessions at once | errors | 0 | 0 |" in text
     assert "| … request → first reply |" in text
     assert "the floor with the app's six filters" in text

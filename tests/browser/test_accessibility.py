@@ -7,18 +7,16 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 from tests.browser.conftest import open_app
+from views import registry
 
 pytestmark = pytest.mark.browser
 
+# Every page in the registry, and the states of a page that draw other things.
 PAGES = {
-    "compare": "/",
+    **{page.key: page.path for page in registry.PAGES},
     "compare-side-by-side": "/?side_by_side=Injections&side_by_side=Tablets",
-    "what-matters": "/what-matters",
-    "questions": "/questions",
-    "present-option": "/present?slide=4",
-    "present-card": "/present?slide=7",
-    "about": "/about",
-    "sources": "/sources",
+    "present-option": f"{registry.BY_KEY['present'].path}?slide=4",
+    "present-card": f"{registry.BY_KEY['present'].path}?slide=7",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

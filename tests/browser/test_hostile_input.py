@@ -18,6 +18,7 @@ from tests.browser import ui
 from tests.browser.conftest import open_app
 from tests.conftest import write_data
 from tools.live_server import start_server, stop_server
+from views import registry
 
 pytestmark = pytest.mark.browser
 
@@ -89,7 +90,7 @@ def test_table_characters_in_the_data_file_keep_the_table_whole(
 
 
 def test_markup_in_what_matters_shows_as_text(page: Page, poisoned_url: str) -> None:
-    open_app(page, f"{poisoned_url}/what-matters")
+    open_app(page, f"{poisoned_url}{registry.BY_KEY['matters'].path}")
     ui.choose(page, "Not having brain surgery", "A lot")
     ui.wait_for_app(page)
     expect(ui.table_rows(page).first).to_contain_text(SCRIPT)

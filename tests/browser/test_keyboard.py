@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from tests.browser import ui
 from tests.browser.conftest import open_app
 from treatments.schema import Catalogue
+from views import registry
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +54,7 @@ def test_a_patient_gets_from_compare_to_a_printout_by_keyboard(
 
     # What matters: pick "A lot" with Space and the arrow keys.
     _go_to(page, "What matters to me")
-    expect(page).to_have_url(re.compile(r"/what-matters$"))
+    expect(page).to_have_url(re.compile(re.escape(registry.BY_KEY["matters"].path) + "$"))
     ui.tab_to(page, "Not at all")
     _focus_is_visible(page)
     page.keyboard.press("Space")

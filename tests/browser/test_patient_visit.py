@@ -13,6 +13,7 @@ from tests.browser import ui
 from tests.browser.conftest import open_app
 from tests.browser.test_accessibility import WCAG_TAGS
 from treatments.schema import Catalogue
+from views import registry
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.browser
 def test_patient_fills_both_pages_and_downloads_the_printout(
     page: Page, app_url: str, catalogue: Catalogue
 ) -> None:
-    open_app(page, f"{app_url}/what-matters")
+    open_app(page, f"{app_url}{registry.BY_KEY['matters'].path}")
     expect(page.locator(ui.TABLE)).to_have_count(0)
     ui.choose(page, "Not having brain surgery", "A lot")
     ui.wait_for_app(page)
@@ -73,11 +74,13 @@ def test_patient_fills_both_pages_and_downloads_the_printout(
 
 def test_answers_are_gone_after_a_reload(page: Page, app_url: str) -> None:
     # What the privacy note promises: nothing is kept beyond the open tab.
-    open_app(page, f"{app_url}/what-matters")
+    open_app(page, f"{app_url}{registry.BY_KEY['matters'].path}")
     ui.choose(page, "Relief that starts soon", "A lot")
     ui.wait_for_app(page)
     expect(ui.table_rows(page)).to_have_count(1)
-    assert "matters" not in page.url.split("/what-matters")[-1], "answers stay out of the URL"
+    assert "matters" not in page.url.split(registry.BY_KEY["matters"].path)[-1], (
+        "answers stay out of the URL"
+    )
     page.reload()
     ui.wait_for_app(page)
     expect(page.locator(ui.TABLE)).to_have_count(0)

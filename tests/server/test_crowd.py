@@ -17,6 +17,7 @@ from tests.views.conftest import plain
 from tools.session_client import Run, Session
 from treatments.filters import Filters, apply_filters
 from treatments.schema import Catalogue
+from views import registry
 
 CROWD = 30
 # Every mix of the three yes/no filters, shared out round the room.
@@ -51,7 +52,7 @@ def _journey(url: str, person: int, catalogue: Catalogue, start: threading.Barri
         assert _shown(run) == _expected(catalogue, not no_general, no_stay, show_wait), person
 
         # What matters: this person's answer, and no one else's.
-        run = tab.run(page="what-matters")
+        run = tab.run(page=registry.BY_KEY["matters"].url_path)
         run = tab.run(widgets={run.widget_id(f"matters-{priority.id}"): "A lot"})
         assert not run.exceptions(), person
         (table,) = run.tables()

@@ -16,6 +16,7 @@ from pathlib import Path
 from tests.conftest import ROOT
 from tools.session_client import Click, Session
 from treatments.schema import Catalogue
+from views import registry
 
 # Folders whose files the server never writes and the tests' own tools fill.
 _SKIP = {".venv", ".git", ".ruff_cache", ".pytest_cache", ".hypothesis", "__pycache__"}
@@ -42,7 +43,7 @@ def test_typed_notes_are_not_logged_or_written_to_disk(
     since = time.time() - 1
 
     with Session(url) as tab:
-        run = tab.run(page="what-matters")
+        run = tab.run(page=registry.BY_KEY["matters"].url_path)
         priority = catalogue.priorities[0]
         run = tab.run(widgets={run.widget_id(f"matters-{priority.id}"): "A lot"})
         run = tab.run(page="questions")

@@ -10,14 +10,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from tools import page_grades
 from treatments.markdown import is_markdown_table
 from treatments.table import markdown_table_frame
+from views import registry
 
 APP = str(ROOT / "app.py")
 TIMEOUT = 30
-# Page key -> its file, one list shared with tools/page_grades.py.
-PAGES = {page: file for page, (file, _title) in page_grades.PAGES.items()}
+# Page key -> its file, from the app's one page registry.
+PAGES = {page.key: page.file for page in registry.PAGES}
 
 
 def plain(markdown: str) -> str:

@@ -12,6 +12,7 @@ from tests.views.conftest import PAGES
 from tools import page_grades
 from treatments.readability import ANSWER_LIMIT, WHOLE_LIMIT, PageGrade, load_page_grades
 from treatments.schema import Catalogue
+from views import registry
 
 
 @pytest.fixture(scope="module")
@@ -46,5 +47,5 @@ def test_the_reference_list_and_names_are_left_out(open_page, catalogue: Catalog
 def test_sources_page_shows_every_page_grade(open_page, stored: dict[str, PageGrade]) -> None:
     at = open_page("sources")
     table = at.table[0].value
-    assert list(table.index) == [page_grades.PAGES[p][1] for p in PAGES]
+    assert list(table.index) == [registry.BY_KEY[p].title for p in PAGES]
     assert list(table["Flesch-Kincaid grade"]) == [f"{stored[p].flesch_kincaid:.1f}" for p in PAGES]
