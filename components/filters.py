@@ -1,102 +1,92 @@
 """The filter controls, bound to the URL so a filtered view can be shared.
 
-Each widget's key is its URL parameter, so ``?most_invasive=1&no_stay=true``
-opens the page with those filters set.
+Each widget's key is its filter's URL parameter (see ``treatments.filters``),
+so ``?most_invasive=1&no_stay=true`` opens the page with those filters set.
+The words, the URL names and the defaults all come from there.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
-from treatments.filters import Filters, RepeatChoice, treatment_kinds
-from treatments.schema import INVASIVENESS_LEVELS, MAX_INVASIVENESS, Catalogue
-
-KEYS = {
-    "kinds": "kind",
-    "max_invasiveness": "most_invasive",
-    "repeat": "repeat",
-    "no_general_anaesthetic": "no_general",
-    "no_hospital_stay": "no_stay",
-    "show_no_treatment": "show_wait",
-}
-_REPEAT_LABELS: dict[RepeatChoice, str] = {
-    "any": "Either",
-    "once": "Done once",
-    "repeated": "Repeated",
-}
+from treatments.filters import BY_FIELD, REPEAT_LABELS, Filters, treatment_kinds
+from treatments.schema import INVASIVENESS_LEVELS, Catalogue
 
 
-def _defaults(catalogue: Catalogue) -> dict[str, object]:
-    return {
-        KEYS["kinds"]: treatment_kinds(catalogue.options),
-        KEYS["max_invasiveness"]: MAX_INVASIVENESS,
-        KEYS["repeat"]: "any",
-        KEYS["no_general_anaesthetic"]: False,
-        KEYS["no_hospital_stay"]: False,
-        KEYS["show_no_treatment"]: True,
-    }
+def _widget_values(filters: Filters, kinds: list[str]) -> dict[str, Any]:
+    """Each control's value for ``filters``, keyed by its URL parameter."""
+    values: dict[str, Any] = {}
+    for name, spec in BY_FIELD.items():
+        value = getattr(filters, name)
+        if name == "kinds":
+            value = kinds if value is None else [kind for kind in kinds if kind in value]
+        values[spec.param] = value
+    return values
 
 
 def clear_filters(catalogue: Catalogue) -> None:
     """Put every filter back to its default (a button callback)."""
-    for key, value in _defaults(catalogue).items():
+    for key, value in _widget_values(Filters(), treatment_kinds(catalogue.options)).items():
         st.session_state[key] = value
+
+
+def _checkbox(name: str, default: Filters) -> bool:
+    spec = BY_FIELD[name]
+    return st.checkbox(
+        spec.label,
+        value=getattr(default, name),
+        key=spec.param,
+        bind="query-params",
+        help=spec.help,
+    )
 
 
 def filter_controls(catalogue: Catalogue) -> Filters:
     """Draw the filters and return what the person chose."""
     kinds = treatment_kinds(catalogue.options)
+    default = Filters()
+    start = _widget_values(default, kinds)
     with st.container(border=True, key="filters"):
         st.markdown("**Show me options that fit what I would consider**")
+        spec = BY_FIELD["kinds"]
         chosen_kinds = st.pills(
-            "Kinds of treatment",
+            spec.label,
             kinds,
             selection_mode="multi",
-            default=kinds,
-            key=KEYS["kinds"],
+            default=start[spec.param],
+            key=spec.param,
             bind="query-params",
             wrap=True,
         )
         left, middle, right = st.columns(3, gap="large")
         with left:
+            spec = BY_FIELD["repeat"]
             repeat = st.radio(
-                "Done once, or repeated?",
-                list(_REPEAT_LABELS),
-                format_func=_REPEAT_LABELS.__getitem__,
-                key=KEYS["repeat"],
+                spec.label,
+                list(REPEAT_LABELS),
+                index=list(REPEAT_LABELS).index(default.repeat),
+                format_func=REPEAT_LABELS.__getitem__,
+                key=spec.param,
                 bind="query-params",
                 horizontal=True,
             )
         with middle:
+            spec = BY_FIELD["max_invasiveness"]
             max_level = st.select_slider(
-                "The most invasive I would consider",
+                spec.label,
                 options=list(INVASIVENESS_LEVELS),
-                value=MAX_INVASIVENESS,
-                key=KEYS["max_invasiveness"],
+                value=default.max_invasiveness,
+                key=spec.param,
                 bind="query-params",
-                help="0 means nothing is done to your body. 4 means brain surgery.",
+                help=spec.help,
             )
             st.caption(f"Up to level {max_level}: {INVASIVENESS_LEVELS[max_level].lower()}.")
         with right:
-            no_general = st.checkbox(
-                "No general anaesthetic",
-                key=KEYS["no_general_anaesthetic"],
-                bind="query-params",
-                help="Leave out options where you are put fully to sleep.",
-            )
-            no_stay = st.checkbox(
-                "No night in hospital",
-                key=KEYS["no_hospital_stay"],
-                bind="query-params",
-                help="Keep only options that can be done without staying the night.",
-            )
-            show_wait = st.checkbox(
-                "Show “No treatment for now”",
-                value=True,
-                key=KEYS["show_no_treatment"],
-                bind="query-params",
-                help="This choice is shown whatever the other filters say, unless you untick it.",
-            )
+            no_general = _checkbox("no_general_anaesthetic", default)
+            no_stay = _checkbox("no_hospital_stay", default)
+            show_wait = _checkbox("show_no_treatment", default)
     return Filters(
         kinds=frozenset(chosen_kinds or ()),
         max_invasiveness=int(max_level),

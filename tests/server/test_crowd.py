@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from tests.views.conftest import plain
 from tools.session_client import Run, Session
-from treatments.filters import Filters, apply_filters
+from treatments.filters import apply_filters, filters_from_query, treatment_kinds
 from treatments.schema import Catalogue
 from views import registry
 
@@ -30,9 +30,9 @@ def _shown(run: Run) -> list[str]:
 
 
 def _expected(catalogue: Catalogue, no_general: bool, no_stay: bool, show_wait: bool) -> list[str]:
-    filters = Filters(
-        no_general_anaesthetic=no_general, no_hospital_stay=no_stay, show_no_treatment=show_wait
-    )
+    # Read the way a shared link is read, by the same function the tests check.
+    query = {"no_general": str(no_general), "no_stay": str(no_stay), "show_wait": str(show_wait)}
+    filters = filters_from_query(query, treatment_kinds(catalogue.options))
     return [o.name for o in apply_filters(catalogue.options, filters)]
 
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from treatments.filters import Filters, apply_filters, is_no_treatment, treatment_kinds
+from treatments.filters import (
+    FILTERS,
+    Filters,
+    apply_filters,
+    filters_from_query,
+    is_no_treatment,
+    query_from_filters,
+    treatment_kinds,
+)
 from treatments.loader import load_catalogue
 from treatments.schema import MAX_INVASIVENESS, Catalogue
 
@@ -103,3 +112,58 @@ def test_filters_keep_catalogue_order_and_never_invent(a: Filters, b: Filters) -
         shown = apply_filters(CATALOGUE.options, filters)
         positions = [CATALOGUE.options.index(o) for o in shown]
         assert positions == sorted(positions)
+
+
+KINDS = treatment_kinds(CATALOGUE.options)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, Filters()),
+        ({"no_general": "true"}, Filters(no_general_anaesthetic=True)),
+        (
+            {"no_stay": "TRUE", "show_wait": "false"},
+            Filters(no_hospital_stay=True, show_no_treatment=False),
+        ),
+        ({"most_invasive": "1"}, Filters(max_invasiveness=1)),
+        ({"repeat": "once"}, Filters(repeat="once")),
+        ({"kind": ["Tablets", "Shots"]}, Filters(kinds=frozenset({"Tablets", "Shots"}))),
+        ({"kind": "Tablets"}, Filters(kinds=frozenset({"Tablets"}))),
+        # What people and programs do to links: nonsense falls back to the default.
+        ({"most_invasive": "9"}, Filters()),
+        ({"most_invasive": "-1"}, Filters()),
+        ({"most_invasive": "1e309"}, Filters()),
+        ({"repeat": "<script>"}, Filters()),
+        ({"no_general": "yes"}, Filters()),
+        ({"kind": ["Tablets", "Magic beans"]}, Filters(kinds=frozenset({"Tablets"}))),
+        ({"unknown": "1"}, Filters()),
+    ],
+)
+def test_a_web_address_gives_these_filters(query, expected: Filters) -> None:
+    assert filters_from_query(query, KINDS) == expected
+
+
+FILTER_VALUES = st.builds(
+    Filters,
+    kinds=st.one_of(st.none(), st.frozensets(st.sampled_from(KINDS), min_size=1)),
+    max_invasiveness=st.integers(0, MAX_INVASIVENESS),
+    repeat=st.sampled_from(["any", "once", "repeated"]),
+    no_general_anaesthetic=st.booleans(),
+    no_hospital_stay=st.booleans(),
+    show_no_treatment=st.booleans(),
+)
+
+
+@given(FILTER_VALUES)
+def test_a_link_made_from_filters_reads_back_as_the_same_view(filters: Filters) -> None:
+    read_back = filters_from_query(query_from_filters(filters, KINDS), KINDS)
+    options = CATALOGUE.options
+    assert apply_filters(options, read_back) == apply_filters(options, filters)
+
+
+def test_every_filter_is_one_record_with_a_unique_url_name() -> None:
+    params = [f.param for f in FILTERS]
+    assert len(set(params)) == len(params)
+    assert all(f.label for f in FILTERS)
+    assert [f.field for f in FILTERS if f.keeps is None] == ["show_no_treatment"]
