@@ -1,7 +1,18 @@
-"""The catalogue, loaded once and cached until the data file changes."""
+"""The catalogue, held once per version of the data file.
+
+The catalogue is a frozen object that nothing changes, so it is held with
+``st.cache_resource``: one shared object, not a copy unpickled on every call
+as ``st.cache_data`` would make. Its key is the file's fingerprint (a hash of
+its bytes), and every cache derived from the catalogue (charts, grades) is
+keyed on the same fingerprint, so an educator's edit shows up everywhere on
+the next page load, without a restart, even if it keeps the file's length.
+The file is hashed again only when its time or size changes.
+"""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 from pathlib import Path
 
 import streamlit as st
@@ -10,11 +21,33 @@ from treatments.loader import CatalogueError, default_path, load_catalogue
 from treatments.schema import Catalogue
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _load(path: str, modified_ns: int, size: int) -> Catalogue:
-    # The file's time and size are part of the cache key, so an educator's
-    # edit shows up on the next page load without a restart.
-    del modified_ns, size
+def fingerprint() -> str:
+    """A short hash of the data file's bytes: the key of every cache built from it.
+
+    The file is hashed once per change the file system sees (its time and
+    size), not on every call: a page asks for the fingerprint once per chart.
+    An unreadable file gives a key of its own; loading it then reports why.
+    """
+    path = default_path()
+    try:
+        stat = Path(path).stat()
+    except OSError as exc:
+        return f"unreadable:{path}:{exc.errno}"
+    return _hash(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _hash(path: str, modified_ns: int, size: int) -> str:
+    del modified_ns, size  # the key: hash again when the file changes
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:32]
+    except OSError as exc:
+        return f"unreadable:{path}:{exc.errno}"
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(path: str, version: str) -> Catalogue:
+    del version  # the key: a new version of the file is a new entry
     return load_catalogue(path)
 
 
@@ -26,12 +59,7 @@ def get_catalogue() -> Catalogue:
     CatalogueError
         If the file is missing or broken. Errors are not cached.
     """
-    path = default_path()
-    try:
-        stat = Path(path).stat()
-    except OSError:
-        return load_catalogue(path)  # raises a CatalogueError that says why
-    return _load(str(path), stat.st_mtime_ns, stat.st_size)
+    return _load(str(default_path()), fingerprint())
 
 
 def catalogue_error() -> CatalogueError | None:

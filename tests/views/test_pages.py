@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import charts
-from tests.conftest import ALL_OPTIONS
+from tests.conftest import ALL_OPTIONS, write_data
 from tests.views.conftest import (
     APP,
     PAGES,
@@ -196,9 +197,38 @@ def test_cached_chart_data_is_arrow_that_reads_back_as_100_people(catalogue: Cat
     # Streamlit passes Arrow bytes straight through instead of converting the
     # rows on every run; the bytes must still hold every person.
     option = catalogue.options[0]
-    spec = charts._icon_array_spec(option, option.helps[0], option.model_dump_json())
+    benefit = option.helps[0]
+    spec = charts._icon_array_spec(option, benefit, "test-version", option.id, benefit.when)
     (data,) = spec["datasets"].values()
     assert isinstance(data, bytes)
     with pa.ipc.open_stream(io.BytesIO(data)) as reader:
         people = reader.read_pandas()
     assert len(people) == 100
+
+
+def test_an_edit_that_keeps_the_file_s_length_shows_new_grades(
+    tmp_path: Path, monkeypatch, raw_data
+) -> None:
+    """The Sources page's live grades follow the file, not its review date or length."""
+    data = copy.deepcopy(raw_data)
+    path = write_data(data, tmp_path / "facts.yaml")
+    monkeypatch.setenv("TREATMENTS_FILE", str(path))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at.switch_page(PAGES["sources"]).run()
+
+    def grade_shown() -> str:
+        text = " ".join(m.value for m in at.markdown)
+        return re.search(r"Flesch-Kincaid grade: \*\*([\d.]+)\*\*", text).group(1)
+
+    before = grade_shown()
+    # Same length, same review date, far harder words in every option's answers.
+    hard = "Incomprehensibly multidisciplinary organisational considerations. " * 20
+    for option in data["options"]:
+        for field in ("what_it_is", "how_it_is_done", "onset", "duration", "usually_for"):
+            text = option[field]["text"]
+            # Stripped text keeps its length only if it does not end in a space.
+            option[field]["text"] = hard[: len(text) - 1] + "s"
+    write_data(data, path)
+    at.switch_page(PAGES["sources"]).run()
+    assert not at.exception
+    assert float(grade_shown()) > float(before) + 1
