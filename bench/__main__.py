@@ -42,7 +42,8 @@ from tools.live_server import ROOT, find_chromium, start_server, stop_server
 from tools.session_client import Session
 from treatments import loader
 from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS
-from treatments.printout import VisitAnswers, group_handout, visit_printout
+from treatments.printout import group_handout, visit_printout
+from treatments.visit import VisitAnswers
 from views.registry import HOME, PAGES
 
 APP = str(ROOT / "app.py")

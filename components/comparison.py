@@ -16,7 +16,8 @@ from treatments.wording import FIELD_LABELS
 
 SIDE_BY_SIDE_KEY = "side_by_side"
 TABLE_KEY = "comparison-table"
-MAX_SIDE_BY_SIDE = 4
+# Cards side by side on a wide screen; more would make each column too narrow.
+MAX_CARDS_SIDE_BY_SIDE = 4
 
 
 # A filter click reruns only this part of the page: the filters, the count and
@@ -70,11 +71,11 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
     """Let the person pick 2 to 4 options to see in full, side by side."""
     by_name = {option.short_name: option for option in catalogue.options}
     chosen = st.multiselect(
-        f"Pick 2 to {MAX_SIDE_BY_SIDE} options to see every detail side by side",
+        f"Pick 2 to {MAX_CARDS_SIDE_BY_SIDE} options to see every detail side by side",
         list(by_name),
         key=SIDE_BY_SIDE_KEY,
         bind="query-params",
-        max_selections=MAX_SIDE_BY_SIDE,
+        max_selections=MAX_CARDS_SIDE_BY_SIDE,
         placeholder="Choose options",
     )
     return [by_name[name] for name in chosen]

@@ -7,8 +7,9 @@ import streamlit as st
 from components.answers import answer, forget, remembered
 from components.priorities import leaning, ratings
 from treatments.markdown import escape
-from treatments.printout import MAX_NOTES, MAX_SIDE_BY_SIDE, VisitAnswers, visit_printout
+from treatments.printout import MAX_PRINTOUT_OPTIONS, visit_printout
 from treatments.schema import Catalogue
+from treatments.visit import MAX_NOTES, VisitAnswers
 
 NOTES_KEY = "notes"
 PRINTOUT_OPTIONS_KEY = "printout_options"
@@ -83,9 +84,9 @@ def _sure_answers(catalogue: Catalogue) -> dict[str, bool | None]:
 
 def printout_picker(catalogue: Catalogue) -> None:
     st.multiselect(
-        f"Options to put side by side on your printout (up to {MAX_SIDE_BY_SIDE})",
+        f"Options to put side by side on your printout (up to {MAX_PRINTOUT_OPTIONS})",
         [o.name for o in catalogue.options],
-        max_selections=MAX_SIDE_BY_SIDE,
+        max_selections=MAX_PRINTOUT_OPTIONS,
         placeholder="Choose options",
         **remembered(PRINTOUT_OPTIONS_KEY),
     )

@@ -19,7 +19,6 @@ import yaml
 from pydantic import ValidationError
 
 from treatments.schema import FIGURE_SOURCE_KINDS, NO_TREATMENT_KIND, Catalogue
-from treatments.wording import FIELD_LABELS
 
 ENV_VAR = "TREATMENTS_FILE"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "treatments.yaml"
@@ -340,11 +339,11 @@ def _cited(catalogue: Catalogue) -> Iterator[tuple[tuple[str | int, ...], list[s
         if (part := getattr(catalogue, name)) is not None:
             yield (name, "sources"), part.sources
     for index, option in enumerate(catalogue.options):
-        for field, loc_value in _sourced_fields(option):
+        for field, loc_value in sourced_fields(option):
             yield ("options", index, *field, "sources"), loc_value
 
 
-def _sourced_fields(option: Any) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
+def sourced_fields(option: Any) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
     for name in type(option).model_fields:
         value = getattr(option, name)
         if isinstance(value, list):
@@ -353,24 +352,3 @@ def _sourced_fields(option: Any) -> Iterator[tuple[tuple[str | int, ...], list[s
                     yield (name, i), item.sources
         elif hasattr(value, "sources"):
             yield (name,), value.sources
-
-
-def citations(catalogue: Catalogue) -> dict[str, list[str]]:
-    """For each source key, what it supports, as ``"Option: field"`` labels."""
-    supports: dict[str, list[str]] = {s.key: [] for s in catalogue.sources}
-    for section in catalogue.about:
-        for key in section.sources:
-            supports.setdefault(key, []).append(f"About: {section.heading}")
-    for part, label in (
-        (catalogue.questions, "Questions for my visit"),
-        (catalogue.sure, "The SURE check"),
-    ):
-        for key in part.sources if part is not None else ():
-            supports.setdefault(key, []).append(label)
-    for option in catalogue.options:
-        for field, keys in _sourced_fields(option):
-            label = f"{option.short_name}: {FIELD_LABELS[str(field[0])].lower()}"
-            for key in keys:
-                if label not in supports.setdefault(key, []):
-                    supports[key].append(label)
-    return supports

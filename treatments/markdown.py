@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from treatments.schema import Catalogue
+from treatments.sources import source_numbers
 
 _ACTIVE = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:^=&])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", flags=re.MULTILINE)
@@ -22,11 +23,6 @@ def escape(text: str) -> str:
     # "1. Foo" at a line start would become a list.
     escaped = _LINE_START.sub(r"\1\2\\\3", escaped)
     return escaped.replace("\n", " ")
-
-
-def source_numbers(catalogue: Catalogue) -> dict[str, int]:
-    """The reference number of each source: its place in the sources list."""
-    return {source.key: number for number, source in enumerate(catalogue.sources, start=1)}
 
 
 def refs(keys: Iterable[str], catalogue: Catalogue) -> str:

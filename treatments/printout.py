@@ -1,47 +1,26 @@
-"""PDF printouts, made in Python with fpdf2 (no browser needed).
-
-Two documents share one plain layout: A4, black text on white, 12 pt body
-text or larger, no colour needed to read it.
+"""The two printouts, as PDF bytes, on the plain layout of :mod:`treatments.pdf`.
 
 * :func:`visit_printout`: a patient's few pages for the visit (about 3 with two options).
 * :func:`group_handout`: every option side by side, for a room to take home.
-
-The fonts are DejaVu Sans, shipped in ``treatments/fonts`` so that letters
-outside Latin-1 print. A character the font lacks prints as "?", and the
-page says so, rather than vanishing silently. A person may write their notes
-in Arabic or Hebrew: those lines are shaped (letters joined) and laid out
-right to left with HarfBuzz (``uharfbuzz``), and set against the right margin.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import cast
-
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-from fpdf.fonts import TTFFont
 
 from treatments.deck import IssueCard
 from treatments.facts import short_answers
-from treatments.markdown import source_numbers
+from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
 from treatments.schema import Catalogue, Option
+from treatments.sources import source_numbers
+from treatments.visit import MAX_NOTES, VisitAnswers
 from treatments.wording import FIELD_LABELS
 
-FONT_DIR = Path(__file__).parent / "fonts"
-_FONT = "DejaVu"
-BODY_PT = 12
-HEADING_PT = 15
-TITLE_PT = 20
-_LINE = 5.0  # mm between lines of 12 pt text (12 pt is 4.2 mm)
-MAX_SIDE_BY_SIDE = 3
-MAX_NOTES = 3000
+# At most this many options side by side on one printout page: a fourth
+# column would be too narrow for 12 pt text.
+MAX_PRINTOUT_OPTIONS = 3
 
 # The questions each printout answers for every option, in order: the same
 # fields for each, so benefits and harms get equal room. Each cell holds the
@@ -56,207 +35,6 @@ PRINTOUT_FIELDS = (
     "side_effects",
     "serious_risks",
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-_RIGHT_TO_LEFT = frozenset({"R", "AL"})  # Unicode bidi classes: Hebrew, Arabic and the like
-
-
-def _has_right_to_left(text: str) -> bool:
-    return any(unicodedata.bidirectional(char) in _RIGHT_TO_LEFT for char in text)
-
-
-def _direction(line: str) -> str:
-    """``"rtl"`` or ``"ltr"``: the line's first strong letter decides, as in Unicode's rules."""
-    for char in line:
-        kind = unicodedata.bidirectional(char)
-        if kind in _RIGHT_TO_LEFT:
-            return "rtl"
-        if kind == "L":
-            return "ltr"
-    return "ltr"
-
-
-@dataclass(frozen=True)
-class VisitAnswers:
-    """What a patient chose and wrote. Held only in memory, never saved."""
-
-    options: Sequence[Option] = ()
-    how_much: Mapping[str, str | None] = field(default_factory=dict)
-    leaning: str | None = None
-    questions: Sequence[str] = ()
-    notes: str = ""
-    sure: Mapping[str, bool | None] = field(default_factory=dict)
-
-
-class _Document(FPDF):
-    # fpdf2 draws the footer through this hook; a subclass is its API for it.
-    footer_text = ""
-
-    def footer(self) -> None:
-        self.set_y(-11)
-        self.set_font(_FONT, size=BODY_PT)
-        self.cell(
-            0,
-            5,
-            f"Page {self.page_no()} of {{nb}}: {self.footer_text}",
-            align="C",
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
-        )
-
-
-def _new_document(title: str, *, footer: str) -> _Document:
-    pdf = _Document(orientation="portrait", unit="mm", format="A4")
-    pdf.footer_text = footer
-    pdf.set_margins(13, 12, 13)
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_font(_FONT, "", FONT_DIR / "DejaVuSans.ttf")
-    pdf.add_font(_FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
-    pdf.set_title(title)
-    pdf.set_author("Hemifacial spasm: compare the treatments")
-    pdf.set_lang("en")
-    pdf.set_creator("treatments.printout")
-    pdf.add_page()
-    return pdf
-
-
-@dataclass
-class _Writer:
-    """Writes text to the PDF, keeping what the font cannot show visible."""
-
-    pdf: _Document
-    cmap: frozenset[int] = frozenset()
-    replaced: bool = False
-
-    def clean(self, text: str) -> str:
-        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-        text = _CONTROL.sub("", text.replace("\t", "    "))
-        if not self.cmap:
-            # Always a TrueType font here: the document registers DejaVu Sans first.
-            font = self.pdf.current_font
-            assert isinstance(font, TTFFont), "the printout's font is DejaVu Sans"
-            self.cmap = frozenset(font.cmap)
-        out = []
-        for char in text:
-            if char == "\n" or ord(char) in self.cmap:
-                out.append(char)
-            else:
-                out.append("?")
-                self.replaced = True
-        return "".join(out)
-
-    def title(self, text: str) -> None:
-        self.pdf.set_font(_FONT, "B", TITLE_PT)
-        self.pdf.multi_cell(0, 9, self.clean(text), align="L", new_x=XPos.LMARGIN)
-        self.pdf.ln(1)
-
-    def heading(self, text: str) -> None:
-        # Keep a heading with at least three lines of what follows it.
-        if self.pdf.will_page_break(_LINE * 4 + 4):
-            self.pdf.add_page()
-        self.pdf.ln(3)
-        self.pdf.set_font(_FONT, "B", HEADING_PT)
-        self.pdf.multi_cell(0, 8, self.clean(text), align="L", new_x=XPos.LMARGIN)
-        self.pdf.ln(1)
-
-    def para(self, text: str, *, bold: bool = False) -> None:
-        self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
-        self._text(self.clean(text))
-
-    def bullets(self, items: Iterable[str]) -> None:
-        self.pdf.set_font(_FONT, "", BODY_PT)
-        for item in items:
-            self.pdf.set_x(self.pdf.l_margin)
-            self.pdf.cell(6, _LINE, "•")
-            self._text(self.clean(item))
-
-    def _text(self, text: str) -> None:
-        """Lines of text from the current x to the right margin.
-
-        Without shaping, Arabic would print as loose letters and Hebrew and
-        Arabic would run left to right, which no one can read. Shaping is slow,
-        so only text with right-to-left letters gets it, a line at a time,
-        because each line may run its own way.
-        """
-        if not _has_right_to_left(text):
-            self.pdf.multi_cell(0, _LINE, text, align="L", new_x=XPos.LMARGIN)
-            return
-        x = self.pdf.get_x()
-        try:
-            for line in text.split("\n"):
-                self.pdf.set_x(x)
-                direction = _direction(line)
-                self.pdf.set_text_shaping(True, direction=direction)
-                align = "R" if direction == "rtl" else "L"
-                self.pdf.multi_cell(0, _LINE, line, align=align, new_x=XPos.LMARGIN)
-        finally:
-            self.pdf.set_text_shaping(False)
-
-    def grid(self, header: Sequence[str], sections: Sequence[tuple[str, Sequence[str]]]) -> None:
-        """Options as columns; each question is a full-width row above its answers.
-
-        Putting the question above the answers, rather than in a column of its
-        own, gives each option more width, which keeps the printout short. A
-        question never sits at the foot of a page apart from its answers, and
-        the option names are repeated at the top of each new page.
-        """
-        widths = [self.pdf.epw / len(header)] * len(header)
-        header = [self.clean(text) for text in header]
-        # Each cell's text is broken into lines once, then drawn line by line:
-        # line breaking is most of the time a printout takes.
-        header_row = self._lines(header, widths, bold=True)
-        self._row(header_row, widths, bold=True)
-        for question, answers in sections:
-            question_row = self._lines([self.clean(question)], [self.pdf.epw], bold=True)
-            answer_row = self._lines([self.clean(a) for a in answers], widths)
-            needed = self._height(question_row) + self._height(answer_row)
-            if self.pdf.will_page_break(needed):
-                self.pdf.add_page()
-                self._row(header_row, widths, bold=True)
-            if self.pdf.will_page_break(needed):
-                # Taller than a whole page: print it as paragraphs, which can
-                # run on across pages, rather than cut it off.
-                self.para(question, bold=True)
-                for name, answer in zip(header, answers, strict=True):
-                    self.para(f"{name}: {answer}")
-                continue
-            self._row(question_row, [self.pdf.epw], bold=True)
-            self._row(answer_row, widths)
-        self.pdf.ln(1)
-
-    _PAD = 1.2
-
-    def _lines(
-        self, cells: Sequence[str], widths: Sequence[float], *, bold: bool = False
-    ) -> list[list[str]]:
-        """Each cell's text broken into the lines that fit its width."""
-        self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
-        # With output="LINES", multi_cell returns just the lines (fpdf2's
-        # return type is a union of every output it can make).
-        return [
-            cast(
-                "list[str]",
-                self.pdf.multi_cell(w - 2 * self._PAD, _LINE, text, dry_run=True, output="LINES"),
-            )
-            for text, w in zip(cells, widths, strict=True)
-        ]
-
-    def _height(self, row: Sequence[Sequence[str]]) -> float:
-        return max(len(lines) for lines in row) * _LINE + self._PAD
-
-    def _row(
-        self, row: Sequence[Sequence[str]], widths: Sequence[float], *, bold: bool = False
-    ) -> None:
-        """Draw one row of boxed cells from the lines :meth:`_lines` broke them into."""
-        self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
-        height = self._height(row)
-        x, y = self.pdf.l_margin, self.pdf.get_y()
-        for lines, w in zip(row, widths, strict=True):
-            self.pdf.rect(x, y, w, height)
-            for number, line in enumerate(lines):
-                self.pdf.set_xy(x + self._PAD, y + self._PAD / 2 + number * _LINE)
-                self.pdf.cell(w - 2 * self._PAD, _LINE, line, align="L")
-            x += w
-        self.pdf.set_xy(self.pdf.l_margin, y + height)
 
 
 def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: set[str]) -> str:
@@ -283,7 +61,7 @@ def _label(name: str) -> str:
 
 
 def _side_by_side(
-    out: _Writer,
+    out: Writer,
     options: Sequence[Option],
     numbers: Mapping[str, int],
     cited: set[str],
@@ -297,7 +75,7 @@ def _side_by_side(
     out.grid([option.name for option in options], [*sections, *extra])
 
 
-def _sources(out: _Writer, catalogue: Catalogue, cited: set[str]) -> None:
+def _sources(out: Writer, catalogue: Catalogue, cited: set[str]) -> None:
     numbers = source_numbers(catalogue)
     out.heading("Sources")
     out.para("Each number in [ ] is a source. The Sources page of the tool links to each one.")
@@ -311,7 +89,7 @@ def _sources(out: _Writer, catalogue: Catalogue, cited: set[str]) -> None:
     )
 
 
-def _finish(out: _Writer) -> bytes:
+def _finish(out: Writer) -> bytes:
     if out.replaced:
         out.para(
             "Some letters could not be printed with this font. They show as a question mark (?)."
@@ -319,9 +97,9 @@ def _finish(out: _Writer) -> bytes:
     return bytes(out.pdf.output())
 
 
-def _start(catalogue: Catalogue, title: str, dated: str) -> _Writer:
+def _start(catalogue: Catalogue, title: str, dated: str) -> Writer:
     """A new document with its title, its date line and the disclaimer."""
-    out = _Writer(_new_document(title, footer=title))
+    out = Writer(new_document(title, footer=title))
     out.title(title)
     out.para(f"{dated}. The facts were last checked on {catalogue.meta.last_reviewed:%d %B %Y}.")
     out.para(catalogue.meta.disclaimer, bold=True)
@@ -350,7 +128,7 @@ def visit_printout(
         out.para("I did not say what matters to me.")
     out.para(f"The option I lean toward now: {answers.leaning or 'Not sure yet'}.")
 
-    options = list(answers.options)[:MAX_SIDE_BY_SIDE]
+    options = list(answers.options)[:MAX_PRINTOUT_OPTIONS]
     out.heading("The options I want to talk about")
     if options:
         # The last rows line the options up with what matters to the person,
@@ -411,8 +189,8 @@ def group_handout(
     out = _start(
         catalogue, "Hemifacial spasm: the options side by side", f"Printed on {made_on:%d %B %Y}"
     )
-    for start in range(0, len(options), MAX_SIDE_BY_SIDE):
-        group = options[start : start + MAX_SIDE_BY_SIDE]
+    for start in range(0, len(options), MAX_PRINTOUT_OPTIONS):
+        group = options[start : start + MAX_PRINTOUT_OPTIONS]
         names = ", ".join(o.short_name for o in group)
         out.heading(f"Side by side: {names}")
         _side_by_side(out, group, numbers, cited)

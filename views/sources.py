@@ -8,8 +8,8 @@ from components.catalogue import fingerprint, get_catalogue
 from components.grades import page_grades_table
 from components.page import page_footer, page_title
 from treatments import readability
-from treatments.loader import citations
 from treatments.markdown import escape, link_target
+from treatments.sources import citations
 
 catalogue = get_catalogue()
 meta = catalogue.meta

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from treatments.loader import citations
 from treatments.readability import (
     ANSWER_LIMIT,
     WHOLE_LIMIT,
@@ -13,6 +12,7 @@ from treatments.readability import (
     measure,
 )
 from treatments.schema import FIGURE_SOURCE_KINDS, NO_TREATMENT_KIND, Catalogue
+from treatments.sources import citations
 
 
 def test_has_the_four_mayo_treatments_and_watchful_waiting(catalogue: Catalogue) -> None:

@@ -15,9 +15,9 @@ from treatments.markdown import (
     markdown_table,
     parse_markdown_table,
     refs,
-    source_numbers,
 )
 from treatments.schema import Catalogue
+from treatments.sources import source_numbers
 
 HOSTILE = [
     "<script>alert(1)</script>",

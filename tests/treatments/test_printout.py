@@ -13,15 +13,11 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from treatments.loader import load_catalogue
-from treatments.markdown import source_numbers
-from treatments.printout import (
-    BODY_PT,
-    MAX_NOTES,
-    VisitAnswers,
-    group_handout,
-    visit_printout,
-)
+from treatments.pdf import BODY_PT
+from treatments.printout import group_handout, visit_printout
 from treatments.schema import Catalogue
+from treatments.sources import source_numbers
+from treatments.visit import MAX_NOTES, VisitAnswers
 
 MADE_ON = dt.date(2026, 12, 1)
 

@@ -8,8 +8,9 @@ import pytest
 
 from treatments import charts
 from treatments.filters import Filters, apply_filters
-from treatments.markdown import escape, parse_markdown_table, source_numbers
+from treatments.markdown import escape, parse_markdown_table
 from treatments.schema import SOON_TIMEFRAMES, TIMEFRAME_WORDS, Catalogue
+from treatments.sources import source_numbers
 from treatments.table import COLUMNS, comparison_frame, comparison_markdown
 
 

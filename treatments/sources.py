@@ -1,0 +1,37 @@
+"""The sources: their reference numbers, and what each one supports.
+
+A source's number is its place in the data file's list; every view cites
+sources by that number, and the Sources page lists them in the same order.
+"""
+
+from __future__ import annotations
+
+from treatments.loader import sourced_fields
+from treatments.schema import Catalogue
+from treatments.wording import FIELD_LABELS
+
+
+def source_numbers(catalogue: Catalogue) -> dict[str, int]:
+    """The reference number of each source: its place in the sources list."""
+    return {source.key: number for number, source in enumerate(catalogue.sources, start=1)}
+
+
+def citations(catalogue: Catalogue) -> dict[str, list[str]]:
+    """For each source key, what it supports, as ``"Option: field"`` labels."""
+    supports: dict[str, list[str]] = {s.key: [] for s in catalogue.sources}
+    for section in catalogue.about:
+        for key in section.sources:
+            supports.setdefault(key, []).append(f"About: {section.heading}")
+    for part, label in (
+        (catalogue.questions, "Questions for my visit"),
+        (catalogue.sure, "The SURE check"),
+    ):
+        for key in part.sources if part is not None else ():
+            supports.setdefault(key, []).append(label)
+    for option in catalogue.options:
+        for field, keys in sourced_fields(option):
+            label = f"{option.short_name}: {FIELD_LABELS[str(field[0])].lower()}"
+            for key in keys:
+                if label not in supports.setdefault(key, []):
+                    supports[key].append(label)
+    return supports
