@@ -7,12 +7,11 @@ from collections.abc import Sequence
 import streamlit as st
 
 from components.filters import clear_filters, filter_controls
-from treatments.facts import ANSWER_FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence
+from treatments.facts import ANSWER_FIELDS, FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence
 from treatments.filters import apply_filters
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Option
 from treatments.table import comparison_markdown
-from treatments.wording import FIELD_LABELS
 
 SIDE_BY_SIDE_KEY = "side_by_side"
 TABLE_KEY = "comparison-table"
@@ -82,11 +81,6 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
 
 
 _LIST_FIELDS = frozenset({"helps", *HARM_FIELDS})
-_UNITS = {
-    "helps": " (out of 100 people)",
-    "side_effects": " (out of 100 people)",
-    "serious_risks": " (out of 1,000 people)",
-}
 
 
 def _fact_markdown(line: FactLine, catalogue: Catalogue) -> str:
@@ -99,7 +93,7 @@ def option_card(option: Option, catalogue: Catalogue) -> None:
     with st.container(border=True, key=f"card-{option.id}"):
         st.subheader(option.name, anchor=False)
         for field in ANSWER_FIELDS:
-            label = f"**{FIELD_LABELS[field]}{_UNITS.get(field, '')}**"
+            label = f"**{FIELDS[field].heading}**"
             lines = fact_lines(option, field)
             if field in _LIST_FIELDS:
                 items = "\n".join(f"- {_fact_markdown(line, catalogue)}" for line in lines)

@@ -15,11 +15,10 @@ import streamlit as st
 
 from components.charts import icon_array
 from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS, ISSUE_CARDS, Slide, card_answers
-from treatments.facts import short_answers
+from treatments.facts import FIELDS, short_answers
 from treatments.markdown import escape, refs
 from treatments.printout import group_handout
 from treatments.schema import Catalogue, Option
-from treatments.wording import FIELD_LABELS
 
 SLIDE_KEY = "slide"
 OPTIONS_KEY = "deck_options"
@@ -205,7 +204,8 @@ def _title_slide() -> None:
     )
 
 
-def _line(label: str, option: Option, field: str, catalogue: Catalogue) -> str:
+def _line(option: Option, field: str, catalogue: Catalogue) -> str:
+    label = FIELDS[field].short
     facts = [
         f"{escape(f.headline)} {refs(f.sources, catalogue)}" for f in short_answers(option, field)
     ]
@@ -230,10 +230,8 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
         st.markdown(
             "\n".join(
                 [
-                    _line(FIELD_LABELS["invasiveness"], option, "invasiveness", catalogue),
-                    _line("How often", option, "repeat", catalogue),
-                    _line("Helps", option, "helps", catalogue),
-                    _line("Serious risks", option, "serious_risks", catalogue),
+                    _line(option, field, catalogue)
+                    for field in ("invasiveness", "repeat", "helps", "serious_risks")
                 ]
             )
         )

@@ -15,10 +15,52 @@ from treatments import wording
 from treatments.schema import Benefit, Option, SeriousRisk, SideEffect
 
 HARM_FIELDS = ("side_effects", "serious_risks")
-# Every question an option answers, in the data file's order: equal detail
-# means every view that shows an option in full shows these, in this order.
-ANSWER_FIELDS = tuple(
-    name for name in Option.model_fields if name not in ("id", "name", "short_name", "kind")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question every option answers, as people see it on every page and paper.
+
+    ``short`` is the label where room is tight (a slide); ``unit`` is the
+    denominator its counts use, said once here so every view says it alike.
+    """
+
+    label: str
+    short: str
+    unit: str = ""
+
+    @property
+    def heading(self) -> str:
+        """``"Serious risks (out of 1,000 people)"``: the label with its unit."""
+        return f"{self.label} ({self.unit})" if self.unit else self.label
+
+
+_PER_100, _PER_1000 = "out of 100 people", "out of 1,000 people"
+# The one table of an option's fields, in the data file's order. The table,
+# the cards, the slides, the printouts and the reading grade all loop over it.
+FIELDS: dict[str, Field] = {
+    "what_it_is": Field("What it is", "What it is"),
+    "how_it_is_done": Field("How it is done", "How"),
+    "invasiveness": Field("How invasive", "How invasive"),
+    "anaesthesia": Field("Asleep or awake", "Asleep or awake"),
+    "hospital_stay": Field("Hospital stay", "Hospital stay"),
+    "repeat": Field("How often it is repeated", "How often"),
+    "onset": Field("How soon it works", "How soon"),
+    "duration": Field("How long it lasts", "How long"),
+    "helps": Field("How many it helps", "Helps", _PER_100),
+    "side_effects": Field("Common side effects", "Side effects", _PER_100),
+    "serious_risks": Field("Serious risks", "Serious risks", _PER_1000),
+    "recovery": Field("Recovery", "Recovery"),
+    "feels_like": Field("What it feels like", "Feels like"),
+    "work_and_driving": Field("Work and driving", "Work and driving"),
+    "usually_for": Field("Who it is usually for", "Usually for"),
+    "evidence": Field("How strong the proof is", "Proof"),
+}
+ANSWER_FIELDS = tuple(FIELDS)
+# The schema and this table name the same questions in the same order.
+assert (
+    tuple(name for name in Option.model_fields if name not in ("id", "name", "short_name", "kind"))
+    == ANSWER_FIELDS
 )
 NO_NUMBER = "no reliable number"
 

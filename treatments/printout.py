@@ -10,13 +10,12 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from treatments.deck import IssueCard
-from treatments.facts import short_answers
+from treatments.facts import FIELDS, short_answers
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
 from treatments.schema import Catalogue, Option
 from treatments.sources import source_numbers
 from treatments.visit import MAX_NOTES, VisitAnswers
-from treatments.wording import FIELD_LABELS
 
 # At most this many options side by side on one printout page: a fourth
 # column would be too narrow for 12 pt text.
@@ -50,16 +49,6 @@ def _cell(option: Option, name: str, numbers: Mapping[str, int], cited: set[str]
     )
 
 
-def _label(name: str) -> str:
-    label = FIELD_LABELS[name]
-    extra = {
-        "helps": " (out of 100)",
-        "side_effects": " (out of 100)",
-        "serious_risks": " (out of 1,000)",
-    }
-    return label + extra.get(name, "")
-
-
 def _side_by_side(
     out: Writer,
     options: Sequence[Option],
@@ -69,7 +58,7 @@ def _side_by_side(
     extra: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> None:
     sections = [
-        (_label(name), [_cell(o, name, numbers, cited) for o in options])
+        (FIELDS[name].heading, [_cell(o, name, numbers, cited) for o in options])
         for name in PRINTOUT_FIELDS
     ]
     out.grid([option.name for option in options], [*sections, *extra])

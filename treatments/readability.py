@@ -13,7 +13,8 @@ from pathlib import Path
 
 import textstat
 
-from treatments.schema import Benefit, Catalogue, Option, SeriousRisk, SideEffect
+from treatments.facts import ANSWER_FIELDS, fact_lines, sentence
+from treatments.schema import Catalogue, Option
 
 WHOLE_LIMIT = 6.0
 ANSWER_LIMIT = 8.0
@@ -71,48 +72,15 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else f"{text}."
-
-
-def _harm_text(harm: SideEffect | SeriousRisk) -> str:
-    parts = [harm.name, harm.caveat, harm.no_figure_because, harm.note]
-    return " ".join(_sentence(p) for p in parts if p)
-
-
-def _benefit_text(benefit: Benefit) -> str:
-    parts = [benefit.means, benefit.caveat, benefit.no_figure_because, benefit.note]
-    return " ".join(_sentence(p) for p in parts if p)
-
-
 def option_passages(option: Option) -> Iterator[Passage]:
-    """Each answer about ``option`` as a person reads it."""
+    """Each answer about ``option`` as a person reads it: the same lines every view shows."""
     # The option's name is a label (the Mayo Clinic page's term), not an
-    # answer: its meaning is the "what it is" answer below.
-    here = option.short_name
-    for field in (
-        "what_it_is",
-        "how_it_is_done",
-        "onset",
-        "duration",
-        "recovery",
-        "feels_like",
-        "work_and_driving",
-        "usually_for",
-    ):
-        yield Passage(f"{here}: {field}", getattr(option, field).text)
-    yield Passage(f"{here}: invasiveness", option.invasiveness.note)
-    yield Passage(f"{here}: anaesthesia", option.anaesthesia.note)
-    yield Passage(f"{here}: hospital_stay", option.hospital_stay.note)
-    yield Passage(f"{here}: repeat", f"{_sentence(option.repeat.every)} {option.repeat.note}")
-    for i, benefit in enumerate(option.helps):
-        yield Passage(f"{here}: helps[{i}]", _benefit_text(benefit))
-    yield Passage(f"{here}: evidence", option.evidence.text)
-    for i, side_effect in enumerate(option.side_effects):
-        yield Passage(f"{here}: side_effects[{i}]", _harm_text(side_effect))
-    for i, risk in enumerate(option.serious_risks):
-        yield Passage(f"{here}: serious_risks[{i}]", _harm_text(risk))
+    # answer: its meaning is the "what it is" answer.
+    for field in ANSWER_FIELDS:
+        lines = fact_lines(option, field)
+        for index, line in enumerate(lines):
+            where = f"{option.short_name}: {field}" + (f"[{index}]" if len(lines) > 1 else "")
+            yield Passage(where, " ".join(sentence(p) for p in (line.headline, line.note) if p))
 
 
 def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
@@ -127,7 +95,7 @@ def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
     for option in catalogue.options:
         yield from option_passages(option)
     for priority in catalogue.priorities:
-        yield Passage(f"priority: {priority.id}", _sentence(priority.label))
+        yield Passage(f"priority: {priority.id}", sentence(priority.label))
         for fit, meaning in priority.meaning.items():
             yield Passage(f"priority: {priority.id}: {fit}", meaning)
     if catalogue.questions is not None:
@@ -141,7 +109,7 @@ def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
 def measure(passages: Iterable[Passage]) -> Grades:
     """Grade the passages together, and find the hardest one."""
     passages = [p for p in passages if p.text.strip()]
-    whole = " ".join(_sentence(p.text) for p in passages)
+    whole = " ".join(sentence(p.text) for p in passages)
     hardest, hardest_grade = None, float("-inf")
     for passage in passages:
         value = grade(passage.text)

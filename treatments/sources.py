@@ -6,9 +6,9 @@ sources by that number, and the Sources page lists them in the same order.
 
 from __future__ import annotations
 
+from treatments.facts import FIELDS
 from treatments.loader import sourced_fields
 from treatments.schema import Catalogue
-from treatments.wording import FIELD_LABELS
 
 
 def source_numbers(catalogue: Catalogue) -> dict[str, int]:
@@ -30,7 +30,7 @@ def citations(catalogue: Catalogue) -> dict[str, list[str]]:
             supports.setdefault(key, []).append(label)
     for option in catalogue.options:
         for field, keys in sourced_fields(option):
-            label = f"{option.short_name}: {FIELD_LABELS[str(field[0])].lower()}"
+            label = f"{option.short_name}: {FIELDS[str(field[0])].label.lower()}"
             for key in keys:
                 if label not in supports.setdefault(key, []):
                     supports[key].append(label)

@@ -12,25 +12,27 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from treatments import wording
-from treatments.facts import FactLine, fact_lines, short_answers
+from treatments.facts import FIELDS, HARM_FIELDS, FactLine, fact_lines, short_answers
 from treatments.markdown import escape, markdown_table, parse_markdown_table, refs
 from treatments.schema import Catalogue, Option
 
-COLUMNS = (
-    "Option",
-    "How invasive",
-    "How often it is repeated",
-    "Asleep or awake",
-    "Hospital stay",
-    "How many it helps (out of 100)",
-    "Side effects (out of 100 people)",
-    "Serious risks (out of 1,000 people)",
+# The questions the table answers for every option, one column each.
+TABLE_FIELDS = (
+    "invasiveness",
+    "repeat",
+    "anaesthesia",
+    "hospital_stay",
+    "helps",
+    "side_effects",
+    "serious_risks",
 )
+COLUMNS = ("Option", *(FIELDS[field].heading for field in TABLE_FIELDS))
+# One fact per line in these cells: each harm, or each time help was measured.
+_LIST_FIELDS = frozenset({"helps", *HARM_FIELDS})
 
 
-def _cell(main: str, note: str, keys: Sequence[str], catalogue: Catalogue) -> str:
-    return f"**{escape(main)}**. {escape(note)} {refs(keys, catalogue)}"
+def _cell(line: FactLine, catalogue: Catalogue) -> str:
+    return f"**{escape(line.headline)}**. {escape(line.note)} {refs(line.sources, catalogue)}"
 
 
 def _lines_cell(lines: Sequence[FactLine], catalogue: Catalogue) -> str:
@@ -44,38 +46,16 @@ def _lines_cell(lines: Sequence[FactLine], catalogue: Catalogue) -> str:
 
 def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
     """One option's row, keyed by the names in :data:`COLUMNS`."""
-    repeat = option.repeat
-    return {
-        "Option": f"**{escape(option.name)}**",
-        "How invasive": _cell(
-            f"Level {option.invasiveness.level} of 4",
-            option.invasiveness.note,
-            option.invasiveness.sources,
-            catalogue,
-        ),
-        "How often it is repeated": _cell(
-            repeat.every[:1].upper() + repeat.every[1:], repeat.note, repeat.sources, catalogue
-        ),
-        "Asleep or awake": _cell(
-            wording.anaesthesia_phrase(option.anaesthesia.kind),
-            option.anaesthesia.note,
-            option.anaesthesia.sources,
-            catalogue,
-        ),
-        "Hospital stay": _cell(
-            wording.nights_phrase(option.hospital_stay.nights),
-            option.hospital_stay.note,
-            option.hospital_stay.sources,
-            catalogue,
-        ),
-        "How many it helps (out of 100)": _lines_cell(short_answers(option, "helps"), catalogue),
-        "Side effects (out of 100 people)": _lines_cell(
-            fact_lines(option, "side_effects"), catalogue
-        ),
-        "Serious risks (out of 1,000 people)": _lines_cell(
-            fact_lines(option, "serious_risks"), catalogue
-        ),
-    }
+    row = {"Option": f"**{escape(option.name)}**"}
+    for field in TABLE_FIELDS:
+        if field == "helps":
+            cell = _lines_cell(short_answers(option, field), catalogue)
+        elif field in _LIST_FIELDS:
+            cell = _lines_cell(fact_lines(option, field), catalogue)
+        else:
+            cell = _cell(fact_lines(option, field)[0], catalogue)
+        row[FIELDS[field].heading] = cell
+    return row
 
 
 def comparison_markdown(options: Sequence[Option], catalogue: Catalogue) -> str:

@@ -15,26 +15,6 @@ from treatments.schema import (
     Timeframe,
 )
 
-# The question each option field answers, as people see it on the page.
-FIELD_LABELS = {
-    "what_it_is": "What it is",
-    "how_it_is_done": "How it is done",
-    "invasiveness": "How invasive",
-    "anaesthesia": "Asleep or awake",
-    "hospital_stay": "Hospital stay",
-    "repeat": "How often it is repeated",
-    "onset": "How soon it works",
-    "duration": "How long it lasts",
-    "helps": "How many it helps",
-    "side_effects": "Common side effects",
-    "serious_risks": "Serious risks",
-    "recovery": "Recovery",
-    "feels_like": "What it feels like",
-    "work_and_driving": "Work and driving",
-    "usually_for": "Who it is usually for",
-    "evidence": "How strong the proof is",
-}
-
 _ANAESTHESIA = {
     "none": "None",
     "local": "Numbing shot (awake)",

@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS, ISSUE_CARDS, build_deck, card_answers
+from treatments.facts import FIELDS
 from treatments.loader import load_catalogue
 from treatments.schema import Catalogue
-from treatments.wording import FIELD_LABELS
 
 _CATALOGUE = load_catalogue()
 
@@ -37,7 +37,7 @@ def test_the_deck_has_what_was_chosen_and_nothing_else(picks: list[int], cards: 
 
 def test_every_issue_card_answers_for_every_option(catalogue: Catalogue) -> None:
     for card in ISSUE_CARDS:
-        assert card.field in FIELD_LABELS
+        assert card.field in FIELDS
         answers = card_answers(card, catalogue.options)
         assert [o.id for o, _ in answers] == [o.id for o in catalogue.options]
         for _option, lines in answers:

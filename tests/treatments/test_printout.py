@@ -79,7 +79,11 @@ def test_the_printout_says_what_the_person_chose(
     for option in full_answers.options:
         assert option.name in text
     # The same questions for each option, benefits and harms alike.
-    for label in ("How invasive", "How many it helps (out of 100)", "Serious risks (out of 1,000)"):
+    for label in (
+        "How invasive",
+        "How many it helps (out of 100 people)",
+        "Serious risks (out of 1,000 people)",
+    ):
         assert label in text
     assert "73 to 98 out of 100 people" in text
     assert "Death: 1 or fewer out of 1,000" in text

@@ -24,7 +24,9 @@ def test_frame_has_a_row_per_option_and_every_column(catalogue: Catalogue) -> No
 def test_invasiveness_and_repeat_cells_carry_their_plain_notes(catalogue: Catalogue) -> None:
     frame = comparison_frame(catalogue.options, catalogue)
     mvd = frame.iloc[2]
-    assert mvd["How invasive"].startswith("**Level 4 of 4**")
+    assert mvd["How invasive"].startswith(
+        f"**{escape('Level 4 of 4: Brain surgery, fully asleep')}**"
+    )
     assert "small hole is made in the skull" in mvd["How invasive"]
     assert mvd["How often it is repeated"].startswith("**Once for most people**")
 
@@ -49,7 +51,7 @@ def test_counts_use_fixed_denominators(catalogue: Catalogue) -> None:
         bare = re.sub(r"\\\([^)]*out of 100\\\)", "", cell)
         assert "out of 100 " not in bare and "out of 100)" not in bare
     for option, cell in zip(
-        catalogue.options, frame["How many it helps (out of 100)"], strict=True
+        catalogue.options, frame["How many it helps (out of 100 people)"], strict=True
     ):
         counted = [b for b in option.helps if b.per_100 is not None]
         assert re.findall(r"out of ([\d,]+)", cell) == ["100"] * len(counted)
@@ -64,7 +66,7 @@ def test_a_rare_risk_also_says_what_it_is_out_of_100(catalogue: Catalogue) -> No
 def test_every_benefit_in_the_table_says_when_it_was_measured(catalogue: Catalogue) -> None:
     frame = comparison_frame(catalogue.options, catalogue)
     for option, cell in zip(
-        catalogue.options, frame["How many it helps (out of 100)"], strict=True
+        catalogue.options, frame["How many it helps (out of 100 people)"], strict=True
     ):
         for benefit in option.helps:
             assert escape(TIMEFRAME_WORDS[benefit.when]) in cell, option.id
@@ -72,7 +74,7 @@ def test_every_benefit_in_the_table_says_when_it_was_measured(catalogue: Catalog
 
 def test_a_benefit_with_no_number_says_why_in_the_table(catalogue: Catalogue) -> None:
     frame = comparison_frame(catalogue.options, catalogue)
-    tablets = frame.iloc[1]["How many it helps (out of 100)"]
+    tablets = frame.iloc[1]["How many it helps (out of 100 people)"]
     assert "No reliable number" in tablets
     assert "dummy pill" in tablets
     assert "out of 100" not in tablets
@@ -80,7 +82,10 @@ def test_a_benefit_with_no_number_says_why_in_the_table(catalogue: Catalogue) ->
 
 def test_no_number_for_a_harm_never_stands_without_its_reason(catalogue: Catalogue) -> None:
     frame = comparison_frame(catalogue.options, catalogue)
-    for column in ("Side effects (out of 100 people)", "Serious risks (out of 1,000 people)"):
+    for column in (
+        "Common side effects (out of 100 people)",
+        "Serious risks (out of 1,000 people)",
+    ):
         for cell in frame[column]:
             for item in re.findall(r"(?<!\\)\*(.+?)(?<!\\)\*", cell):
                 if "no reliable number" in item:
@@ -202,7 +207,7 @@ def test_the_table_on_screen_has_the_frame_s_cells(catalogue: Catalogue) -> None
 def test_each_harm_in_a_cell_is_its_own_emphasised_item(catalogue: Catalogue) -> None:
     # app.css shows each emphasised harm as a line of its own.
     botox = catalogue.options[0]
-    cell = comparison_frame([botox], catalogue).iloc[0]["Side effects (out of 100 people)"]
+    cell = comparison_frame([botox], catalogue).iloc[0]["Common side effects (out of 100 people)"]
     items = re.findall(r"(?<!\\)\*(.+?)(?<!\\)\*", cell)
     assert len(items) == len(botox.side_effects)
     for item, harm in zip(items, botox.side_effects, strict=True):

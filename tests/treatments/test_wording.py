@@ -6,10 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from treatments.facts import ANSWER_FIELDS
+from treatments.facts import ANSWER_FIELDS, FIELDS
 from treatments.schema import Per100, Per1000, Range
 from treatments.wording import (
-    FIELD_LABELS,
     count_phrase,
     invasiveness_phrase,
     nights_phrase,
@@ -49,7 +48,8 @@ def test_nights_and_levels() -> None:
 
 
 def test_every_question_an_option_answers_has_a_label() -> None:
-    assert set(ANSWER_FIELDS) == set(FIELD_LABELS)
+    assert tuple(FIELDS) == ANSWER_FIELDS
+    assert all(FIELDS[name].label and FIELDS[name].short for name in ANSWER_FIELDS)
 
 
 @pytest.mark.parametrize(

@@ -44,7 +44,9 @@ def test_compare_shows_all_five_options_in_a_table(open_page) -> None:
     frame = comparison_table(at)
     assert "How invasive" in frame.columns
     assert "How often it is repeated" in frame.columns
-    assert plain(frame.iloc[2]["How invasive"]).startswith("Level 4 of 4. Brain surgery.")
+    assert plain(frame.iloc[2]["How invasive"]).startswith(
+        "Level 4 of 4: Brain surgery, fully asleep. Brain surgery."
+    )
 
 
 def test_compare_draws_both_charts_with_text(open_page) -> None:
