@@ -42,13 +42,13 @@ def _with_arrow_data(spec: dict[str, Any]) -> dict[str, Any]:
 
 # Each spec is keyed on the data file's fingerprint and what it draws from it.
 @st.cache_data(show_spinner=False, max_entries=256)
-def _repeats_spec(_options: Sequence[Option], version: str, ids: tuple[str, ...]) -> dict[str, Any]:
+def repeats_spec(_options: Sequence[Option], version: str, ids: tuple[str, ...]) -> dict[str, Any]:
     del version, ids
     return _with_arrow_data(charts.repeats_chart(_options).to_dict())
 
 
 @st.cache_data(show_spinner=False, max_entries=_MAX_SPECS)
-def _icon_array_spec(
+def icon_array_spec(
     _option: Option, _benefit: Benefit, version: str, option_id: str, when: str
 ) -> dict[str, Any]:
     del version, option_id, when
@@ -60,7 +60,7 @@ def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
     ids = tuple(option.id for option in options)
     # Streamlit sizes a chart to its container unless told the height.
     st.vega_lite_chart(
-        spec=_repeats_spec(options, fingerprint(), ids),
+        spec=repeats_spec(options, fingerprint(), ids),
         width="stretch",
         height=380,
         alt=charts.repeats_summary(options),
@@ -86,7 +86,7 @@ def icon_array(
     stand beside the picture; the picture keeps its text version as alt text.
     """
     summary = charts.icon_array_summary(option, benefit)
-    spec = _icon_array_spec(option, benefit, fingerprint(), option.id, benefit.when)
+    spec = icon_array_spec(option, benefit, fingerprint(), option.id, benefit.when)
     st.vega_lite_chart(spec=spec, width="content", height=height, alt=summary)
     if caption:
         st.caption(f"{escape(summary)} {refs(benefit.sources, catalogue)}")

@@ -21,8 +21,8 @@ from pathlib import Path
 from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
+from tools.markdown_tables import is_markdown_table
 from treatments.loader import load_catalogue
-from treatments.markdown import is_markdown_table
 from treatments.readability import PageGrade, Passage, grade, measure
 from views.registry import BY_KEY, HOME, PAGES
 

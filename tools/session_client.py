@@ -25,8 +25,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
-from treatments.markdown import is_markdown_table
-from treatments.table import markdown_table_frame
+from tools.markdown_tables import is_markdown_table, markdown_table_frame
 
 # The widget kinds the tests set, and the field each one's value travels in.
 _VALUE_FIELD = {bool: "bool_value", str: "string_value", int: "int_value", float: "double_value"}

@@ -48,7 +48,7 @@ def link_target(url: str) -> str:
 
 # A pipe ends a table cell unless a backslash escapes it; "\\|" is an
 # escaped backslash and then a pipe that does end the cell.
-_CELL_END = re.compile(r"(?<!\\)((?:\\\\)*)\|")
+CELL_END = re.compile(r"(?<!\\)((?:\\\\)*)\|")
 
 
 def markdown_table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
@@ -73,28 +73,6 @@ def markdown_table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str
 
 def _table_row(cells: Sequence[str]) -> str:
     for cell in cells:
-        if "\n" in cell or "\r" in cell or _CELL_END.search(cell):
+        if "\n" in cell or "\r" in cell or CELL_END.search(cell):
             raise ValueError(f"not a one-line, escaped table cell: {cell[:60]!r}")
     return "| " + " | ".join(cells) + " |"
-
-
-def is_markdown_table(text: str) -> bool:
-    """Whether ``text`` is a table made by :func:`markdown_table`."""
-    lines = text.split("\n", 2)
-    return len(lines) >= 2 and lines[0].startswith("| ") and lines[1].startswith("| --- |")
-
-
-def parse_markdown_table(text: str) -> tuple[list[str], list[list[str]]]:
-    """The column names and rows of a table made by :func:`markdown_table`."""
-    header, _rule, *body = text.split("\n")
-    return _table_cells(header), [_table_cells(line) for line in body]
-
-
-def _table_cells(line: str) -> list[str]:
-    inner = line.strip()[1:-1]  # the outer pipes
-    cells, start = [], 0
-    for end in _CELL_END.finditer(inner):
-        cells.append(inner[start : end.end(1)])
-        start = end.end()
-    cells.append(inner[start:])
-    return [cell.strip() for cell in cells]

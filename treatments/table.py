@@ -2,18 +2,15 @@
 
 Each cell holds a fact, its plain-language note and links to its sources,
 so a number on screen is always one click from where it came from. The app
-shows it as a Markdown table (:func:`comparison_markdown`); tests and tools
-can have it as a pandas frame (:func:`comparison_frame`).
+shows it as a Markdown table (:func:`comparison_markdown`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pandas as pd
-
 from treatments.facts import FIELDS, HARM_FIELDS, FactLine, fact_lines, short_answers
-from treatments.markdown import escape, markdown_table, parse_markdown_table, refs
+from treatments.markdown import escape, markdown_table, refs
 from treatments.schema import Catalogue, Option
 
 # The questions the table answers for every option, one column each.
@@ -62,15 +59,3 @@ def comparison_markdown(options: Sequence[Option], catalogue: Catalogue) -> str:
     """The comparison table for ``options``, in their order, as a Markdown table."""
     rows = [list(comparison_row(option, catalogue).values()) for option in options]
     return markdown_table([escape(column) for column in COLUMNS], rows)
-
-
-def comparison_frame(options: Sequence[Option], catalogue: Catalogue) -> pd.DataFrame:
-    """The comparison table for ``options``, in their order."""
-    rows = [comparison_row(option, catalogue) for option in options]
-    return pd.DataFrame(rows, columns=list(COLUMNS))
-
-
-def markdown_table_frame(text: str) -> pd.DataFrame:
-    """A table made by :func:`~treatments.markdown.markdown_table`, as a frame of its cells."""
-    columns, rows = parse_markdown_table(text)
-    return pd.DataFrame(rows, columns=columns)

@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tools.markdown_tables import is_markdown_table, parse_markdown_table
 from treatments.markdown import (
     escape,
-    is_markdown_table,
     link_target,
     markdown_table,
-    parse_markdown_table,
     refs,
 )
 from treatments.schema import Catalogue

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import pytest
 
+from tools.markdown_tables import parse_markdown_table
 from treatments import charts
 from treatments.filters import Filters, apply_filters
-from treatments.markdown import escape, parse_markdown_table
+from treatments.markdown import escape
 from treatments.schema import SOON_TIMEFRAMES, TIMEFRAME_WORDS, Catalogue
 from treatments.sources import source_numbers
-from treatments.table import COLUMNS, comparison_frame, comparison_markdown
+from treatments.table import COLUMNS, comparison_markdown, comparison_row
+
+
+def comparison_frame(options, catalogue: Catalogue) -> pd.DataFrame:
+    """The comparison table's cells, one row per option, by column name."""
+    return pd.DataFrame([comparison_row(o, catalogue) for o in options], columns=list(COLUMNS))
 
 
 def test_frame_has_a_row_per_option_and_every_column(catalogue: Catalogue) -> None:

@@ -10,8 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
-from treatments.markdown import is_markdown_table
-from treatments.table import markdown_table_frame
+from tools.markdown_tables import is_markdown_table, markdown_table_frame
 from views import registry
 
 APP = str(ROOT / "app.py")

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 from streamlit.testing.v1 import AppTest
 
-from treatments.markdown import is_markdown_table, link_target, parse_markdown_table
+from tools.markdown_tables import is_markdown_table, parse_markdown_table
+from treatments.markdown import link_target
 from treatments.schema import Catalogue
 
 # What counts as a figure: a count out of 100 or 1,000, an invasiveness
