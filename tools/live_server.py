@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -10,6 +11,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,6 +64,19 @@ def start_server(
             time.sleep(0.3)
     process.kill()
     raise RuntimeError(f"streamlit did not become healthy:\n{log.read_text(errors='replace')}")
+
+
+@contextlib.contextmanager
+def running_server(
+    *, script: str = "app.py", env: dict[str, str] | None = None
+) -> Iterator[tuple[subprocess.Popen, str]]:
+    """`streamlit run <script>` for the length of a ``with`` block: process and URL."""
+    process, url, log = start_server(script=script, env=env)
+    try:
+        yield process, url
+    finally:
+        stop_server(process)
+        log.unlink(missing_ok=True)
 
 
 def stop_server(process: subprocess.Popen) -> None:

@@ -1,0 +1,159 @@
+"""2-3. In Chromium: navigation to the first table, and a filter click, timed in the page."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from bench.common import (
+    FILTER_LABEL,
+    TABLE,
+    Row,
+    Sizes,
+    compared,
+    median,
+)
+from tools.live_server import find_chromium
+
+# Timed inside the page, on the browser's own clock, once per drawn frame.
+# Playwright's own waits poll at growing intervals (up to 500 ms apart), which
+# added a random 0 or ~480 ms to each figure and hid the real difference.
+# The WebSocket is watched too, to split a filter click into the browser's work
+# before the request, the server's reply, and drawing the new table.
+_FRAME_CLOCK = """
+(() => {
+  const table = TABLE_SELECTOR;
+  const clock = {tableVisible: null, clickAt: null, sentAt: null, replyAt: null,
+                 rowsChangedAt: null};
+  window.__benchClock = clock;
+  window.WebSocket = class extends window.WebSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", () => {
+        if (clock.sentAt !== null && clock.replyAt === null) clock.replyAt = performance.now();
+      });
+    }
+    send(data) {
+      if (clock.clickAt !== null && clock.sentAt === null) clock.sentAt = performance.now();
+      super.send(data);
+    }
+  };
+  let rowsAtClick = null;
+  const rows = () => document.querySelectorAll(table + " tbody tr").length;
+  addEventListener("click", () => {
+    clock.clickAt = performance.now();
+    rowsAtClick = rows();
+  }, true);
+  function frame() {
+    if (clock.tableVisible === null) {
+      const box = document.querySelector(table)?.getBoundingClientRect();
+      if (box && box.width > 0 && box.height > 0) clock.tableVisible = performance.now();
+    }
+    if (rowsAtClick !== null && clock.rowsChangedAt === null && rows() !== rowsAtClick) {
+      clock.rowsChangedAt = performance.now();
+    }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();
+""".replace("TABLE_SELECTOR", json.dumps(TABLE))
+
+
+# Resolves once the browser has had two idle moments in a row.
+_SETTLED = """
+new Promise(done => requestIdleCallback(
+  () => requestIdleCallback(done, {timeout: 2000}), {timeout: 2000}))
+"""
+
+
+@dataclass
+class Visit:
+    """One visit's times in seconds, from a fresh browser context."""
+
+    navigation: float  # navigation start → first frame with the table
+    filter_click: float  # click → first frame whose table has one row fewer
+    to_request: float  # click → the rerun request leaves the browser
+    to_reply: float  # request sent → first message back
+    to_table: float  # first message back → the new table drawn
+
+
+def _visit(browser: Any, url: str) -> Visit:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context.add_init_script(_FRAME_CLOCK)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_function("window.__benchClock.tableVisible !== null", timeout=60_000)
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    # Click on a settled page, as a person who has read it would: below the
+    # table the app is still drawing charts, which would slow the click.
+    page.wait_for_load_state("networkidle")
+    page.evaluate(_SETTLED)
+    box = page.locator("[data-testid='stCheckbox'] label").filter(has_text=FILTER_LABEL)
+    box.click()
+    page.wait_for_function("window.__benchClock.rowsChangedAt !== null", timeout=60_000)
+    clock = page.evaluate("window.__benchClock")
+    context.close()
+    if clock["clickAt"] is None or clock["sentAt"] is None or clock["replyAt"] is None:
+        raise RuntimeError(f"{url}: the click, its request or the reply was not seen: {clock}")
+    return Visit(
+        navigation=clock["tableVisible"] / 1000,
+        filter_click=(clock["rowsChangedAt"] - clock["clickAt"]) / 1000,
+        to_request=(clock["sentAt"] - clock["clickAt"]) / 1000,
+        to_reply=(clock["replyAt"] - clock["sentAt"]) / 1000,
+        to_table=(clock["rowsChangedAt"] - clock["replyAt"]) / 1000,
+    )
+
+
+def _medians(visits: list[Visit]) -> Visit:
+    return Visit(*(median([getattr(v, f.name) for v in visits]) for f in dataclasses.fields(Visit)))
+
+
+def browser_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
+    """Navigation and filter-click times for ``urls["app"]``, ``["floor"]`` and
+    ``["floor_filters"]``, visited in turn so drift on the machine hits all alike."""
+    from playwright.sync_api import sync_playwright
+
+    path = find_chromium()
+    if path is None:
+        return [Row("2–3. Chromium", "skipped: Chromium not found", "")]
+    visits: dict[str, list[Visit]] = {name: [] for name in urls}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
+        for url in urls.values():
+            _visit(browser, url)  # warm each server's caches
+        for _ in range(sizes.browser_repeats):
+            for name, url in urls.items():
+                visits[name].append(_visit(browser, url))
+        browser.close()
+    app, floor, floor_filters = (
+        _medians(visits[name]) for name in ("app", "floor", "floor_filters")
+    )
+    filter_click = "3. Filter click → table (Chromium)"
+    return [
+        compared(
+            "2. Navigation → table (Chromium)",
+            "Compare page",
+            app.navigation,
+            floor.navigation,
+            at_most=1.10,
+        ),
+        compared(filter_click, FILTER_LABEL, app.filter_click, floor.filter_click, at_most=1.20),
+        compared(
+            filter_click, "… of which: click → request sent", app.to_request, floor.to_request
+        ),
+        compared(filter_click, "… request → first reply", app.to_reply, floor.to_reply),
+        compared(filter_click, "… first reply → new table drawn", app.to_table, floor.to_table),
+        dataclasses.replace(
+            compared(
+                filter_click,
+                "Not the app: the floor with the app's six filters (`bench/floor_filters_app.py`)",
+                floor_filters.filter_click,
+                floor.filter_click,
+            ),
+            goal="for reference",
+        ),
+    ]

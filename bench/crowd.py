@@ -1,0 +1,129 @@
+"""4. A crowd at once: protocol-level sessions that all open the page and click a filter."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.common import (
+    Row,
+    Sizes,
+    median,
+    ms,
+    p95,
+    ratio,
+)
+from tools.session_client import Session
+
+
+def _rss_kib(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Crowd:
+    first_table: list[float]
+    filter_update: list[float]
+    errors: int
+    kib_per_session: float
+    cpu_share: float
+    first_error: str = ""  # the first failure's cause, so a count of errors can be explained
+
+
+def _crowd(url: str, pid: int, size: int) -> Crowd:
+    sessions: list[Session] = []
+    first_table: list[float] = []
+    filter_update: list[float] = []
+    errors = 0
+    causes: list[BaseException] = []
+    lock = threading.Lock()
+    start_line = threading.Barrier(size, timeout=300)
+
+    def person(_: int) -> None:
+        nonlocal errors
+        try:
+            tab = Session(url, timeout=300)
+            with lock:
+                sessions.append(tab)
+            start_line.wait()
+            run = tab.run(query="")
+            if run.exceptions() or run.first_table_seconds is None:
+                raise RuntimeError(run.exceptions() or "no table")
+            clicked = tab.run(widgets={run.widget_id("no_general"): True})
+            if clicked.exceptions() or clicked.first_table_seconds is None:
+                raise RuntimeError(clicked.exceptions() or "no table after the click")
+            with lock:
+                first_table.append(run.first_table_seconds)
+                filter_update.append(clicked.first_table_seconds)
+        except Exception as exc:  # counted, and the first kept to be shown
+            with lock:
+                errors += 1
+                causes.append(exc)
+
+    rss_before = _rss_kib(pid)
+    cpu_before, wall_before = _cpu_seconds(pid), time.perf_counter()
+    with ThreadPoolExecutor(max_workers=size) as pool:
+        list(pool.map(person, range(size)))
+    cpu = _cpu_seconds(pid) - cpu_before
+    wall = time.perf_counter() - wall_before
+    time.sleep(0.5)
+    rss_after = _rss_kib(pid)  # every session still open and holding its state
+    for tab in sessions:
+        tab.close()
+    first_error = f"{type(causes[0]).__name__}: {causes[0]}" if causes else ""
+    per_session = (rss_after - rss_before) / size
+    return Crowd(first_table, filter_update, errors, per_session, cpu / wall, first_error)
+
+
+def crowd_rows(sizes: Sizes, app: tuple[str, int], floor: tuple[str, int]) -> list[Row]:
+    rows = []
+    for size in sizes.crowds:
+        mine, base = _crowd(*app, size), _crowd(*floor, size)
+        section = f"4. {size} sessions at once"
+        for name, pick in (
+            ("first table", lambda c: c.first_table),
+            ("filter update", lambda c: c.filter_update),
+        ):
+            a, f = pick(mine), pick(base)
+            for stat, fn in (("p50", median), ("p95", p95)):
+                if a and f:
+                    rows.append(
+                        Row(section, f"{stat} {name}", ms(fn(a)), ms(fn(f)), ratio(fn(a), fn(f)))
+                    )
+        rows.append(Row(section, "errors", str(mine.errors), str(base.errors), "", "none"))
+        for who, crowd in (("app", mine), ("floor", base)):
+            if crowd.first_error:
+                print(f"{section}, {who}: first error: {crowd.first_error}", file=sys.stderr)
+        extra = mine.kib_per_session - base.kib_per_session
+        rows.append(
+            Row(
+                section,
+                "server memory per session",
+                f"{mine.kib_per_session / 1024:.2f} MB",
+                f"{base.kib_per_session / 1024:.2f} MB",
+                f"+{extra / 1024:.2f} MB",
+                "< 2 MB above floor" + (" ✓" if extra < 2048 else " ✗"),
+            )
+        )
+        rows.append(
+            Row(
+                section,
+                "server CPU (share of one core)",
+                f"{mine.cpu_share:.0%}",
+                f"{base.cpu_share:.0%}",
+            )
+        )
+    return rows

@@ -1,0 +1,83 @@
+"""The Markdown report of every row."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import platform
+from pathlib import Path
+
+import streamlit
+
+from bench.common import (
+    Row,
+)
+
+
+def _machine() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split()[1])
+        memory = f", {kib / 1024 / 1024:.0f} GB RAM"
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {platform.system()} {platform.release()}; "
+        f"Python {platform.python_version()}; Streamlit {streamlit.__version__}"
+    )
+
+
+NOTES = """
+How to read it:
+
+- Reruns are timed with `AppTest` (`at.run()` on a warm session); they leave out the network
+  and the browser.
+- Browser figures are timed inside the page on its own clock, checked once per drawn frame.
+  Navigation runs from the browser's navigation start, in a fresh browser context (nothing
+  cached), to the first frame that shows the comparison table; the filter figure runs from the
+  click event to the first frame whose table has one row fewer. The click comes once the page
+  has settled (network and main thread idle), as it would for a person reading the page.
+- The filter click is split in three by watching the page's WebSocket: the browser's work
+  before the rerun request leaves, the wait for the server's first reply, and the rest (more
+  replies, then drawing). The last row of section 3 is not the app: it is the floor with the
+  app's six filters, each bound to the URL, in one `st.fragment` (`bench/floor_filters_app.py`).
+  It shows how much of the filter goal those controls use before any table cell is drawn.
+- Sessions are protocol-level clients (`tools/session_client.py`) that all start at once; each
+  loads the Compare page, then clicks one filter. Like a browser, the click reruns only the
+  `st.fragment` the filter sits in (the floor has none, so it reruns the whole script). Times
+  include waiting for the others, because one Streamlit server runs scripts on one core at a
+  time (CPU near 100 % of one core).
+- Memory per session is the server's resident memory with every session still open, minus the
+  same before they opened, divided by the number of sessions. Python rarely hands memory back, so
+  the 100-session figure, taken after the 30-session run on the same server, is low: memory the
+  first crowd left behind is reused.
+- Scale copies every treatment option 10 or 100 times, and measures each file in a child
+  process of its own (`python -m bench.scale`). The 100× file is larger than the 1 MB limit the
+  loader sets for safety, so that child lifts the limit for itself; the benchmark's own process
+  keeps the app's settings.
+"""
+
+
+def report(rows: list[Row], *, command: str, seconds: float) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"- Machine: {_machine()}",
+        f"- Command: `{command}`",
+        f"- Run on: {_dt.date.today():%d %B %Y}, in {seconds:.0f} s",
+        "- Floor: `bench/floor_app.py`, the same five options in a plain `st.table` with one "
+        "filter, on the same server settings. Each figure is a median over repeated runs.",
+        "",
+        "| Section | Measure | App | Floor | Ratio | Goal |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {r.section} | {r.measure} | {r.app} | {r.floor} | {r.ratio} | {r.goal} |" for r in rows
+    ]
+    return "\n".join(lines) + "\n" + NOTES
