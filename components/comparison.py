@@ -11,10 +11,11 @@ from treatments.facts import ANSWER_FIELDS, FIELDS, HARM_FIELDS, FactLine, fact_
 from treatments.filters import apply_filters
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Option
-from treatments.table import comparison_markdown
+from treatments.table import comparison_card, comparison_markdown
 
 SIDE_BY_SIDE_KEY = "side_by_side"
 TABLE_KEY = "comparison-table"
+CARDS_KEY = "comparison-cards"
 # Cards side by side on a wide screen; more would make each column too narrow.
 MAX_CARDS_SIDE_BY_SIDE = 4
 
@@ -59,6 +60,14 @@ def comparison_table(options: Sequence[Option], catalogue: Catalogue) -> None:
     """
     with st.container(key=TABLE_KEY):
         st.markdown(comparison_markdown(options, catalogue))
+    # A phone shows the same rows as one card per option (app.css shows the
+    # table or the cards by screen width): no sideways scrolling, each answer
+    # under its question, the option's name a heading a screen reader can find.
+    with st.container(key=CARDS_KEY):
+        for option in options:
+            with st.container(border=True):
+                st.subheader(option.name, anchor=False)
+                st.markdown(comparison_card(option, catalogue))
     st.caption(
         "Numbers in square brackets link to the sources. Studies measured different "
         "things, so compare the numbers with care. “Helps” means something a little "

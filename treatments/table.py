@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from treatments.facts import FIELDS, HARM_FIELDS, FactLine, fact_lines, short_answers
+from treatments.facts import FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence, short_answers
 from treatments.markdown import escape, markdown_table, refs
 from treatments.schema import Catalogue, Option
 
@@ -26,6 +26,11 @@ TABLE_FIELDS = (
 COLUMNS = ("Option", *(FIELDS[field].heading for field in TABLE_FIELDS))
 # One fact per line in these cells: each harm, or each time help was measured.
 _LIST_FIELDS = frozenset({"helps", *HARM_FIELDS})
+
+
+def _answers(option: Option, field: str) -> list[FactLine]:
+    """The lines the comparison shows for one field: the same in the table and the cards."""
+    return short_answers(option, field) if field == "helps" else fact_lines(option, field)
 
 
 def _cell(line: FactLine, catalogue: Catalogue) -> str:
@@ -45,14 +50,35 @@ def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
     """One option's row, keyed by the names in :data:`COLUMNS`."""
     row = {"Option": f"**{escape(option.name)}**"}
     for field in TABLE_FIELDS:
-        if field == "helps":
-            cell = _lines_cell(short_answers(option, field), catalogue)
-        elif field in _LIST_FIELDS:
-            cell = _lines_cell(fact_lines(option, field), catalogue)
-        else:
-            cell = _cell(fact_lines(option, field)[0], catalogue)
+        lines = _answers(option, field)
+        cell = (
+            _lines_cell(lines, catalogue) if field in _LIST_FIELDS else _cell(lines[0], catalogue)
+        )
         row[FIELDS[field].heading] = cell
     return row
+
+
+def comparison_card(option: Option, catalogue: Catalogue) -> str:
+    """One option's row as a narrow screen shows it: each question a label, its answers below.
+
+    The same facts, citations and order as the table's row, so a phone reads
+    top to bottom what a wide screen reads across; every answer sits under
+    its question, and the option's name is the heading above them all.
+    """
+    blocks = []
+    for field in TABLE_FIELDS:
+        lines = _answers(option, field)
+        label = f"**{escape(FIELDS[field].heading)}**"
+        if field in _LIST_FIELDS:
+            items = "\n".join(
+                f"- {escape(line.headline)} {refs(line.sources, catalogue)}" for line in lines
+            )
+            blocks.append(f"{label}\n{items}")
+        else:
+            line = lines[0]
+            answer = f"{escape(sentence(line.headline))} {escape(line.note)}"
+            blocks.append(f"{label}  \n{answer} {refs(line.sources, catalogue)}")
+    return "\n\n".join(blocks)
 
 
 def comparison_markdown(options: Sequence[Option], catalogue: Catalogue) -> str:

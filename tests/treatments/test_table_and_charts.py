@@ -13,7 +13,7 @@ from treatments.filters import Filters, apply_filters
 from treatments.markdown import escape
 from treatments.schema import SOON_TIMEFRAMES, TIMEFRAME_WORDS, Catalogue
 from treatments.sources import source_numbers
-from treatments.table import COLUMNS, comparison_markdown, comparison_row
+from treatments.table import COLUMNS, comparison_card, comparison_markdown, comparison_row
 
 
 def comparison_frame(options, catalogue: Catalogue) -> pd.DataFrame:
@@ -220,3 +220,18 @@ def test_each_harm_in_a_cell_is_its_own_emphasised_item(catalogue: Catalogue) ->
     for item, harm in zip(items, botox.side_effects, strict=True):
         assert item.startswith(escape(harm.name))
         assert "](http" in item, "each harm carries its own source links"
+
+
+def test_a_phone_card_says_what_the_table_row_says(catalogue: Catalogue) -> None:
+    """Issue: the narrow layout has the same facts, citations and order as the wide one."""
+    for option in catalogue.options:
+        row = comparison_row(option, catalogue)
+        card = comparison_card(option, catalogue)
+        headings = [escape(column) for column in COLUMNS[1:]]
+        places = [card.index(f"**{heading}**") for heading in headings]
+        assert places == sorted(places), "the questions in the table's order"
+        for column in COLUMNS[1:]:
+            links = re.findall(r"\[\\\[\d+\\\]\]\([^)]*\)", row[column])
+            assert links and all(link in card for link in links), (option.id, column)
+            for figure in re.findall(r"\d[\d,]* out of 1(?:00|,000)", row[column]):
+                assert figure in card, (option.id, figure)

@@ -22,7 +22,9 @@ from tests.views.conftest import (
     option_names,
     plain,
 )
+from treatments.markdown import escape
 from treatments.schema import Catalogue
+from treatments.table import COLUMNS
 
 ALL = ALL_OPTIONS
 
@@ -130,7 +132,7 @@ def test_empty_result_says_so_and_clears(open_page) -> None:
 
 def test_side_by_side_cards_show_every_field_for_each_choice(open_page) -> None:
     at = open_page(side_by_side=["Injections", "Brain surgery"])
-    names = [s.value for s in at.subheader if s.value in ALL]
+    names = [s.value for s in at.subheader if s.value in ALL][len(ALL) :]
     assert names == ["Botulinum toxin injections", "Microvascular decompression (surgery)"]
     card_text = " ".join(m.value for m in at.markdown)
     for label in (
@@ -151,15 +153,22 @@ def test_side_by_side_cards_show_every_field_for_each_choice(open_page) -> None:
         "Who it is usually for",
         "How strong the proof is",
     ):
-        assert card_text.count(f"**{label}**") == 2, label
+        # Two side-by-side cards, and the comparison's phone cards (one per
+        # option) for the questions the comparison table asks.
+        in_comparison = label in COLUMNS
+        found = card_text.count(f"**{label}**")
+        if escape(label) != label:
+            found += card_text.count(f"**{escape(label)}**")
+        assert found == 2 + 5 * in_comparison, label
 
 
 def test_side_by_side_needs_two(open_page) -> None:
     at = open_page()
-    assert not [s for s in at.subheader if s.value in ALL]
+    # The first five option headings are the comparison's phone cards.
+    assert [s.value for s in at.subheader if s.value in ALL] == ALL
     assert any("Pick at least 2 options" in c.value for c in at.caption)
     at.multiselect(key="side_by_side").set_value(["Tablets", "Watch and wait", "Heat needle"]).run()
-    assert [s.value for s in at.subheader if s.value in ALL] == [ALL[1], ALL[4], ALL[3]]
+    assert [s.value for s in at.subheader if s.value in ALL][5:] == [ALL[1], ALL[4], ALL[3]]
 
 
 def test_about_page_explains_the_condition(open_page, catalogue: Catalogue) -> None:
@@ -234,3 +243,10 @@ def test_an_edit_that_keeps_the_file_s_length_shows_new_grades(
     at.switch_page(PAGES["sources"]).run()
     assert not at.exception
     assert float(grade_shown()) > float(before) + 1
+
+
+def test_the_phone_cards_follow_the_filters_like_the_table(open_page) -> None:
+    at = open_page(no_general="true", show_wait="false")
+    shown = option_names(at)
+    assert shown == [ALL[0], ALL[1], ALL[3]]
+    assert [s.value for s in at.subheader if s.value in ALL] == shown
