@@ -25,7 +25,7 @@ def _catalogue() -> Catalogue:
 
 @st.fragment
 def _options_that_fit(catalogue: Catalogue) -> None:
-    shown = apply_filters(catalogue.options, filter_controls(catalogue))
+    shown = apply_filters(catalogue.options, filter_controls(catalogue)[0])
     st.table(
         pd.DataFrame(
             {

@@ -30,6 +30,17 @@ def remembered(key: str) -> dict[str, Any]:
     return {"key": key, "on_change": _keep, "args": (key,)}
 
 
+def keep(key: str, value: Any) -> None:
+    """Keep ``value`` as the answer for ``key`` for other pages to read, as it is now."""
+    st.session_state[_KEPT + key] = value
+
+
+def seed(key: str, value: Any) -> None:
+    """Start the widget ``key`` at ``value`` if the person has not answered it yet."""
+    if key not in st.session_state and _KEPT + key not in st.session_state:
+        st.session_state[key] = value
+
+
 def answer(key: str, default: Any = None) -> Any:
     """The person's latest answer for ``key``, from any page."""
     if key in st.session_state:

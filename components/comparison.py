@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from components.answers import keep
 from components.filters import clear_filters, filter_controls
 from treatments.facts import ANSWER_FIELDS, FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence
 from treatments.filters import apply_filters
@@ -26,8 +27,11 @@ MAX_CARDS_SIDE_BY_SIDE = 4
 @st.fragment
 def options_that_fit(catalogue: Catalogue) -> None:
     """The filters, then the table of the options that fit them (or a way out)."""
-    shown = apply_filters(catalogue.options, filter_controls(catalogue))
-    st.header(f"Options that fit ({len(shown)} of {len(catalogue.options)})", anchor="table")
+    filters, result = filter_controls(catalogue)
+    shown = apply_filters(catalogue.options, filters)
+    fit = f"{len(shown)} of {len(catalogue.options)}"
+    result.markdown(f"**Showing {fit} options.** They are listed below.")
+    st.header(f"Options that fit ({fit})", anchor="table")
     if shown:
         comparison_table(shown, catalogue)
     else:
@@ -86,6 +90,8 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
         max_selections=MAX_CARDS_SIDE_BY_SIDE,
         placeholder="Choose options",
     )
+    # The printout picker on "Questions for my visit" starts from these.
+    keep(SIDE_BY_SIDE_KEY, list(chosen))
     return [by_name[name] for name in chosen]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from treatments.filters import BY_FIELD, REPEAT_LABELS, Filters, treatment_kinds
 from treatments.schema import INVASIVENESS_LEVELS, Catalogue
@@ -33,18 +34,17 @@ def clear_filters(catalogue: Catalogue) -> None:
 
 
 def _checkbox(name: str, default: Filters) -> bool:
+    # What it does is said under it, not in a "?" tooltip: on a touch screen a
+    # tap on a tooltip inside a checkbox's label ticks the box instead.
     spec = BY_FIELD[name]
-    return st.checkbox(
-        spec.label,
-        value=getattr(default, name),
-        key=spec.param,
-        bind="query-params",
-        help=spec.help,
-    )
+    on = st.checkbox(spec.label, value=getattr(default, name), key=spec.param, bind="query-params")
+    st.caption(spec.help)
+    return on
 
 
-def filter_controls(catalogue: Catalogue) -> Filters:
-    """Draw the filters and return what the person chose."""
+def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
+    """Draw the filters; return what the person chose, and a place inside the box for
+    the result, so a person sees what a tap did without scrolling away."""
     kinds = treatment_kinds(catalogue.options)
     default = Filters()
     start = _widget_values(default, kinds)
@@ -60,6 +60,8 @@ def filter_controls(catalogue: Catalogue) -> Filters:
             bind="query-params",
             wrap=True,
         )
+        st.caption(spec.help)
+        result = st.empty()
         left, middle, right = st.columns(3, gap="large")
         with left:
             spec = BY_FIELD["repeat"]
@@ -80,14 +82,15 @@ def filter_controls(catalogue: Catalogue) -> Filters:
                 value=default.max_invasiveness,
                 key=spec.param,
                 bind="query-params",
-                help=spec.help,
             )
-            st.caption(f"Up to level {max_level}: {INVASIVENESS_LEVELS[max_level].lower()}.")
+            st.caption(
+                f"Up to level {max_level}: {INVASIVENESS_LEVELS[max_level].lower()}. {spec.help}"
+            )
         with right:
             no_general = _checkbox("no_general_anaesthetic", default)
             no_stay = _checkbox("no_hospital_stay", default)
             show_wait = _checkbox("show_no_treatment", default)
-    return Filters(
+    chosen = Filters(
         kinds=frozenset(chosen_kinds or ()),
         max_invasiveness=int(max_level),
         repeat=repeat,
@@ -95,3 +98,4 @@ def filter_controls(catalogue: Catalogue) -> Filters:
         no_hospital_stay=no_stay,
         show_no_treatment=show_wait,
     )
+    return chosen, result

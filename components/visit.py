@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.answers import answer, forget, remembered
+from components.answers import answer, forget, remembered, seed
+from components.comparison import SIDE_BY_SIDE_KEY
 from components.priorities import leaning, ratings
 from treatments.markdown import escape
 from treatments.printout import MAX_PRINTOUT_OPTIONS, visit_printout
@@ -83,6 +84,10 @@ def _sure_answers(catalogue: Catalogue) -> dict[str, bool | None]:
 
 
 def printout_picker(catalogue: Catalogue) -> None:
+    # Options the person picked to compare side by side start the list.
+    picked = set(answer(SIDE_BY_SIDE_KEY, []) or [])
+    from_compare = [o.name for o in catalogue.options if o.short_name in picked]
+    seed(PRINTOUT_OPTIONS_KEY, from_compare[:MAX_PRINTOUT_OPTIONS])
     st.multiselect(
         f"Options to put side by side on your printout (up to {MAX_PRINTOUT_OPTIONS})",
         [o.name for o in catalogue.options],

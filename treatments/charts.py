@@ -160,7 +160,8 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
     data = repeats_data(options)
     x = alt.X(
         "level:Q",
-        title="How invasive (0 = nothing done to the body, 4 = brain surgery)",
+        # Short enough for a phone; the caption says what 0 and 4 mean.
+        title="How invasive (0 to 4)",
         # Room on the right for the label of a level-4 option.
         scale=alt.Scale(domain=[-0.5, MAX_INVASIVENESS + 1.2]),
         axis=alt.Axis(values=list(range(MAX_INVASIVENESS + 1)), format="d"),
@@ -186,7 +187,10 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
     return (bars + points + labels).properties(height=320)
 
 
-REPEATS_INTRO = "Treatments or dose checks in 5 years."
+REPEATS_INTRO = (
+    "Treatments or dose checks in 5 years, against how invasive each option is: "
+    "0 means nothing is done to the body, 4 means brain surgery."
+)
 
 
 def repeats_lines(options: Sequence[Option]) -> list[str]:

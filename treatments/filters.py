@@ -70,8 +70,8 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "kinds",
         "kind",
-        "Kinds of treatment",
-        "",
+        "Kinds of treatment to show",
+        "All kinds are shown at first. Tap a kind to hide it, and tap it again to show it.",
         lambda option, kinds: kinds is None or option.kind in kinds,
     ),
     Filter("repeat", "repeat", "Done once, or repeated?", "", _repeat_keeps),

@@ -7,6 +7,7 @@ import streamlit as st
 from components.catalogue import get_catalogue
 from components.page import not_a_recommendation, page_footer, page_title, privacy_note
 from components.priorities import clear_button, leaning_question, line_up_table, rating_questions
+from views import registry
 
 catalogue = get_catalogue()
 
@@ -26,9 +27,10 @@ line_up_table(catalogue)
 
 st.header("Where you are now", anchor="leaning")
 leaning_question(catalogue)
-st.markdown(
-    "Next, pick questions to ask at your visit, and print your notes on the "
-    "**Questions for my visit** page."
+st.page_link(
+    registry.BY_KEY["questions"].file,
+    label="Next: pick questions for your visit, and print your notes",
+    icon=":material/arrow_forward:",
 )
 clear_button(catalogue)
 

@@ -160,3 +160,50 @@ def focus_ring_pixels(page: Page) -> int:
     )
     # A pale grey fill (about 20 levels) does not count; a real ring does.
     return sum(1 for pixel in difference.get_flattened_data() if max(pixel) > 80)
+
+
+# --- Phones ------------------------------------------------------------------
+
+_PHONE_AUDIT = """() => {
+  const doc = document.documentElement;
+  const main = document.querySelector("[data-testid='stMain']") || doc;
+  const sideways = Math.max(
+    doc.scrollWidth - doc.clientWidth, main.scrollWidth - main.clientWidth);
+  const onScreen = (el) => {
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return r.width > 1 && r.height > 1 && r.right > 0 && r.left < innerWidth
+      && s.visibility !== "hidden" && s.display !== "none";
+  };
+  const name = (el) =>
+    (el.getAttribute("aria-label") || el.textContent || "").trim().slice(0, 40);
+  const smallText = [];
+  const texts = "p, li, label, span, td, th, button, input, textarea";
+  const exempt = "[data-testid='stCaptionContainer'], svg, canvas, .vega-embed, "
+    + "[data-testid='stSidebar']";
+  for (const el of document.querySelectorAll(texts)) {
+    if (!onScreen(el) || el.closest(exempt)) continue;
+    if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 16) smallText.push(`${size}px: ${name(el)}`);
+  }
+  const smallTargets = [];
+  const targets = "a, button, input, [role='checkbox'], [role='radio'], [role='button'], "
+    + "[role='option'], [role='combobox']";
+  for (const el of document.querySelectorAll(targets)) {
+    if (!onScreen(el) || el.closest("[data-testid='stSidebar']") || el.type === "range") continue;
+    // WCAG 2.5.8's inline exception: a link inside a sentence or a cell.
+    if (el.tagName === "A" && el.closest("p, li, td")) continue;
+    let box = el.getBoundingClientRect();
+    // A checkbox or radio is tapped on its label, which holds it.
+    const label = el.closest("label");
+    if (["checkbox", "radio"].includes(el.type) && label) box = label.getBoundingClientRect();
+    const size = `${Math.round(box.width)}x${Math.round(box.height)}`;
+    if (box.width < 24 || box.height < 24) smallTargets.push(`${size}: ${name(el)}`);
+  }
+  return {sideways: sideways, small_text: smallText, small_targets: smallTargets};
+}"""
+
+
+def phone_problems(page: Page) -> dict[str, object]:
+    """What a phone page gets wrong: sideways scroll (px), text under 16 px, targets under 24 px."""
+    return page.evaluate(_PHONE_AUDIT)

@@ -58,7 +58,7 @@ def test_compare_draws_both_charts_with_text(open_page) -> None:
     # shots, heat needle right after, surgery, heat needle a year later.
     assert len(charts) == 1 + 4
     captions = " ".join(c.value for c in at.caption)
-    assert "Treatments or dose checks in 5 years." in captions
+    assert "Treatments or dose checks in 5 years, against how invasive" in captions
     assert "73 to 98 out of 100 people were helped, after each round of shots" in captions
     assert "28 out of 100 people were helped, after about a year" in captions
     headings = [s.value for s in at.subheader]

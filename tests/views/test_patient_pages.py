@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.views.conftest import PAGES, plain
 from treatments.schema import HOW_MUCH, Catalogue
+from views import registry
 
 PRIVACY = "Your answers stay in this browser tab only."
 
@@ -135,3 +136,24 @@ def test_ratings_survive_a_visit_to_another_page(open_page) -> None:
     at.switch_page(PAGES["matters"]).run()
     assert not at.exception
     assert _radio(at, "matters-quick-relief").value == "A little"
+
+
+def test_options_picked_on_compare_start_the_printout_picker(
+    open_page, catalogue: Catalogue
+) -> None:
+    at = open_page(side_by_side=["Injections", "Watch and wait"])
+    at.switch_page(PAGES["questions"]).run()
+    picker = at.multiselect(key="printout_options")
+    assert picker.value == [catalogue.options[0].name, catalogue.options[4].name]
+    # Once the person changes the printout's list, their choice stands.
+    picker.set_value([catalogue.options[2].name]).run()
+    at.switch_page(PAGES["compare"]).run()
+    at.switch_page(PAGES["questions"]).run()
+    assert at.multiselect(key="printout_options").value == [catalogue.options[2].name]
+
+
+def test_what_matters_links_on_to_the_questions_page(open_page) -> None:
+    at = open_page("matters")
+    (link,) = [link for link in at.get("page_link") if "Next" in link.proto.label]
+    # The page's address below the app's: a real link a person can tap.
+    assert link.proto.page == registry.BY_KEY["questions"].url_path

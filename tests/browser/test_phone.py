@@ -1,0 +1,79 @@
+"""Every page on a phone: 320, 360 and 390 pixels wide, as a patient holds it.
+
+Nothing scrolls sideways; body text and the words of controls are at least
+16 px (captions may be smaller); every tap target is at least 24 x 24 px
+(WCAG 2.2, 2.5.8, whose inline exception covers a link inside a sentence);
+axe finds nothing at phone width; and the comparison is cards, not a table.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser import ui
+from tests.browser.conftest import open_app
+from tests.browser.test_accessibility import WCAG_TAGS
+from treatments.schema import Catalogue
+from views import registry
+
+pytestmark = pytest.mark.browser
+
+PHONE_WIDTHS = (320, 360, 390)
+
+
+@pytest.fixture
+def phone(browser: Browser, request: pytest.FixtureRequest):
+    """A touch-screen phone context of the width the test asks for (default 360)."""
+    width = getattr(request, "param", 360)
+    context = browser.new_context(
+        viewport={"width": width, "height": 780}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("phone", PHONE_WIDTHS, indirect=True, ids=lambda w: f"{w}px")
+def test_every_page_fits_a_phone(phone: Page, app_url: str) -> None:
+    for page in registry.PAGES:
+        open_app(phone, f"{app_url}{page.path}")
+        found = ui.phone_problems(phone)
+        assert found == {"sideways": 0, "small_text": [], "small_targets": []}, page.key
+
+
+def test_no_axe_violations_at_phone_width(phone: Page, app_url: str) -> None:
+    for page in registry.PAGES:
+        open_app(phone, f"{app_url}{page.path}")
+        results = Axe().run(phone, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        violations = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
+        assert violations == [], page.key
+
+
+def test_a_phone_reads_one_card_per_option_and_no_table(
+    phone: Page, app_url: str, catalogue: Catalogue
+) -> None:
+    open_app(phone, app_url)
+    expect(ui.keyed(phone, "comparison-table")).to_be_hidden()
+    cards = ui.keyed(phone, "comparison-cards")
+    expect(cards).to_be_visible()
+    headings = cards.get_by_role("heading")
+    expect(headings).to_have_text([option.name for option in catalogue.options])
+    # Each answer sits under its question, with its sources.
+    helps = cards.get_by_text("How many it helps (out of 100 people)").first
+    expect(helps).to_be_visible()
+    # The answer is the next thing below the question, in the same card.
+    expect(helps.locator("xpath=ancestor::p/following-sibling::ul[1]")).to_contain_text(
+        "73 to 98 out of 100 people, after each round of shots"
+    )
+    expect(cards.get_by_role("link", name="[21]").first).to_be_visible()
+
+
+def test_a_wide_screen_reads_the_table_and_no_cards(page: Page, app_url: str) -> None:
+    open_app(page, app_url)
+    expect(ui.keyed(page, "comparison-table")).to_be_visible()
+    expect(ui.keyed(page, "comparison-cards")).to_be_hidden()
