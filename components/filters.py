@@ -60,8 +60,9 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
             bind="query-params",
             wrap=True,
         )
-        st.caption(spec.help)
+        # The result right under the buttons, where a thumb just tapped.
         result = st.empty()
+        st.caption(spec.help)
         left, middle, right = st.columns(3, gap="large")
         with left:
             spec = BY_FIELD["repeat"]
