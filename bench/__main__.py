@@ -22,7 +22,7 @@ from pathlib import Path
 
 from streamlit.logger import set_log_level
 
-from bench.browser import browser_rows
+from bench.browser import browser_rows, phone_rows
 from bench.common import (
     FLOOR,
     FLOOR_FILTERS,
@@ -55,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         _, filters_url = servers.enter_context(running_server(script=FLOOR_FILTERS))
         urls = {"app": app_url, "floor": floor_url, "floor_filters": filters_url}
         rows += browser_rows(sizes, urls)
+        rows += phone_rows(sizes, urls)
         rows += crowd_rows(sizes, (app_url, app_process.pid), (floor_url, floor_process.pid))
     rows += pdf_rows(sizes)
     rows += scale_rows(sizes)

@@ -157,3 +157,78 @@ def browser_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
             goal="for reference",
         ),
     ]
+
+
+# --- 2b. A phone on a slow network ------------------------------------------
+
+# A mid-range phone in a waiting room: 390 px wide, its CPU 4 times slower than
+# this machine's, on slow 3G (1.6 Mbit/s down, 150 ms before each reply).
+PHONE = {"width": 390, "height": 844}
+SLOW_3G = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1_600_000 / 8,
+    "uploadThroughput": 750_000 / 8,
+}
+CPU_SLOWDOWN = 4
+# The app shows a phone one card per option instead of its table; the floor
+# shows its table. Either, drawn and visible, is the "first table".
+_FIRST_FACTS = f"{TABLE}, .st-key-comparison-cards [data-testid='stHeading']"
+_PHONE_CLOCK = """
+(() => {
+  window.__firstFacts = null;
+  function frame() {
+    for (const el of document.querySelectorAll(SELECTOR)) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) {
+        window.__firstFacts = performance.now();
+        return;
+      }
+    }
+    requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();
+""".replace("SELECTOR", json.dumps(_FIRST_FACTS))
+
+
+def _phone_visit(browser: Any, url: str) -> float:
+    """Seconds from navigation start to the first frame with the facts, on a slow phone."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.add_init_script(_PHONE_CLOCK)
+    page = context.new_page()
+    devtools = context.new_cdp_session(page)
+    devtools.send("Network.enable")
+    devtools.send("Network.emulateNetworkConditions", SLOW_3G)
+    devtools.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.goto(url, timeout=300_000)
+    page.wait_for_function("window.__firstFacts !== null", timeout=300_000)
+    seconds: float = page.evaluate("window.__firstFacts") / 1000
+    context.close()
+    return seconds
+
+
+def phone_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
+    """The first table (or option card) on a slow phone, for the app and the floor."""
+    from playwright.sync_api import sync_playwright
+
+    path = find_chromium()
+    if path is None:
+        return [Row("2b. Phone", "skipped: Chromium not found", "")]
+    times: dict[str, list[float]] = {"app": [], "floor": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=path, args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
+        )
+        for _ in range(sizes.phone_repeats):
+            for name in times:
+                times[name].append(_phone_visit(browser, urls[name]))
+        browser.close()
+    return [
+        compared(
+            "2b. Phone: navigation → first table or card (390 px, CPU 4× slower, slow 3G)",
+            "Compare page, first visit",
+            median(times["app"]),
+            median(times["floor"]),
+        )
+    ]

@@ -22,10 +22,11 @@ class Sizes:
     browser_repeats: int
     crowds: tuple[int, ...]
     scales: tuple[int, ...]
+    phone_repeats: int  # each phone visit moves the whole page over slow 3G: tens of seconds
 
 
-FULL = Sizes(repeats=20, browser_repeats=9, crowds=(30, 100), scales=(1, 10, 100))
-QUICK = Sizes(repeats=2, browser_repeats=1, crowds=(2,), scales=(1, 2))
+FULL = Sizes(repeats=20, browser_repeats=9, crowds=(30, 100), scales=(1, 10, 100), phone_repeats=3)
+QUICK = Sizes(repeats=2, browser_repeats=1, crowds=(2,), scales=(1, 2), phone_repeats=1)
 
 
 @dataclass

@@ -17,7 +17,15 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str
     out = tmp_path / "results.md"
     assert main(["--quick", "--out", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
-    for section in ("1. Rerun", "2. Navigation", "3. Filter click", "4. ", "5. PDF", "6. Scale"):
+    for section in (
+        "1. Rerun",
+        "2. Navigation",
+        "2b. Phone",
+        "3. Filter click",
+        "4. ",
+        "5. PDF",
+        "6. Scale",
+    ):
         assert f"| {section}" in text, section
     for page in PAGES:
         assert f"| {page.title} |" in text
