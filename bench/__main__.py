@@ -2,7 +2,7 @@
 
 Run from the project folder (Chromium needed for the browser figures)::
 
-    python -m bench                 # the full run, about 3 minutes on 2 cores
+    python -m bench                 # the full run, about 5 minutes on 2 cores
     python -m bench --quick --out /tmp/results.md   # tiny sizes: a smoke run
 
 The floor is ``bench/floor_app.py``: a bare script that shows the same five
