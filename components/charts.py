@@ -49,9 +49,11 @@ def repeats_spec(_options: Sequence[Option], version: str, ids: tuple[str, ...])
 
 @st.cache_data(show_spinner=False, max_entries=_MAX_SPECS)
 def icon_array_spec(
-    _option: Option, _benefit: Benefit, version: str, option_id: str, when: str
+    _option: Option, _benefit: Benefit, version: str, option_id: str, position: int
 ) -> dict[str, Any]:
-    del version, option_id, when
+    # The benefit's place in the option's list, not its time frame: an option
+    # may report two figures for one time frame.
+    del version, option_id, position
     return _with_arrow_data(charts.icon_array(_option, _benefit).to_dict())
 
 
@@ -86,7 +88,7 @@ def icon_array(
     stand beside the picture; the picture keeps its text version as alt text.
     """
     summary = charts.icon_array_summary(option, benefit)
-    spec = icon_array_spec(option, benefit, fingerprint(), option.id, benefit.when)
+    spec = icon_array_spec(option, benefit, fingerprint(), option.id, option.helps.index(benefit))
     st.vega_lite_chart(spec=spec, width="content", height=height, alt=summary)
     if caption:
         st.caption(f"{escape(summary)} {refs(benefit.sources, catalogue)}")
