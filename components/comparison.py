@@ -89,6 +89,8 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
         bind="query-params",
         max_selections=MAX_CARDS_SIDE_BY_SIDE,
         placeholder="Choose options",
+        # "Select all" would pick five and silently keep four: no such button.
+        select_all=False,
     )
     # The printout picker on "Questions for my visit" starts from these.
     keep(SIDE_BY_SIDE_KEY, list(chosen))

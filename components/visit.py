@@ -93,6 +93,8 @@ def printout_picker(catalogue: Catalogue) -> None:
         [o.name for o in catalogue.options],
         max_selections=MAX_PRINTOUT_OPTIONS,
         placeholder="Choose options",
+        # "Select all" would pick five and silently keep three: no such button.
+        select_all=False,
         **remembered(PRINTOUT_OPTIONS_KEY),
     )
     st.caption(

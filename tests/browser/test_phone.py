@@ -141,3 +141,15 @@ def test_a_patient_on_a_phone_filters_compares_says_what_matters_and_prints(
     text = " ".join(text.split())  # the PDF wraps names inside its narrow columns
     assert injections.name in text and waiting.name in text
     assert catalogue.questions.items[0] in text
+
+
+def test_a_list_with_a_limit_offers_no_select_all(phone: Page, app_url: str) -> None:
+    """Issue: "Select all" in a picker with a limit silently dropped options."""
+    open_app(phone, app_url)
+    picker = phone.get_by_role("combobox", name="Pick 2 to 4 options to see every detail")
+    picker.click()
+    options = phone.get_by_role("option")
+    expect(options.first).to_be_visible()
+    names = [name.strip() for name in options.all_inner_texts()]
+    assert "Select all" not in names
+    assert len(names) == 5, names
