@@ -81,7 +81,26 @@ def comparison_card(option: Option, catalogue: Catalogue) -> str:
     return "\n\n".join(blocks)
 
 
+def spoken_option(option: Option) -> str:
+    """The option's short name as a code span, put before each answer in its row.
+
+    A Markdown table cannot mark its first column as row headers, so a screen
+    reader moving along a row would hear each answer with its question (the
+    column heading) but never the option. app.css hides these spans from sight
+    and leaves them to be read aloud: "Injections: Level 1 of 4 ...". (``st.table``
+    has real row headers, but measured it drew the first table 0.5 s later on a
+    laptop and 12 s later on a slow phone: bench/RESULTS.md, section 2b.)
+    """
+    # A code span cannot hold its own fence, and a pipe would end the cell.
+    name = option.short_name.replace("`", "'").replace("|", "/")
+    return f"`{name}:`"
+
+
 def comparison_markdown(options: Sequence[Option], catalogue: Catalogue) -> str:
     """The comparison table for ``options``, in their order, as a Markdown table."""
-    rows = [list(comparison_row(option, catalogue).values()) for option in options]
+    rows = []
+    for option in options:
+        name, *answers = comparison_row(option, catalogue).values()
+        spoken = spoken_option(option)
+        rows.append([name, *(f"{spoken} {answer}" for answer in answers)])
     return markdown_table([escape(column) for column in COLUMNS], rows)

@@ -9,6 +9,7 @@ axe finds nothing at phone width; and the comparison is cards, not a table.
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -19,6 +20,7 @@ from tests.browser import ui
 from tests.browser.conftest import open_app
 from tests.browser.test_accessibility import WCAG_TAGS
 from treatments.schema import Catalogue
+from treatments.table import COLUMNS
 from views import registry
 
 pytestmark = pytest.mark.browser
@@ -79,10 +81,22 @@ def test_a_phone_reads_one_card_per_option_and_no_table(
     expect(cards.get_by_role("link", name="[21]").first).to_be_visible()
 
 
-def test_a_wide_screen_reads_the_table_and_no_cards(page: Page, app_url: str) -> None:
+def test_a_wide_screen_reads_the_table_and_no_cards(
+    page: Page, app_url: str, catalogue: Catalogue
+) -> None:
     open_app(page, app_url)
-    expect(ui.keyed(page, "comparison-table")).to_be_visible()
+    table = ui.keyed(page, "comparison-table")
+    expect(table).to_be_visible()
     expect(ui.keyed(page, "comparison-cards")).to_be_hidden()
+    # A screen reader moving along a row hears the option with every answer:
+    # each cell's accessible name starts with it, though no one sees it twice.
+    for number, option in enumerate(catalogue.options):
+        cells = table.locator("tbody tr").nth(number).get_by_role("cell")
+        expect(cells).to_have_count(len(COLUMNS))
+        for cell in cells.all()[1:]:
+            expect(cell).to_have_accessible_name(re.compile(f"^{re.escape(option.short_name)}: "))
+            spoken = cell.locator("code")
+            assert spoken.evaluate("e => e.getBoundingClientRect().width") <= 1
 
 
 def test_a_patient_on_a_phone_filters_compares_says_what_matters_and_prints(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -13,7 +14,13 @@ from treatments.filters import Filters, apply_filters
 from treatments.markdown import escape
 from treatments.schema import SOON_TIMEFRAMES, TIMEFRAME_WORDS, Catalogue
 from treatments.sources import source_numbers
-from treatments.table import COLUMNS, comparison_card, comparison_markdown, comparison_row
+from treatments.table import (
+    COLUMNS,
+    comparison_card,
+    comparison_markdown,
+    comparison_row,
+    spoken_option,
+)
 
 
 def comparison_frame(options, catalogue: Catalogue) -> pd.DataFrame:
@@ -208,7 +215,17 @@ def test_the_table_on_screen_has_the_frame_s_cells(catalogue: Catalogue) -> None
     columns, rows = parse_markdown_table(table)
     assert columns == [escape(column) for column in COLUMNS]
     frame = comparison_frame(catalogue.options, catalogue)
-    assert rows == frame.values.tolist()
+    for row, option, expected in zip(rows, catalogue.options, frame.values.tolist(), strict=True):
+        # Each answer is read aloud with its option's name (app.css hides it from sight).
+        spoken = spoken_option(option)
+        assert row[0] == expected[0]
+        assert row[1:] == [f"{spoken} {cell}" for cell in expected[1:]]
+
+
+def test_the_spoken_name_is_one_safe_code_span() -> None:
+    # A backtick would end the code span early; a pipe would end the table cell.
+    option = SimpleNamespace(short_name="Odd `name` | here")
+    assert spoken_option(option) == "`Odd 'name' / here:`"  # type: ignore[arg-type]
 
 
 def test_each_harm_in_a_cell_is_its_own_emphasised_item(catalogue: Catalogue) -> None:
