@@ -110,6 +110,15 @@ def _medians(visits: list[Visit]) -> Visit:
     return Visit(*(median([getattr(v, f.name) for v in visits]) for f in dataclasses.fields(Visit)))
 
 
+FILTER_GOAL_SECONDS = 0.100
+
+
+def _filter_row(section: str, app: float, floor_filters: float) -> Row:
+    row = compared(section, FILTER_LABEL, app, floor_filters, at_most=1.20)
+    under = app < FILTER_GOAL_SECONDS
+    return dataclasses.replace(row, goal=f"{row.goal}; < 100 ms" + (" ✓" if under else " ✗"))
+
+
 def browser_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
     """Navigation and filter-click times for ``urls["app"]``, ``["floor"]`` and
     ``["floor_filters"]``, visited in turn so drift on the machine hits all alike."""
@@ -141,16 +150,24 @@ def browser_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
             floor.navigation,
             at_most=1.10,
         ),
-        compared(filter_click, FILTER_LABEL, app.filter_click, floor.filter_click, at_most=1.20),
+        # The issue's goal: within 1.20 times the floor with the app's own six
+        # filters (bench/floor_filters_app.py), and under 100 ms.
+        _filter_row(filter_click, app.filter_click, floor_filters.filter_click),
         compared(
-            filter_click, "… of which: click → request sent", app.to_request, floor.to_request
+            filter_click,
+            "… of which: click → request sent",
+            app.to_request,
+            floor_filters.to_request,
         ),
-        compared(filter_click, "… request → first reply", app.to_reply, floor.to_reply),
-        compared(filter_click, "… first reply → new table drawn", app.to_table, floor.to_table),
+        compared(filter_click, "… request → first reply", app.to_reply, floor_filters.to_reply),
+        compared(
+            filter_click, "… first reply → new table drawn", app.to_table, floor_filters.to_table
+        ),
         dataclasses.replace(
             compared(
                 filter_click,
-                "Not the app: the floor with the app's six filters (`bench/floor_filters_app.py`)",
+                "Not the app: the six-filter floor against the one-filter floor "
+                "(`bench/floor_app.py`)",
                 floor_filters.filter_click,
                 floor.filter_click,
             ),

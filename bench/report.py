@@ -45,9 +45,10 @@ How to read it:
   has settled (network and main thread idle), as it would for a person reading the page.
 - The filter click is split in three by watching the page's WebSocket: the browser's work
   before the rerun request leaves, the wait for the server's first reply, and the rest (more
-  replies, then drawing). The last row of section 3 is not the app: it is the floor with the
-  app's six filters, each bound to the URL, in one `st.fragment` (`bench/floor_filters_app.py`).
-  It shows how much of the filter goal those controls use before any table cell is drawn.
+  replies, then drawing). Section 3's floor is the floor with the app's six filters, each bound
+  to the URL, in one `st.fragment` (`bench/floor_filters_app.py`), as the goal asks; its last
+  row sets that floor against the one-filter floor, to show what the six controls cost by
+  themselves.
 - Sessions are protocol-level clients (`tools/session_client.py`) that all start at once; each
   loads the Compare page, then clicks one filter. Like a browser, the click reruns only the
   `st.fragment` the filter sits in (the floor has none, so it reruns the whole script). Times
