@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogue import catalogue_error
-from components.page import app_style
+from components.page import app_style, page_menu
 from views import registry
 
 st.set_page_config(
@@ -31,4 +31,6 @@ pages = [
     for page in shown
 ]
 
-st.navigation(pages, position="top").run()
+current = st.navigation(pages, position="top")
+page_menu(pages, current)
+current.run()

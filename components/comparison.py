@@ -9,7 +9,7 @@ import streamlit as st
 from components.answers import keep
 from components.filters import clear_filters, filter_controls
 from treatments.facts import ANSWER_FIELDS, FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence
-from treatments.filters import apply_filters
+from treatments.filters import apply_filters, filters_on, treatment_kinds
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Option
 from treatments.table import comparison_card, comparison_markdown
@@ -30,17 +30,25 @@ def options_that_fit(catalogue: Catalogue) -> None:
     filters, result = filter_controls(catalogue)
     shown = apply_filters(catalogue.options, filters)
     fit = f"{len(shown)} of {len(catalogue.options)}"
-    result.markdown(f"**Showing {fit} options.** They are listed below.")
+    on = filters_on(filters, treatment_kinds(catalogue.options))
+    with result:
+        st.markdown(f"**Showing {fit} options.** {_filters_on_words(on)}")
+        if on:
+            st.button(
+                "Clear all filters",
+                on_click=clear_filters,
+                args=(catalogue,),
+                key="clear_filters",
+                icon=":material/filter_alt_off:",
+            )
     st.header(f"Options that fit ({fit})", anchor="table")
     if shown:
         comparison_table(shown, catalogue)
     else:
         st.warning(
-            "No option fits all of these choices. Try fewer limits, or clear them all.",
+            "No option fits all of these choices. Try fewer limits, or clear them all "
+            "with the button above.",
             icon=":material/filter_alt_off:",
-        )
-        st.button(
-            "Clear all filters", on_click=clear_filters, args=(catalogue,), key="clear_filters"
         )
     st.caption(
         "To share this view, copy the web address from your browser. It keeps your filters "
@@ -53,6 +61,13 @@ def side_by_side(catalogue: Catalogue) -> None:
     """Every detail of 2 to 4 options the person picks; picking reruns only this part."""
     st.header("Side by side", anchor="side-by-side")
     option_cards(side_by_side_picker(catalogue), catalogue)
+
+
+def _filters_on_words(on: Sequence[str]) -> str:
+    if not on:
+        return "No filters are on."
+    count = "1 filter is on" if len(on) == 1 else f"{len(on)} filters are on"
+    return f"{count}: {escape('; '.join(on))}."
 
 
 def comparison_table(options: Sequence[Option], catalogue: Catalogue) -> None:

@@ -42,14 +42,20 @@ def _checkbox(name: str, default: Filters) -> bool:
     return on
 
 
+FILTERS_LABEL = "Filters: show only the options that fit what I would consider"
+
+
 def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
-    """Draw the filters; return what the person chose, and a place inside the box for
-    the result, so a person sees what a tap did without scrolling away."""
+    """Draw the filters, folded; return what the person chose, and a place above
+    the fold for the result, so a person sees what a tap did and which filters
+    are on, whether the filters are open or folded away."""
     kinds = treatment_kinds(catalogue.options)
     default = Filters()
     start = _widget_values(default, kinds)
-    with st.container(border=True, key="filters"):
-        st.markdown("**Show me options that fit what I would consider**")
+    result = st.container(key="filter-result")
+    # Folded at first: on a phone the six controls would fill two screens
+    # before the first option. The line above says how many are on.
+    with st.container(key="filters"), st.expander(FILTERS_LABEL, icon=":material/tune:"):
         spec = BY_FIELD["kinds"]
         chosen_kinds = st.pills(
             spec.label,
@@ -60,8 +66,6 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
             bind="query-params",
             wrap=True,
         )
-        # The result right under the buttons, where a thumb just tapped.
-        result = st.empty()
         st.caption(spec.help)
         left, middle, right = st.columns(3, gap="large")
         with left:

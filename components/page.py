@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from treatments.markdown import escape
 from treatments.schema import Catalogue
@@ -17,6 +19,27 @@ def app_style() -> None:
     # A Path to a .css file: Streamlit wraps it in <style> and puts it where it
     # takes no room. The file is static; nothing from the data goes in it.
     st.html(_STYLE)
+
+
+MENU_KEY = "page-menu"
+
+
+def page_menu(pages: Sequence[StreamlitPage], current: StreamlitPage) -> None:
+    """A "Pages" button that lists every page, for screens too narrow for the top bar.
+
+    Below 768 px Streamlit folds its page links behind an unlabelled icon, and
+    its menu then stays open over the page after a pick. This button says what
+    it is, and a page picked from it opens with the menu closed. app.css shows
+    it only at the widths where Streamlit folds its own links away.
+    """
+    # A key of its own on each page: the page picked opens with a new, closed
+    # menu, not the one that was open on the page before.
+    with (
+        st.container(key=MENU_KEY),
+        st.popover("Pages", icon=":material/menu:", key=f"{MENU_KEY}-{current.url_path}"),
+    ):
+        for page in pages:
+            st.page_link(page, label=page.title, icon=page.icon, disabled=page == current)
 
 
 def page_title(title: str, intro: str | None = None) -> None:

@@ -186,3 +186,13 @@ def query_from_filters(filters: Filters, kinds: Sequence[str]) -> dict[str, str 
         else:
             query[f.param] = str(value)
     return query
+
+
+def filters_on(filters: Filters, kinds: Sequence[str]) -> list[str]:
+    """The words of each filter that hides something, in the page's order.
+
+    A filter is on when it is not at its default, that is when it would
+    appear in the web address (:func:`query_from_filters`).
+    """
+    query = query_from_filters(filters, kinds)
+    return [f.label for f in FILTERS if f.param in query]

@@ -24,6 +24,9 @@ def test_patient_filters_then_shares_the_link(page: Page, app_url: str) -> None:
     expect(page.locator(f"{ui.TABLE} thead th")).to_have_count(8)
     assert ui.option_names(page) == ALL
 
+    # The filters are folded away at first; the line above them says none is on.
+    expect(page.get_by_text("No filters are on.")).to_be_visible()
+    ui.open_filters(page)
     ui.tick(page, "No general anaesthetic")
     ui.wait_for_app(page)
     expect(ui.table_rows(page)).to_have_count(4)
@@ -41,6 +44,9 @@ def test_patient_filters_then_shares_the_link(page: Page, app_url: str) -> None:
     other = page.context.new_page()
     open_app(other, shared)
     assert ui.option_names(other) == [ALL[0], ALL[1], ALL[4]]
+    # Folded, the filters still say which are on; unfolded, the box is ticked.
+    expect(other.get_by_text("2 filters are on")).to_be_visible()
+    ui.open_filters(other)
     expect(ui.checkbox(other, "No general anaesthetic")).to_be_checked()
     # Must not happen: the filter is lost on reload.
     other.reload()

@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from components.filters import FILTERS_LABEL
 from tests.browser import ui
 from tests.browser.conftest import open_app
 from treatments.schema import Catalogue
@@ -42,7 +43,11 @@ def test_a_patient_gets_from_compare_to_a_printout_by_keyboard(
 ) -> None:
     open_app(page, app_url)
 
-    # Compare: a filter, by Tab and Space.
+    # Compare: unfold the filters with Enter, then a filter by Tab and Space.
+    ui.tab_to(page, FILTERS_LABEL)
+    _focus_is_visible(page)
+    page.keyboard.press("Enter")
+    ui.filters_are_open(page)
     ui.tab_to(page, "No general anaesthetic")
     _focus_is_visible(page)
     page.keyboard.press("Space")

@@ -12,6 +12,8 @@ from PIL import Image, ImageChops
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from components.filters import FILTERS_LABEL
+
 APP_READY = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
 SCRIPT_DONE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 EXCEPTION = "[data-testid='stException']"
@@ -56,6 +58,23 @@ def nav_link(page: Page, name: str) -> Locator:
 def keyed(page: Page, key: str) -> Locator:
     """The element Streamlit made for a widget or container with this key."""
     return page.locator(f".st-key-{key}")
+
+
+def open_filters(page: Page) -> None:
+    """Unfold the Compare page's filters, as a person taps their heading."""
+    fold = page.locator("[data-testid='stExpander'] summary").filter(has_text=FILTERS_LABEL)
+    fold.click()
+    filters_are_open(page)
+
+
+def filters_are_open(page: Page) -> None:
+    """Wait until the filters have unfolded all the way (Streamlit animates it)."""
+    page.wait_for_function(
+        """() => {
+            const fold = document.querySelector(".st-key-filters details");
+            return fold && fold.open && fold.getBoundingClientRect().height >= fold.scrollHeight;
+        }"""
+    )
 
 
 def tick(page: Page, label: str) -> None:

@@ -46,8 +46,9 @@ def test_compare_shows_all_five_options_in_a_table(open_page) -> None:
     frame = comparison_table(at)
     assert "How invasive" in frame.columns
     assert "How often it is repeated" in frame.columns
+    # Read aloud, each answer starts with its option's name (hidden from sight).
     assert plain(frame.iloc[2]["How invasive"]).startswith(
-        "Level 4 of 4: Brain surgery, fully asleep. Brain surgery."
+        "`Brain surgery:` Level 4 of 4: Brain surgery, fully asleep. Brain surgery."
     )
 
 
