@@ -12,7 +12,7 @@ from bench.common import (
     ms,
 )
 from treatments import loader
-from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS
+from treatments.deck import chosen_cards
 from treatments.printout import group_handout, visit_printout
 from treatments.visit import VisitAnswers
 
@@ -28,7 +28,7 @@ def pdf_rows(sizes: Sizes) -> list[Row]:
         notes="Can I drive home after? " * 20,
         sure={item.letter: True for item in catalogue.sure.items} if catalogue.sure else {},
     )
-    cards = [CARDS_BY_ID[i] for i in DEFAULT_CARDS]
+    cards = chosen_cards(catalogue, catalogue.deck.default_cards)
     jobs: dict[str, Callable[[], bytes]] = {
         "patient printout (2 options)": lambda: visit_printout(catalogue, answers),
         "group handout (5 options, 3 cards)": lambda: group_handout(

@@ -14,17 +14,23 @@ from typing import Any
 import streamlit as st
 
 from components.charts import icon_array
-from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS, ISSUE_CARDS, Slide, card_answers
+from treatments.deck import Slide, card_answers, chosen_cards
 from treatments.facts import FIELDS, short_answers
-from treatments.markdown import escape, refs
+from treatments.markdown import escape, link_target, refs
 from treatments.printout import group_handout
 from treatments.schema import Catalogue, Option
+from treatments.share import address_in_words, app_root, compare_link, qr_png
+from views.registry import BY_KEY
 
 SLIDE_KEY = "slide"
 OPTIONS_KEY = "deck_options"
 CARDS_KEY = "deck_cards"
 NOTES_KEY = "speaker_notes"
 JUMP_KEY = "jump_to_slide"
+PRESENT_PATH = BY_KEY["present"].url_path
+# The code on the share slide: large enough to scan from the back of a room
+# on a projector (about a fifth of a 1366 x 768 screen's width).
+QR_PIXELS = 330
 
 # Projector type: body text well above 24 px on a 1366 x 768 screen and
 # headings larger, scoped to the slide. Static CSS only; no data goes in it.
@@ -69,13 +75,14 @@ def deck_options(catalogue: Catalogue) -> list[Option]:
     return [o for o in catalogue.options if o.short_name in chosen]
 
 
-def deck_cards() -> list[str]:
+def deck_cards(catalogue: Catalogue) -> list[str]:
     """The issue cards in the deck, in their usual order."""
-    questions = {card.question: card.id for card in ISSUE_CARDS}
+    deck = catalogue.deck
+    questions = {card.question: card.id for card in deck.issue_cards}
     chosen = st.multiselect(
         "Issue cards in the deck (one question about every option)",
         list(questions),
-        default=[CARDS_BY_ID[i].question for i in DEFAULT_CARDS],
+        default=[card.question for card in chosen_cards(catalogue, deck.default_cards)],
         key=CARDS_KEY,
         bind="query-params",
     )
@@ -180,11 +187,13 @@ def draw_slide(
     with st.container(key="slide-frame"):
         st.title(escape(slide.title), anchor=False)
         if slide.kind == "title":
-            _title_slide()
+            _title_slide(catalogue)
         elif slide.kind == "option" and slide.option is not None:
             _option_slide(slide.option, catalogue)
         elif slide.kind == "issue" and slide.card is not None:
             _issue_slide(slide, options, catalogue)
+        elif slide.kind == "share":
+            _share_slide(catalogue, options)
         else:
             _questions_slide(catalogue)
         st.caption(
@@ -193,15 +202,10 @@ def draw_slide(
         )
 
 
-def _title_slide() -> None:
-    st.markdown(
-        "One side of the face twitches, most often because a blood vessel presses on "
-        "the facial nerve. There are several choices, and waiting is one of them."
-    )
-    st.markdown(
-        "- What each choice involves\n- How often it is done\n"
-        "- How many people it helps, and how many it harms"
-    )
+def _title_slide(catalogue: Catalogue) -> None:
+    title = catalogue.deck.title_slide
+    st.markdown(escape(title.intro))
+    st.markdown("\n".join(f"- {escape(point)}" for point in title.points))
 
 
 def _line(option: Option, field: str, catalogue: Catalogue) -> str:
@@ -265,6 +269,28 @@ def _questions_slide(catalogue: Catalogue) -> None:
     right.markdown("\n".join(f"- {escape(q)}" for q in items[half:]))
 
 
+def room_link(catalogue: Catalogue, options: Sequence[Option]) -> str:
+    """The Compare page with the deck's options, at the address this browser sees."""
+    # The address the presenter's browser sees (proxy and base path included).
+    # A test run has none; a local address is the honest stand-in there.
+    page_url = st.context.url or "http://localhost:8501/present"
+    root = app_root(page_url, PRESENT_PATH)
+    return compare_link(root, options, catalogue.options)
+
+
+def _share_slide(catalogue: Catalogue, options: Sequence[Option]) -> None:
+    share = catalogue.deck.share_slide
+    link = room_link(catalogue, options)
+    code, words = st.columns([2, 3], gap="large", vertical_alignment="center")
+    with code:
+        st.image(qr_png(link), width=QR_PIXELS)
+    with words:
+        if share.text:
+            st.markdown(escape(share.text))
+        st.markdown(f"Or type: **{escape(address_in_words(link))}**")
+        st.markdown(f"It opens: [{escape(link)}]({link_target(link)})")
+
+
 def speaker_note(slide: Slide) -> None:
     st.info(f"Speaker note: {escape(slide.speaker_note)}", icon=":material/record_voice_over:")
 
@@ -273,7 +299,7 @@ def handout_download(
     catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str]
 ) -> None:
     """The group handout for this deck, made when the button is pressed."""
-    cards = [CARDS_BY_ID[i] for i in card_ids]
+    cards = chosen_cards(catalogue, card_ids)
     st.download_button(
         "Download the group handout (PDF)",
         data=functools.partial(group_handout, catalogue, list(options), cards=cards),

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from treatments.deck import IssueCard
 from treatments.facts import FIELDS, short_answers
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
-from treatments.schema import Catalogue, Option
+from treatments.schema import Catalogue, IssueCard, Option
 from treatments.sources import source_numbers
 from treatments.visit import MAX_NOTES, VisitAnswers
 

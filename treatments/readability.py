@@ -104,6 +104,27 @@ def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
     if catalogue.sure is not None:
         for item in catalogue.sure.items:
             yield Passage(f"sure: {item.letter}", item.question)
+    yield from deck_passages(catalogue)
+
+
+def deck_passages(catalogue: Catalogue) -> Iterator[Passage]:
+    """Every word of the slide deck that is not a fact: the room's and the presenter's."""
+    deck = catalogue.deck
+    title = deck.title_slide
+    yield Passage("deck: title slide", title.intro)
+    for index, point in enumerate(title.points):
+        yield Passage(f"deck: title slide: points[{index}]", sentence(point))
+    yield Passage("deck: title slide: speaker note", title.speaker_note)
+    yield Passage("deck: option note", deck.option_speaker_note("this option"))
+    for card in deck.issue_cards:
+        yield Passage(f"deck: card {card.id}", card.question)
+        yield Passage(f"deck: card {card.id}: speaker note", card.speaker_note)
+    for name in ("questions_slide", "share_slide"):
+        fixed = getattr(deck, name)
+        yield Passage(f"deck: {name}", sentence(fixed.title))
+        if fixed.text:
+            yield Passage(f"deck: {name}: text", fixed.text)
+        yield Passage(f"deck: {name}: speaker note", fixed.speaker_note)
 
 
 def measure(passages: Iterable[Passage]) -> Grades:

@@ -322,6 +322,67 @@ class Meta(_Model):
     disclaimer: Text
 
 
+class IssueCard(_Model):
+    """One question asked of every option at once (the Mayo Clinic's issue cards).
+
+    ``field`` names the option answer the card shows, so each option's answer
+    is the same fact, with the same sources, as on every other page.
+    """
+
+    id: Slug
+    question: ShortText
+    field: PriorityField
+    speaker_note: Text
+
+
+class TitleSlide(_Model):
+    intro: Text
+    points: list[ShortText] = Field(min_length=1, max_length=6)
+    speaker_note: Text
+
+
+class FixedSlide(_Model):
+    """A slide with the same words in every deck: the questions, or sharing the view."""
+
+    title: ShortText
+    text: Text | None = None
+    speaker_note: Text
+
+
+OPTION_PLACEHOLDER = "{option}"
+
+
+class Deck(_Model):
+    """Every word of the slide deck an educator presents, but the facts themselves."""
+
+    title_slide: TitleSlide
+    # One note for every option's slide; {option} becomes the option's short name.
+    option_note: Text
+    issue_cards: list[IssueCard] = Field(min_length=1, max_length=20)
+    default_cards: list[Slug] = Field(max_length=20)
+    questions_slide: FixedSlide
+    share_slide: FixedSlide
+
+    @model_validator(mode="after")
+    def _cards_are_known(self) -> Deck:
+        ids = [card.id for card in self.issue_cards]
+        if len(ids) != len(set(ids)):
+            raise ValueError("each issue card needs an id of its own")
+        unknown = [card for card in self.default_cards if card not in ids]
+        if unknown:
+            raise ValueError(f"default_cards names unknown issue cards: {', '.join(unknown)}")
+        braces = self.option_note.replace(OPTION_PLACEHOLDER, "")
+        if "{" in braces or "}" in braces:
+            raise ValueError(f"option_note may hold only {OPTION_PLACEHOLDER} in braces")
+        return self
+
+    def card(self, card_id: str) -> IssueCard | None:
+        return next((card for card in self.issue_cards if card.id == card_id), None)
+
+    def option_speaker_note(self, short_name: str) -> str:
+        return self.option_note.replace(OPTION_PLACEHOLDER, short_name)
+
+
 class Catalogue(_Model):
     """Everything the app shows, as read from one data file."""
 
@@ -333,3 +394,4 @@ class Catalogue(_Model):
     priorities: list[Priority] = Field(default_factory=list, max_length=50)
     questions: QuestionList | None = None
     sure: SureCheck | None = None
+    deck: Deck

@@ -26,7 +26,7 @@ slide_area = st.container()
 *controls, settings = st.columns([1, 1, 2.2, 1, 1.5], vertical_alignment="bottom")
 with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
     options = deck_options(catalogue)
-    cards = deck_cards()
+    cards = deck_cards(catalogue)
     show_notes = speaker_notes_toggle()
     handout_download(catalogue, options, cards)
     st.caption(

@@ -2,41 +2,55 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from treatments.deck import CARDS_BY_ID, DEFAULT_CARDS, ISSUE_CARDS, build_deck, card_answers
+from treatments.deck import build_deck, card_answers, chosen_cards
 from treatments.facts import FIELDS
 from treatments.loader import load_catalogue
-from treatments.schema import Catalogue
+from treatments.schema import Catalogue, Deck
 
 _CATALOGUE = load_catalogue()
+_DECK = _CATALOGUE.deck
 
 
-def test_the_default_deck_runs_title_options_cards_questions(catalogue: Catalogue) -> None:
-    slides = build_deck(catalogue, catalogue.options, DEFAULT_CARDS)
-    assert [s.kind for s in slides] == ["title"] + ["option"] * 5 + ["issue"] * 3 + ["questions"]
+def test_the_default_deck_runs_title_options_cards_questions_share(catalogue: Catalogue) -> None:
+    deck = catalogue.deck
+    slides = build_deck(catalogue, catalogue.options, deck.default_cards)
+    assert [s.kind for s in slides] == (
+        ["title"] + ["option"] * 5 + ["issue"] * 3 + ["questions", "share"]
+    )
     assert [s.option.id for s in slides if s.option] == [o.id for o in catalogue.options]
-    assert [s.card.id for s in slides if s.card] == list(DEFAULT_CARDS)
+    assert [s.card.id for s in slides if s.card] == list(deck.default_cards)
     assert all(s.title and s.speaker_note for s in slides)
+    # Every word comes from the data file.
+    assert slides[0].speaker_note == deck.title_slide.speaker_note
+    assert slides[1].speaker_note == deck.option_note.replace(
+        "{option}", catalogue.options[0].short_name
+    )
+    assert "{" not in slides[1].speaker_note
+    assert slides[-1].title == deck.share_slide.title
 
 
 @given(
     st.lists(st.sampled_from(range(5)), unique=True),
-    st.lists(st.sampled_from([c.id for c in ISSUE_CARDS] + ["nonsense", ""]), unique=True),
+    st.lists(st.sampled_from([c.id for c in _DECK.issue_cards] + ["nonsense", ""]), unique=True),
 )
 def test_the_deck_has_what_was_chosen_and_nothing_else(picks: list[int], cards: list[str]) -> None:
     options = [_CATALOGUE.options[i] for i in picks]
     slides = build_deck(_CATALOGUE, options, cards)
-    known = [c for c in cards if c in CARDS_BY_ID]
-    assert len(slides) == 2 + len(options) + len(known)
-    assert slides[0].kind == "title" and slides[-1].kind == "questions"
+    known = [c for c in cards if _DECK.card(c) is not None]
+    assert len(slides) == 3 + len(options) + len(known)
+    assert slides[0].kind == "title"
+    assert [s.kind for s in slides[-2:]] == ["questions", "share"]
     assert [s.option for s in slides if s.kind == "option"] == options
     assert [s.card.id for s in slides if s.card] == known
 
 
 def test_every_issue_card_answers_for_every_option(catalogue: Catalogue) -> None:
-    for card in ISSUE_CARDS:
+    for card in catalogue.deck.issue_cards:
         assert card.field in FIELDS
         answers = card_answers(card, catalogue.options)
         assert [o.id for o, _ in answers] == [o.id for o in catalogue.options]
@@ -46,9 +60,44 @@ def test_every_issue_card_answers_for_every_option(catalogue: Catalogue) -> None
 
 
 def test_the_helps_card_says_what_helped_means(catalogue: Catalogue) -> None:
-    answers = card_answers(CARDS_BY_ID["helps"], catalogue.options)
+    helps = chosen_cards(catalogue, ["helps"])
+    answers = card_answers(helps[0], catalogue.options)
     first = answers[0][1][0].headline
     assert first == (
         "73 to 98 out of 100 people, after each round of shots. "
         "Helped means: The twitching got clearly better until the shots wore off."
     )
+
+
+def _deck_data(**changes: object) -> dict[str, object]:
+    data = _DECK.model_dump()
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"default_cards": ["invasive", "nonsense"]}, "unknown issue cards: nonsense"),
+        ({"option_note": "Talk about {name}."}, "only {option} in braces"),
+        (
+            {
+                "issue_cards": [
+                    *_DECK.model_dump()["issue_cards"],
+                    _DECK.model_dump()["issue_cards"][0],
+                ]
+            },
+            "an id of its own",
+        ),
+        ({"title_slide": {"intro": "Hi.", "points": [], "speaker_note": "Hi."}}, "at least 1"),
+    ],
+)
+def test_the_schema_refuses_a_deck_that_cannot_be_drawn(
+    changes: dict[str, object], message: str
+) -> None:
+    with pytest.raises(ValidationError, match=message):
+        Deck.model_validate(_deck_data(**changes))
+
+
+def test_the_data_file_deck_passes() -> None:
+    assert Deck.model_validate(_deck_data()) == _DECK

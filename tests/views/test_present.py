@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.views.conftest import plain
-from treatments.deck import DEFAULT_CARDS, build_deck
+from treatments.deck import build_deck
 from treatments.schema import Catalogue
 
 
@@ -22,7 +22,7 @@ def _caption(at: AppTest) -> str:
 def test_next_walks_through_every_slide_and_previous_comes_back(
     open_page, catalogue: Catalogue
 ) -> None:
-    slides = build_deck(catalogue, catalogue.options, DEFAULT_CARDS)
+    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
     at = open_page("present")
     assert at.button(key="previous_slide").disabled
     for number, slide in enumerate(slides, start=1):
@@ -67,8 +67,8 @@ def test_the_deck_follows_the_chosen_options_and_cards(open_page) -> None:
         slide="4",
     )
     assert not at.exception
-    # Title, 2 options, 1 card, questions.
-    assert at.number_input(key="slide").max == 5
+    # Title, 2 options, 1 card, questions, sharing.
+    assert at.number_input(key="slide").max == 6
     assert _heading(at) == "Am I awake or asleep?"
     assert len(at.table[0].value) == 2
 
