@@ -14,12 +14,13 @@ from typing import Any
 import streamlit as st
 
 from components.charts import icon_array
-from treatments.deck import Slide, card_answers, chosen_cards
+from treatments.deck import OPTION_SLIDE_FIELDS, Slide, card_answers, chosen_cards
 from treatments.facts import FIELDS, short_answers
 from treatments.markdown import escape, link_target, refs
 from treatments.printout import group_handout
 from treatments.schema import Catalogue, Option
 from treatments.share import address_in_words, app_root, compare_link, qr_png
+from treatments.slides_file import deck_file
 from views.registry import BY_KEY
 
 SLIDE_KEY = "slide"
@@ -30,7 +31,7 @@ JUMP_KEY = "jump_to_slide"
 PRESENT_PATH = BY_KEY["present"].url_path
 # The code on the share slide: large enough to scan from the back of a room
 # on a projector (about a fifth of a 1366 x 768 screen's width).
-QR_PIXELS = 330
+QR_PIXELS = 380
 
 # Projector type: body text well above 24 px on a 1366 x 768 screen and
 # headings larger, scoped to the slide. Static CSS only; no data goes in it.
@@ -231,14 +232,7 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
         st.markdown(
             f"{escape(option.what_it_is.text)} {refs(option.what_it_is.sources, catalogue)}"
         )
-        st.markdown(
-            "\n".join(
-                [
-                    _line(option, field, catalogue)
-                    for field in ("invasiveness", "repeat", "helps", "serious_risks")
-                ]
-            )
-        )
+        st.markdown("\n".join([_line(option, field, catalogue) for field in OPTION_SLIDE_FIELDS]))
     if picture is None:
         return
     with picture:
@@ -283,16 +277,33 @@ def _share_slide(catalogue: Catalogue, options: Sequence[Option]) -> None:
     link = room_link(catalogue, options)
     code, words = st.columns([2, 3], gap="large", vertical_alignment="center")
     with code:
-        st.image(qr_png(link), width=QR_PIXELS)
+        st.image(qr_png(link, scale=12), width=QR_PIXELS)
     with words:
         if share.text:
             st.markdown(escape(share.text))
         st.markdown(f"Or type: **{escape(address_in_words(link))}**")
-        st.markdown(f"It opens: [{escape(link)}]({link_target(link)})")
+        st.caption(f"The code opens: [{escape(link)}]({link_target(link)})")
 
 
 def speaker_note(slide: Slide) -> None:
     st.info(f"Speaker note: {escape(slide.speaker_note)}", icon=":material/record_voice_over:")
+
+
+def slides_download(
+    catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str]
+) -> None:
+    """This deck as a PowerPoint file, made when the button is pressed."""
+    st.download_button(
+        "Download the slides (PowerPoint)",
+        data=functools.partial(
+            deck_file, catalogue, list(options), list(card_ids), link=room_link(catalogue, options)
+        ),
+        file_name="hemifacial-spasm-options-slides.pptx",
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        icon=":material/slideshow:",
+        on_click="ignore",
+        key="download_slides",
+    )
 
 
 def handout_download(
@@ -302,7 +313,9 @@ def handout_download(
     cards = chosen_cards(catalogue, card_ids)
     st.download_button(
         "Download the group handout (PDF)",
-        data=functools.partial(group_handout, catalogue, list(options), cards=cards),
+        data=functools.partial(
+            group_handout, catalogue, list(options), cards=cards, link=room_link(catalogue, options)
+        ),
         file_name="hemifacial-spasm-options-handout.pdf",
         mime="application/pdf",
         icon=":material/download:",

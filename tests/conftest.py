@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,18 @@ ALL_OPTIONS = [
     "Radiofrequency thermocoagulation",
     "No treatment for now (watch and wait)",
 ]
+
+
+def require_tool(command: str, package: str) -> str:
+    """The path of a system program a test drives; like the browser tests, a
+    skip with its reason on a developer's machine, a failure in CI."""
+    path = shutil.which(command)
+    if path is None:
+        message = f"needs `{command}` (Debian's {package})"
+        if os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -24,9 +24,12 @@ def _free_port() -> int:
 
 
 def start_server(
-    *, script: str = "app.py", env: dict[str, str] | None = None
+    *, script: str = "app.py", env: dict[str, str] | None = None, base_path: str = ""
 ) -> tuple[subprocess.Popen, str, Path]:
     """Start `streamlit run <script>` on a free port; return process, URL and log file.
+
+    ``base_path`` serves the app under a path (``/hfs``), as behind a proxy
+    that shares a host with other sites; the URL returned includes it.
 
     It runs from the project folder, so it uses the project's production
     settings in `.streamlit/config.toml`.
@@ -46,12 +49,14 @@ def start_server(
         "--server.headless",
         "true",
     ]
+    if base_path:
+        command += ["--server.baseUrlPath", base_path.strip("/")]
     # Output goes to a file, not a pipe, so a chatty server cannot block.
     with log.open("wb") as out:
         process = subprocess.Popen(
             command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env or os.environ.copy()
         )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path.strip('/')}" if base_path else "")
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -68,10 +73,10 @@ def start_server(
 
 @contextlib.contextmanager
 def running_server(
-    *, script: str = "app.py", env: dict[str, str] | None = None
+    *, script: str = "app.py", env: dict[str, str] | None = None, base_path: str = ""
 ) -> Iterator[tuple[subprocess.Popen, str]]:
     """`streamlit run <script>` for the length of a ``with`` block: process and URL."""
-    process, url, log = start_server(script=script, env=env)
+    process, url, log = start_server(script=script, env=env, base_path=base_path)
     try:
         yield process, url
     finally:

@@ -17,6 +17,9 @@ from treatments.facts import FactLine, short_answers
 from treatments.schema import Catalogue, IssueCard, Option
 
 SlideKind = Literal["title", "option", "issue", "questions", "share"]
+# What an option's slide says about it, in this order, on screen and in the
+# PowerPoint file alike.
+OPTION_SLIDE_FIELDS = ("invasiveness", "repeat", "helps", "serious_risks")
 
 
 @dataclass(frozen=True)

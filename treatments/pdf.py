@@ -10,6 +10,7 @@ right to left with HarfBuzz (``uharfbuzz``), and set against the right margin.
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -121,6 +122,19 @@ class Writer:
     def para(self, text: str, *, bold: bool = False) -> None:
         self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
         self._text(self.clean(text))
+
+    def picture_beside(self, png: bytes, text: str, *, size: float) -> None:
+        """A square picture (a QR code) at the left margin, ``size`` mm wide, text beside it."""
+        if self.pdf.will_page_break(size + 2):
+            self.pdf.add_page()
+        x, y = self.pdf.l_margin, self.pdf.get_y()
+        self.pdf.image(io.BytesIO(png), x=x, y=y, w=size, h=size)
+        self.pdf.set_font(_FONT, "", BODY_PT)
+        self.pdf.set_xy(x + size + 4, y + 2)
+        self.pdf.multi_cell(
+            self.pdf.epw - size - 4, _LINE, self.clean(text), align="L", new_x=XPos.LMARGIN
+        )
+        self.pdf.set_y(max(self.pdf.get_y(), y + size) + 2)
 
     def bullets(self, items: Iterable[str]) -> None:
         self.pdf.set_font(_FONT, "", BODY_PT)

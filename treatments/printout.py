@@ -13,12 +13,15 @@ from treatments.facts import FIELDS, short_answers
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
 from treatments.schema import Catalogue, IssueCard, Option
+from treatments.share import address_in_words, qr_png
 from treatments.sources import source_numbers
 from treatments.visit import MAX_NOTES, VisitAnswers
 
 # At most this many options side by side on one printout page: a fourth
 # column would be too narrow for 12 pt text.
 MAX_PRINTOUT_OPTIONS = 3
+# The handout's QR code: 40 mm scans easily from a sheet held in the hand.
+HANDOUT_QR_MM = 40
 
 # The questions each printout answers for every option, in order: the same
 # fields for each, so benefits and harms get equal room. Each cell holds the
@@ -168,15 +171,25 @@ def group_handout(
     options: Sequence[Option],
     *,
     cards: Sequence[IssueCard] = (),
+    link: str | None = None,
     made_on: _dt.date | None = None,
 ) -> bytes:
-    """The options side by side, then the issue cards, for a group to take home."""
+    """The options side by side, then the issue cards, for a group to take home.
+
+    ``link`` is the address of the same view for a phone (see
+    :mod:`treatments.share`); the first page carries it as a QR code and in words.
+    """
     made_on = made_on or _dt.date.today()
     numbers = source_numbers(catalogue)
     cited: set[str] = set()
     out = _start(
         catalogue, "Hemifacial spasm: the options side by side", f"Printed on {made_on:%d %B %Y}"
     )
+    if link:
+        share = catalogue.deck.share_slide
+        words = [share.text or "", f"Or type: {address_in_words(link)}", f"The code opens: {link}"]
+        out.heading(share.title)
+        out.picture_beside(qr_png(link), "\n".join(w for w in words if w), size=HANDOUT_QR_MM)
     for start in range(0, len(options), MAX_PRINTOUT_OPTIONS):
         group = options[start : start + MAX_PRINTOUT_OPTIONS]
         names = ", ".join(o.short_name for o in group)

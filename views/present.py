@@ -12,6 +12,7 @@ from components.present import (
     handout_download,
     slide_controls,
     slide_style,
+    slides_download,
     speaker_note,
     speaker_notes_toggle,
 )
@@ -29,6 +30,7 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
     cards = deck_cards(catalogue)
     show_notes = speaker_notes_toggle()
     handout_download(catalogue, options, cards)
+    slides_download(catalogue, options, cards)
     st.caption(
         "To share this deck, copy the web address from your browser. It keeps the "
         "slide you are on and the slides you chose."

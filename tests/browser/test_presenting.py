@@ -9,11 +9,16 @@ from playwright.sync_api import Page, expect
 
 from tests.browser import ui
 from tests.browser.conftest import open_app
+from treatments.deck import build_deck
+from treatments.loader import load_catalogue
 from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1366, "height": 768}
+# The default deck: title, five options, three issue cards, questions, sharing.
+_CATALOGUE = load_catalogue()
+DEFAULT_SLIDES = len(build_deck(_CATALOGUE, _CATALOGUE.options, _CATALOGUE.deck.default_cards))
 
 
 def _body_font_px(page: Page) -> float:
@@ -44,7 +49,7 @@ def test_educator_presents_moves_and_reloads_the_slide(
         ui.wait_for_app(page)
     expect(page).to_have_url(re.compile(r"[?&]slide=4(&|$)"))
     expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.options[2].name)
-    expect(page.locator(ui.SLIDE)).to_contain_text("Slide 4 of 10.")
+    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide 4 of {DEFAULT_SLIDES}.")
     heading_px = page.get_by_role("heading", level=1).evaluate(
         "e => parseFloat(getComputedStyle(e).fontSize)"
     )
@@ -69,11 +74,11 @@ def test_educator_presents_moves_and_reloads_the_slide(
     expect(other.locator(ui.EXCEPTION)).to_have_count(0)
 
 
-@pytest.mark.parametrize("slide", range(1, 11))
+@pytest.mark.parametrize("slide", range(1, DEFAULT_SLIDES + 1))
 def test_no_slide_scrolls_or_hides_under_the_menu(page: Page, app_url: str, slide: int) -> None:
     page.set_viewport_size(PROJECTOR)
     open_app(page, f"{app_url}/present?slide={slide}")
-    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {slide} of 10.")
+    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {slide} of {DEFAULT_SLIDES}.")
     assert not _scrolls(page)
     menu = page.locator(ui.HEADER).bounding_box()
     heading = page.get_by_role("heading", level=1).bounding_box()

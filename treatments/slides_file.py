@@ -1,0 +1,298 @@
+"""The deck as a PowerPoint file, for presenting from a computer with no network.
+
+The same slides as the Present page, in the same order and words: the title,
+one slide per option with its pictures of 100 people, the issue cards, the
+questions, and the code that hands the room the same view last. Speaker notes
+go in the notes pane, never on the slide. Every slide carries the date the
+facts were checked and the numbers of the sources it cites, listed in full on
+a last page. Pictures are drawn from the app's own chart specs by Vega's own
+renderer (``vl-convert``), offline.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+
+import vl_convert
+from PIL import Image
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR
+from pptx.shapes.picture import Picture
+from pptx.slide import Slide as PptxSlide
+from pptx.text.text import TextFrame
+from pptx.util import Emu, Inches, Length, Pt
+
+from treatments import charts
+from treatments.deck import OPTION_SLIDE_FIELDS, Slide, build_deck, card_answers
+from treatments.facts import FIELDS, FactLine, short_answers
+from treatments.schema import Catalogue, Option
+from treatments.share import address_in_words, qr_png
+from treatments.sources import source_numbers
+
+# 16:9, PowerPoint's own default.
+WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+MARGIN = Inches(0.5)
+# Projector type: read from the back of a room.
+TITLE_PT = 36
+BODY_PT = 24
+TABLE_PT = 18
+FOOTER_PT = 14
+TEXT = RGBColor(0x1A, 0x1A, 0x1A)
+FOOTER = RGBColor(0x33, 0x33, 0x33)
+PICTURE_GAP = Inches(0.2)
+QR_SIZE = Inches(4.5)
+
+Cited = set[str]
+
+
+def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: Cited) -> str:
+    keys = list(dict.fromkeys(keys))
+    cited.update(keys)
+    return "[" + ", ".join(str(numbers[key]) for key in keys) + "]" if keys else ""
+
+
+def _fact(line: FactLine, numbers: Mapping[str, int], cited: Cited) -> str:
+    return f"{line.headline} {_cite(line.sources, numbers, cited)}".strip()
+
+
+def _emu(length: float) -> Length:
+    return Emu(int(length))
+
+
+def _describe(picture: Picture, text: str) -> None:
+    """A picture's text version (its alt text), which a screen reader in PowerPoint reads."""
+    picture._element.xpath("./p:nvPicPr/p:cNvPr")[0].set("descr", text)
+
+
+def _box(slide: PptxSlide, left: int, top: int, width: int, height: int) -> TextFrame:
+    frame = slide.shapes.add_textbox(_emu(left), _emu(top), _emu(width), _emu(height)).text_frame
+    frame.word_wrap = True
+    return frame
+
+
+def _paragraphs(
+    frame: TextFrame,
+    lines: Sequence[tuple[str, int, bool]],
+    *,
+    size: int = BODY_PT,
+    colour: RGBColor = TEXT,
+) -> None:
+    """Lines as paragraphs: (text, indent level, bold)."""
+    for number, (text, level, bold) in enumerate(lines):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        paragraph.level = level
+        paragraph.space_after = Pt(4)
+        run = paragraph.add_run()
+        run.text = text
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = colour
+
+
+def _title(slide: PptxSlide, text: str) -> None:
+    frame = _box(slide, MARGIN, Inches(0.3), WIDTH - 2 * MARGIN, Inches(1.0))
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    _paragraphs(frame, [(text, 0, True)], size=TITLE_PT)
+
+
+def _footer(slide: PptxSlide, text: str) -> None:
+    frame = _box(slide, MARGIN, HEIGHT - Inches(0.75), WIDTH - 2 * MARGIN, Inches(0.6))
+    _paragraphs(frame, [(text, 0, False)], size=FOOTER_PT, colour=FOOTER)
+
+
+BODY_TOP = Inches(1.4)
+BODY_HEIGHT = HEIGHT - Inches(2.3)
+# Sizes tried, largest first, for a slide whose words would not fit in body type.
+SMALLER_SIZES = (BODY_PT, 22, 20, 18, 16)
+
+
+def fitting_size(lines: Sequence[tuple[str, int, bool]], width: int, height: int) -> int:
+    """The largest type size at which ``lines`` fit a box, by a cautious estimate.
+
+    A file has no layout engine to ask, so this counts lines as a wide
+    average letter would break them (0.6 of the size, as in DejaVu Sans,
+    which LibreOffice uses), each paragraph 1.2 lines high plus its spacing.
+    Slides with long answers get smaller type rather than text that runs off
+    the slide, never below 16 pt.
+    """
+    for size in SMALLER_SIZES:
+        letters_per_line = max(8, int(width / Pt(size * 0.6)))
+        rows = sum(-(-len(text) // (letters_per_line - 4 * level)) for text, level, _ in lines)
+        needed = Pt(size * 1.2) * rows + Pt(4) * len(lines)
+        if needed <= height:
+            return size
+    return SMALLER_SIZES[-1]
+
+
+def _body_box(slide: PptxSlide, width: int) -> TextFrame:
+    return _box(slide, MARGIN, BODY_TOP, width, BODY_HEIGHT)
+
+
+def _picture_png(option: Option, position: int) -> bytes:
+    spec = charts.icon_array(option, option.helps[position]).to_dict()
+    return bytes(vl_convert.vegalite_to_png(json.dumps(spec), scale=2))
+
+
+def _option_slide(
+    slide: PptxSlide, option: Option, numbers: Mapping[str, int], cited: Cited
+) -> None:
+    counted = [i for i, benefit in enumerate(option.helps) if benefit.per_100 is not None]
+    pictures = [_picture_png(option, position) for position in counted]
+    # One picture as tall as the text; two a little shorter, so the words keep room.
+    height = int(BODY_HEIGHT * (1.0 if len(pictures) < 2 else 0.7))
+    widths = [int(height * _aspect(png)) for png in pictures]
+    pictures_width = sum(widths) + PICTURE_GAP * len(widths)
+    lines: list[tuple[str, int, bool]] = [
+        (f"{option.what_it_is.text} {_cite(option.what_it_is.sources, numbers, cited)}", 0, False)
+    ]
+    for field in OPTION_SLIDE_FIELDS:
+        facts = [_fact(line, numbers, cited) for line in short_answers(option, field)]
+        label = FIELDS[field].short
+        if len(facts) == 1:
+            lines.append((f"{label}: {facts[0]}", 0, False))
+        else:
+            lines.append((f"{label}:", 0, False))
+            lines.extend((fact, 1, False) for fact in facts)
+    body_width = WIDTH - 2 * MARGIN - pictures_width
+    size = fitting_size(lines, body_width, BODY_HEIGHT)
+    _paragraphs(_body_box(slide, body_width), lines, size=size)
+    left = WIDTH - MARGIN - pictures_width + PICTURE_GAP
+    for position, png, width in zip(counted, pictures, widths, strict=True):
+        picture = slide.shapes.add_picture(
+            io.BytesIO(png), _emu(left), BODY_TOP, height=_emu(height)
+        )
+        left += width + PICTURE_GAP
+        _describe(picture, charts.icon_array_summary(option, option.helps[position]))
+
+
+def _aspect(png: bytes) -> float:
+    with Image.open(io.BytesIO(png)) as picture:
+        return float(picture.width) / float(picture.height)
+
+
+def _issue_slide(
+    slide: PptxSlide,
+    deck_slide: Slide,
+    options: Sequence[Option],
+    numbers: Mapping[str, int],
+    cited: Cited,
+) -> None:
+    assert deck_slide.card is not None
+    answers = card_answers(deck_slide.card, options)
+    shape = slide.shapes.add_table(
+        len(answers) + 1,
+        2,
+        MARGIN,
+        Inches(1.4),
+        _emu(WIDTH - 2 * MARGIN),
+        _emu(Inches(0.5) * (len(answers) + 1)),
+    )
+    table = shape.table
+    table.columns[0].width = Inches(3.2)
+    table.columns[1].width = WIDTH - 2 * MARGIN - Inches(3.2)
+    rows = [("Option", "Answer")] + [
+        (option.short_name, "\n".join(_fact(f, numbers, cited) for f in facts))
+        for option, facts in answers
+    ]
+    for r, (name, answer) in enumerate(rows):
+        for c, text in enumerate((name, answer)):
+            cell = table.cell(r, c)
+            cell.text = text
+            for paragraph in cell.text_frame.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(TABLE_PT)
+                    run.font.bold = r == 0 or c == 0
+
+
+def _questions_slide(slide: PptxSlide, catalogue: Catalogue) -> None:
+    items = list(catalogue.questions.items) if catalogue.questions else []
+    half = (len(items) + 1) // 2
+    column = (WIDTH - 2 * MARGIN - Inches(0.4)) / 2
+    for place, group in enumerate((items[:half], items[half:])):
+        left = MARGIN + (column + Inches(0.4)) * place
+        frame = _box(slide, int(left), Inches(1.4), int(column), HEIGHT - Inches(2.3))
+        _paragraphs(frame, [(f"• {q}", 0, False) for q in group], size=20)
+
+
+def _share_slide(slide: PptxSlide, catalogue: Catalogue, link: str) -> None:
+    share = catalogue.deck.share_slide
+    code = slide.shapes.add_picture(
+        io.BytesIO(qr_png(link, scale=12)), MARGIN, Inches(1.4), QR_SIZE, QR_SIZE
+    )
+    _describe(code, f"QR code for {link}")
+    left = MARGIN + QR_SIZE + Inches(0.5)
+    frame = _box(slide, left, Inches(1.6), WIDTH - MARGIN - left, QR_SIZE)
+    lines = [(share.text or "", 0, False), (f"Or type: {address_in_words(link)}", 0, True)]
+    _paragraphs(frame, [line for line in lines if line[0]])
+    small = _box(
+        slide, left, Inches(1.6) + QR_SIZE - Inches(0.8), WIDTH - MARGIN - left, Inches(0.8)
+    )
+    _paragraphs(small, [(f"The code opens: {link}", 0, False)], size=FOOTER_PT)
+
+
+# Sources listed per slide, in type a person can read on paper or up close.
+SOURCES_PER_SLIDE = 12
+SOURCES_PT = 12
+
+
+def deck_file(
+    catalogue: Catalogue,
+    options: Sequence[Option],
+    card_ids: Sequence[str],
+    *,
+    link: str,
+    made_on: _dt.date | None = None,
+) -> bytes:
+    """The deck for these options and issue cards as a .pptx file's bytes."""
+    made_on = made_on or _dt.date.today()
+    numbers = source_numbers(catalogue)
+    slides = build_deck(catalogue, options, card_ids)
+    pptx = Presentation()
+    pptx.slide_width, pptx.slide_height = WIDTH, HEIGHT
+    blank = pptx.slide_layouts[6]
+    checked = f"Facts last checked: {catalogue.meta.last_reviewed:%d %B %Y}."
+    cited_anywhere: Cited = set()
+    for number, deck_slide in enumerate(slides, start=1):
+        slide = pptx.slides.add_slide(blank)
+        cited: Cited = set()
+        _title(slide, deck_slide.title)
+        if deck_slide.kind == "title":
+            title = catalogue.deck.title_slide
+            lines = [(title.intro, 0, False)] + [(f"• {p}", 0, False) for p in title.points]
+            _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), lines)
+        elif deck_slide.kind == "option" and deck_slide.option is not None:
+            _option_slide(slide, deck_slide.option, numbers, cited)
+        elif deck_slide.kind == "issue":
+            _issue_slide(slide, deck_slide, options, numbers, cited)
+        elif deck_slide.kind == "questions":
+            _questions_slide(slide, catalogue)
+        else:
+            _share_slide(slide, catalogue, link)
+        sources = (
+            " Sources: " + ", ".join(str(n) for n in sorted(numbers[k] for k in cited)) + "."
+            if cited
+            else ""
+        )
+        _footer(
+            slide,
+            f"Slide {number} of {len(slides)}. {checked}{sources} {catalogue.meta.disclaimer}",
+        )
+        slide.notes_slide.notes_text_frame.text = deck_slide.speaker_note
+        cited_anywhere |= cited
+    listed = sorted((numbers[s.key], s) for s in catalogue.sources if s.key in cited_anywhere)
+    for start in range(0, len(listed), SOURCES_PER_SLIDE):
+        slide = pptx.slides.add_slide(blank)
+        _title(slide, "Sources")
+        lines = [
+            (f"[{n}] {s.title}. {s.url}", 0, False)
+            for n, s in listed[start : start + SOURCES_PER_SLIDE]
+        ]
+        _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), lines, size=SOURCES_PT)
+        _footer(slide, f"{checked} Made on {made_on:%d %B %Y}. {catalogue.meta.disclaimer}")
+    out = io.BytesIO()
+    pptx.save(out)
+    return out.getvalue()
