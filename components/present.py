@@ -28,6 +28,7 @@ OPTIONS_KEY = "deck_options"
 CARDS_KEY = "deck_cards"
 NOTES_KEY = "speaker_notes"
 JUMP_KEY = "jump_to_slide"
+_PAST_THE_END_KEY = "slide_past_the_end"
 PRESENT_PATH = BY_KEY["present"].url_path
 # The code on the share slide: large enough to scan from the back of a room
 # on a projector (about a fifth of a 1366 x 768 screen's width).
@@ -55,6 +56,7 @@ _SLIDE_STYLE = """
 .st-key-slide-frame h1 { font-size: 42px; line-height: 1.1; padding: 0 0 0.1em 0; }
 .st-key-slide-frame [data-testid="stVerticalBlock"] { gap: 0.6rem; }
 [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 0.5rem; }
+.st-key-slide-keys, [data-testid="stLayoutWrapper"]:has(> .st-key-slide-keys) { display: none; }
 </style>
 """
 
@@ -111,21 +113,61 @@ def _jump() -> None:
     st.session_state[JUMP_KEY] = None
 
 
-def _drop_endless_slide_number() -> None:
-    """Remove ``?slide=inf`` or ``?slide=1e309`` from the URL before the box reads it.
+def _settle_slide_number(count: int) -> None:
+    """Put a slide number from the URL in range before the number box reads it.
 
-    Streamlit 1.67's number input turns such a value into an infinite float
-    and then fails to make it a whole number (OverflowError), so the page
-    would break. Every other bad value already falls back to slide 1.
+    Past the end (``?slide=99``, or a deck made shorter) goes to the last slide,
+    and the page says so. ``?slide=inf`` or ``1e309`` is removed: Streamlit
+    1.67's number input turns it into an infinite float and then fails to make
+    it a whole number (OverflowError). Any other bad value falls back to slide 1.
     """
     value = st.query_params.get(SLIDE_KEY)
     try:
-        endless = value is not None and math.isinf(float(value))
+        number = float(value) if value is not None else None
     except ValueError:
-        endless = False
-    if endless:
+        number = None
+    if number is None:
+        return
+    if math.isinf(number) or math.isnan(number):
         del st.query_params[SLIDE_KEY]
         st.rerun()  # the box reads the URL as it was when the run began
+    if number > count:
+        st.query_params[SLIDE_KEY] = str(count)
+        st.session_state[_PAST_THE_END_KEY] = value
+        st.rerun()
+
+
+def _say_if_past_the_end(count: int) -> None:
+    asked = st.session_state.pop(_PAST_THE_END_KEY, None)
+    if asked is not None:
+        st.toast(
+            f"There is no slide {escape(str(asked))}. This deck has {count} slides, "
+            "so this is the last one.",
+            icon=":material/last_page:",
+        )
+
+
+def _go_to(number: int) -> None:
+    st.session_state[SLIDE_KEY] = number
+
+
+def clicker_keys(count: int) -> None:
+    """The keys a presentation clicker sends, and Home and End, as hidden buttons.
+
+    Next and Previous answer the arrow keys themselves; a button takes one
+    key, so Page Down, Space, Page Up, Home and End each get one of their own
+    here, out of sight (app.css) and out of the Tab order.
+    """
+    keys = (
+        ("PageDown", "Next slide (Page Down)", _step, (1, count)),
+        ("Space", "Next slide (Space)", _step, (1, count)),
+        ("PageUp", "Previous slide (Page Up)", _step, (-1, count)),
+        ("Home", "First slide", _go_to, (1,)),
+        ("End", "Last slide", _go_to, (count,)),
+    )
+    with st.container(key="slide-keys"):
+        for key, label, action, args in keys:
+            st.button(label, on_click=action, args=args, shortcut=key, key=f"key-{key}")
 
 
 def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
@@ -136,7 +178,7 @@ def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
     """
     back, number_box, jump, forward = columns
     count = len(slides)
-    _drop_endless_slide_number()
+    _settle_slide_number(count)
     with number_box:
         number = st.number_input(
             f"Slide (1 to {count})",
@@ -168,6 +210,7 @@ def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
         disabled=current <= 1,
         width="stretch",
         key="previous_slide",
+        shortcut="Left",
     )
     forward.button(
         "Next",
@@ -178,7 +221,10 @@ def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
         width="stretch",
         type="primary",
         key="next_slide",
+        shortcut="Right",
     )
+    clicker_keys(count)
+    _say_if_past_the_end(count)
     return current
 
 
@@ -195,6 +241,8 @@ def draw_slide(
             _issue_slide(slide, options, catalogue)
         elif slide.kind == "share":
             _share_slide(catalogue, options)
+        elif slide.kind == "choose":
+            _choose_slide(catalogue)
         else:
             _questions_slide(catalogue)
         st.caption(
@@ -251,6 +299,13 @@ def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) 
         )
         rows.append({"Option": f"**{escape(option.short_name)}**", "Answer": answer})
     st.table(rows, hide_index=True, alt=f"{slide.card.question} One row for each option.")
+
+
+def _choose_slide(catalogue: Catalogue) -> None:
+    choose = catalogue.deck.choose_slide
+    if choose.text:
+        st.markdown(escape(choose.text))
+    st.markdown("\n".join(f"- {escape(point)}" for point in choose.points))
 
 
 def _questions_slide(catalogue: Catalogue) -> None:

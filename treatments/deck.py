@@ -16,7 +16,7 @@ from typing import Literal
 from treatments.facts import FactLine, short_answers
 from treatments.schema import Catalogue, IssueCard, Option
 
-SlideKind = Literal["title", "option", "issue", "questions", "share"]
+SlideKind = Literal["title", "option", "issue", "choose", "questions", "share"]
 # What an option's slide says about it, in this order, on screen and in the
 # PowerPoint file alike.
 OPTION_SLIDE_FIELDS = ("invasiveness", "repeat", "helps", "serious_risks")
@@ -46,7 +46,11 @@ def chosen_cards(catalogue: Catalogue, card_ids: Sequence[str]) -> list[IssueCar
 def build_deck(
     catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str]
 ) -> list[Slide]:
-    """The slides in order. Unknown card ids are skipped. Sharing the view comes last."""
+    """The slides in order. Unknown card ids are skipped.
+
+    After the facts come how people choose, then the questions to ask, and
+    sharing the view last.
+    """
     deck = catalogue.deck
     slides = [Slide("title", catalogue.meta.title, deck.title_slide.speaker_note)]
     for option in options:
@@ -54,7 +58,8 @@ def build_deck(
         slides.append(Slide("option", option.name, note, option=option))
     for card in chosen_cards(catalogue, card_ids):
         slides.append(Slide("issue", card.question, card.speaker_note, card=card))
-    questions, share = deck.questions_slide, deck.share_slide
+    choose, questions, share = deck.choose_slide, deck.questions_slide, deck.share_slide
+    slides.append(Slide("choose", choose.title, choose.speaker_note))
     slides.append(Slide("questions", questions.title, questions.speaker_note))
     slides.append(Slide("share", share.title, share.speaker_note))
     return slides

@@ -119,11 +119,13 @@ def deck_passages(catalogue: Catalogue) -> Iterator[Passage]:
     for card in deck.issue_cards:
         yield Passage(f"deck: card {card.id}", card.question)
         yield Passage(f"deck: card {card.id}: speaker note", card.speaker_note)
-    for name in ("questions_slide", "share_slide"):
+    for name in ("choose_slide", "questions_slide", "share_slide"):
         fixed = getattr(deck, name)
         yield Passage(f"deck: {name}", sentence(fixed.title))
         if fixed.text:
             yield Passage(f"deck: {name}: text", fixed.text)
+        for index, point in enumerate(fixed.points):
+            yield Passage(f"deck: {name}: points[{index}]", sentence(point))
         yield Passage(f"deck: {name}: speaker note", fixed.speaker_note)
 
 

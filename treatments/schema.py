@@ -342,10 +342,11 @@ class TitleSlide(_Model):
 
 
 class FixedSlide(_Model):
-    """A slide with the same words in every deck: the questions, or sharing the view."""
+    """A slide with the same words in every deck: choosing, the questions, sharing the view."""
 
     title: ShortText
     text: Text | None = None
+    points: list[ShortText] = Field(default_factory=list, max_length=6)
     speaker_note: Text
 
 
@@ -360,6 +361,8 @@ class Deck(_Model):
     option_note: Text
     issue_cards: list[IssueCard] = Field(min_length=1, max_length=20)
     default_cards: list[Slug] = Field(max_length=20)
+    # "Which one is best?": how people choose, after the facts and before the questions.
+    choose_slide: FixedSlide
     questions_slide: FixedSlide
     share_slide: FixedSlide
 

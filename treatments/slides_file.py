@@ -268,6 +268,10 @@ def deck_file(
             _option_slide(slide, deck_slide.option, numbers, cited)
         elif deck_slide.kind == "issue":
             _issue_slide(slide, deck_slide, options, numbers, cited)
+        elif deck_slide.kind == "choose":
+            choose = catalogue.deck.choose_slide
+            lines = [(choose.text or "", 0, False)] + [(f"• {p}", 0, False) for p in choose.points]
+            _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), [x for x in lines if x[0]])
         elif deck_slide.kind == "questions":
             _questions_slide(slide, catalogue)
         else:

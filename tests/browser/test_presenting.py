@@ -83,3 +83,37 @@ def test_no_slide_scrolls_or_hides_under_the_menu(page: Page, app_url: str, slid
     menu = page.locator(ui.HEADER).bounding_box()
     heading = page.get_by_role("heading", level=1).bounding_box()
     assert menu and heading and heading["y"] >= menu["y"] + menu["height"]
+
+
+def test_a_clicker_s_keys_move_the_slides(page: Page, app_url: str) -> None:
+    """Clickers send the arrow keys, Page Down and Page Up (some send Space)."""
+    page.set_viewport_size(PROJECTOR)
+    open_app(page, f"{app_url}/present")
+    moves = [
+        ("ArrowRight", 2),
+        ("ArrowRight", 3),
+        ("ArrowLeft", 2),
+        ("PageDown", 3),
+        ("Space", 4),
+        ("PageUp", 3),
+        ("End", DEFAULT_SLIDES),
+        ("Home", 1),
+    ]
+    for key, number in moves:
+        page.keyboard.press(key)
+        expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {number} of {DEFAULT_SLIDES}.")
+        # Slide 1 is the default, which the address leaves out.
+        if number > 1:
+            expect(page).to_have_url(re.compile(rf"[?&]slide={number}(&|$)"))
+    # The extra keys' buttons are out of sight and out of the Tab order.
+    expect(page.get_by_role("button", name="Last slide")).to_be_hidden()
+
+
+def test_a_slide_number_past_the_end_opens_the_last_slide_and_says_so(
+    page: Page, app_url: str
+) -> None:
+    page.set_viewport_size(PROJECTOR)
+    open_app(page, f"{app_url}/present?slide=99")
+    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {DEFAULT_SLIDES} of {DEFAULT_SLIDES}.")
+    expect(page.get_by_text("There is no slide 99.")).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"[?&]slide={DEFAULT_SLIDES}(&|$)"))

@@ -20,7 +20,7 @@ def test_the_default_deck_runs_title_options_cards_questions_share(catalogue: Ca
     deck = catalogue.deck
     slides = build_deck(catalogue, catalogue.options, deck.default_cards)
     assert [s.kind for s in slides] == (
-        ["title"] + ["option"] * 5 + ["issue"] * 3 + ["questions", "share"]
+        ["title"] + ["option"] * 5 + ["issue"] * 3 + ["choose", "questions", "share"]
     )
     assert [s.option.id for s in slides if s.option] == [o.id for o in catalogue.options]
     assert [s.card.id for s in slides if s.card] == list(deck.default_cards)
@@ -42,9 +42,9 @@ def test_the_deck_has_what_was_chosen_and_nothing_else(picks: list[int], cards: 
     options = [_CATALOGUE.options[i] for i in picks]
     slides = build_deck(_CATALOGUE, options, cards)
     known = [c for c in cards if _DECK.card(c) is not None]
-    assert len(slides) == 3 + len(options) + len(known)
+    assert len(slides) == 4 + len(options) + len(known)
     assert slides[0].kind == "title"
-    assert [s.kind for s in slides[-2:]] == ["questions", "share"]
+    assert [s.kind for s in slides[-3:]] == ["choose", "questions", "share"]
     assert [s.option for s in slides if s.kind == "option"] == options
     assert [s.card.id for s in slides if s.card] == known
 

@@ -78,5 +78,5 @@ def test_every_slide(open_page, catalogue: Catalogue) -> None:
         at.button(key="next_slide").click().run()
         assert not at.exception
         figures += _check(at, catalogue)
-    assert at.number_input(key="slide").value == 11
+    assert at.number_input(key="slide").value == 12
     assert figures > 10

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.views.conftest import plain
 from treatments.deck import build_deck
+from treatments.markdown import escape
 from treatments.schema import Catalogue
 
 
@@ -49,14 +50,30 @@ def test_the_url_opens_the_same_slide(open_page, catalogue: Catalogue) -> None:
     assert _heading(at) == catalogue.options[2].name
 
 
-@pytest.mark.parametrize(
-    "bad", ["0", "-3", "99", "abc", "", "1e9", "1e309", "inf", "-inf", "<script>"]
-)
+@pytest.mark.parametrize("bad", ["0", "-3", "abc", "", "1e309", "inf", "-inf", "nan", "<script>"])
 def test_a_bad_slide_number_falls_back_to_the_first(open_page, catalogue: Catalogue, bad) -> None:
     at = open_page("present", slide=bad)
     assert not at.exception
     assert at.number_input(key="slide").value == 1
     assert _heading(at) == catalogue.meta.title
+    assert not at.toast
+
+
+@pytest.mark.parametrize("past", ["99", "12.5", "1e9"])
+def test_a_number_past_the_end_goes_to_the_last_slide_and_says_so(
+    open_page, catalogue: Catalogue, past: str
+) -> None:
+    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    at = open_page("present", slide=past)
+    assert not at.exception
+    assert at.number_input(key="slide").value == len(slides)
+    assert _heading(at) == slides[-1].title
+    assert at.query_params["slide"] == str(len(slides))
+    (toast,) = at.toast
+    assert toast.value == (
+        f"There is no slide {escape(past)}. "
+        f"This deck has {len(slides)} slides, so this is the last one."
+    )
 
 
 def test_the_deck_follows_the_chosen_options_and_cards(open_page) -> None:
@@ -67,8 +84,8 @@ def test_the_deck_follows_the_chosen_options_and_cards(open_page) -> None:
         slide="4",
     )
     assert not at.exception
-    # Title, 2 options, 1 card, questions, sharing.
-    assert at.number_input(key="slide").max == 6
+    # Title, 2 options, 1 card, choosing, questions, sharing.
+    assert at.number_input(key="slide").max == 7
     assert _heading(at) == "Am I awake or asleep?"
     assert len(at.table[0].value) == 2
 
