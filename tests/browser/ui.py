@@ -112,10 +112,11 @@ def multiselect_pick(page: Page, label: str, choices: list[str]) -> None:
 _FOCUSED_NAME = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return "";
-  // What a screen reader would say: skip hidden parts such as icon ligatures.
+  // What a screen reader would say: skip hidden parts such as icon ligatures,
+  // and a button's keyboard-shortcut hint (a kbd, said after the name).
   const visibleText = (node) => {
     const copy = node.cloneNode(true);
-    copy.querySelectorAll("[aria-hidden='true'], [data-testid='stIconMaterial']")
+    copy.querySelectorAll("[aria-hidden='true'], [data-testid='stIconMaterial'], kbd")
       .forEach((hidden) => hidden.remove());
     return copy.textContent;
   };
