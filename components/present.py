@@ -19,7 +19,7 @@ from treatments.facts import FIELDS, short_answers
 from treatments.markdown import escape, link_target, refs
 from treatments.printout import group_handout
 from treatments.schema import Catalogue, Option
-from treatments.share import address_in_words, app_root, compare_link, qr_png
+from treatments.share import IT_OPENS, TYPE_IT, address_in_words, app_root, compare_link, qr_png
 from treatments.slides_file import deck_file
 from views.registry import BY_KEY
 
@@ -229,7 +229,12 @@ def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
 
 
 def draw_slide(
-    slide: Slide, number: int, count: int, options: Sequence[Option], catalogue: Catalogue
+    slide: Slide,
+    number: int,
+    count: int,
+    options: Sequence[Option],
+    catalogue: Catalogue,
+    link: str,
 ) -> None:
     with st.container(key="slide-frame"):
         st.title(escape(slide.title), anchor=False)
@@ -240,7 +245,7 @@ def draw_slide(
         elif slide.kind == "issue" and slide.card is not None:
             _issue_slide(slide, options, catalogue)
         elif slide.kind == "share":
-            _share_slide(catalogue, options)
+            _share_slide(catalogue, link)
         elif slide.kind == "choose":
             _choose_slide(catalogue)
         else:
@@ -327,17 +332,16 @@ def room_link(catalogue: Catalogue, options: Sequence[Option]) -> str:
     return compare_link(root, options, catalogue.options)
 
 
-def _share_slide(catalogue: Catalogue, options: Sequence[Option]) -> None:
+def _share_slide(catalogue: Catalogue, link: str) -> None:
     share = catalogue.deck.share_slide
-    link = room_link(catalogue, options)
     code, words = st.columns([2, 3], gap="large", vertical_alignment="center")
     with code:
         st.image(qr_png(link, scale=12), width=QR_PIXELS)
     with words:
         if share.text:
             st.markdown(escape(share.text))
-        st.markdown(f"Or type: **{escape(address_in_words(link))}**")
-        st.caption(f"The code opens: [{escape(link)}]({link_target(link)})")
+        st.markdown(f"{TYPE_IT} **{escape(address_in_words(link))}**")
+        st.caption(f"{IT_OPENS} [{escape(link)}]({link_target(link)})")
 
 
 def speaker_note(slide: Slide) -> None:
@@ -345,14 +349,12 @@ def speaker_note(slide: Slide) -> None:
 
 
 def slides_download(
-    catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str]
+    catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str], link: str
 ) -> None:
     """This deck as a PowerPoint file, made when the button is pressed."""
     st.download_button(
         "Download the slides (PowerPoint)",
-        data=functools.partial(
-            deck_file, catalogue, list(options), list(card_ids), link=room_link(catalogue, options)
-        ),
+        data=functools.partial(deck_file, catalogue, list(options), list(card_ids), link=link),
         file_name="hemifacial-spasm-options-slides.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         icon=":material/slideshow:",
@@ -362,15 +364,13 @@ def slides_download(
 
 
 def handout_download(
-    catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str]
+    catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str], link: str
 ) -> None:
     """The group handout for this deck, made when the button is pressed."""
     cards = chosen_cards(catalogue, card_ids)
     st.download_button(
         "Download the group handout (PDF)",
-        data=functools.partial(
-            group_handout, catalogue, list(options), cards=cards, link=room_link(catalogue, options)
-        ),
+        data=functools.partial(group_handout, catalogue, list(options), cards=cards, link=link),
         file_name="hemifacial-spasm-options-handout.pdf",
         mime="application/pdf",
         icon=":material/download:",

@@ -13,7 +13,7 @@ from treatments.facts import FIELDS, short_answers
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
 from treatments.schema import Catalogue, IssueCard, Option
-from treatments.share import address_in_words, qr_png
+from treatments.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.sources import source_numbers
 from treatments.visit import MAX_NOTES, VisitAnswers
 
@@ -187,7 +187,7 @@ def group_handout(
     )
     if link:
         share = catalogue.deck.share_slide
-        words = [share.text or "", f"Or type: {address_in_words(link)}", f"The code opens: {link}"]
+        words = [share.text or "", f"{TYPE_IT} {address_in_words(link)}", f"{IT_OPENS} {link}"]
         out.heading(share.title)
         out.picture_beside(qr_png(link), "\n".join(w for w in words if w), size=HANDOUT_QR_MM)
     for start in range(0, len(options), MAX_PRINTOUT_OPTIONS):

@@ -58,6 +58,11 @@ def address_in_words(url: str) -> str:
     return (host + path).rstrip("/")
 
 
+# The words beside every code (slide, handout, PowerPoint), before the address.
+TYPE_IT = "Or type:"
+IT_OPENS = "The code opens:"
+
+
 def qr_png(url: str, *, scale: int = 10) -> bytes:
     """A QR code of ``url`` as a PNG: black on white with the standard quiet zone.
 

@@ -30,7 +30,7 @@ from treatments import charts
 from treatments.deck import OPTION_SLIDE_FIELDS, Slide, build_deck, card_answers
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.schema import Catalogue, Option
-from treatments.share import address_in_words, qr_png
+from treatments.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.sources import source_numbers
 
 # 16:9, PowerPoint's own default.
@@ -208,6 +208,12 @@ def _issue_slide(
                     run.font.bold = r == 0 or c == 0
 
 
+def _text_and_points(slide: PptxSlide, text: str | None, points: Sequence[str]) -> None:
+    """A paragraph, then a bulleted point a line: the title and choose slides."""
+    lines = ([(text, 0, False)] if text else []) + [(f"• {point}", 0, False) for point in points]
+    _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), lines)
+
+
 def _questions_slide(slide: PptxSlide, catalogue: Catalogue) -> None:
     items = list(catalogue.questions.items) if catalogue.questions else []
     half = (len(items) + 1) // 2
@@ -226,12 +232,12 @@ def _share_slide(slide: PptxSlide, catalogue: Catalogue, link: str) -> None:
     _describe(code, f"QR code for {link}")
     left = MARGIN + QR_SIZE + Inches(0.5)
     frame = _box(slide, left, Inches(1.6), WIDTH - MARGIN - left, QR_SIZE)
-    lines = [(share.text or "", 0, False), (f"Or type: {address_in_words(link)}", 0, True)]
+    lines = [(share.text or "", 0, False), (f"{TYPE_IT} {address_in_words(link)}", 0, True)]
     _paragraphs(frame, [line for line in lines if line[0]])
     small = _box(
         slide, left, Inches(1.6) + QR_SIZE - Inches(0.8), WIDTH - MARGIN - left, Inches(0.8)
     )
-    _paragraphs(small, [(f"The code opens: {link}", 0, False)], size=FOOTER_PT)
+    _paragraphs(small, [(f"{IT_OPENS} {link}", 0, False)], size=FOOTER_PT)
 
 
 # Sources listed per slide, in type a person can read on paper or up close.
@@ -262,16 +268,14 @@ def deck_file(
         _title(slide, deck_slide.title)
         if deck_slide.kind == "title":
             title = catalogue.deck.title_slide
-            lines = [(title.intro, 0, False)] + [(f"• {p}", 0, False) for p in title.points]
-            _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), lines)
+            _text_and_points(slide, title.intro, title.points)
         elif deck_slide.kind == "option" and deck_slide.option is not None:
             _option_slide(slide, deck_slide.option, numbers, cited)
         elif deck_slide.kind == "issue":
             _issue_slide(slide, deck_slide, options, numbers, cited)
         elif deck_slide.kind == "choose":
             choose = catalogue.deck.choose_slide
-            lines = [(choose.text or "", 0, False)] + [(f"• {p}", 0, False) for p in choose.points]
-            _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), [x for x in lines if x[0]])
+            _text_and_points(slide, choose.text, choose.points)
         elif deck_slide.kind == "questions":
             _questions_slide(slide, catalogue)
         else:

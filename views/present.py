@@ -10,6 +10,7 @@ from components.present import (
     deck_options,
     draw_slide,
     handout_download,
+    room_link,
     slide_controls,
     slide_style,
     slides_download,
@@ -29,8 +30,11 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
     options = deck_options(catalogue)
     cards = deck_cards(catalogue)
     show_notes = speaker_notes_toggle()
-    handout_download(catalogue, options, cards)
-    slides_download(catalogue, options, cards)
+    # The address that hands the room this deck's view: the last slide, the
+    # handout and the PowerPoint file all carry the same one.
+    link = room_link(catalogue, options)
+    handout_download(catalogue, options, cards, link)
+    slides_download(catalogue, options, cards, link)
     st.caption(
         "To share this deck, copy the web address from your browser. It keeps the "
         "slide you are on and the slides you chose."
@@ -40,6 +44,6 @@ slides = build_deck(catalogue, options, cards)
 number = slide_controls(slides, controls)
 slide = slides[number - 1]
 with slide_area:
-    draw_slide(slide, number, len(slides), options, catalogue)
+    draw_slide(slide, number, len(slides), options, catalogue, link)
 if show_notes:
     speaker_note(slide)
