@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from components.catalogue import catalogue_error
 from components.page import app_style, page_menu
+from components.reconnected import say_if_reconnected
 from views import registry
 
 st.set_page_config(
     page_title="Hemifacial spasm: compare the treatments",
-    page_icon=":material/compare:",
+    # A file in the project, not a Material icon name: Streamlit fetches those
+    # from fonts.gstatic.com, which fails offline and tells Google who visits.
+    page_icon=str(Path(__file__).with_name("components") / "icon.png"),
     layout="wide",
     menu_items={
         "About": "Compares the treatments for hemifacial spasm. It does not replace your doctor."
@@ -33,4 +38,5 @@ pages = [
 
 current = st.navigation(pages, position="top")
 page_menu(pages, current)
+say_if_reconnected()
 current.run()

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import io
 import time
+import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
 
 import pandas as pd
 import pyarrow as pa
@@ -80,6 +82,16 @@ class Run:
         raise KeyError(f"no widget with key {key!r} on this page")
 
 
+def page_cookies(base_url: str, *, timeout: float = 60) -> dict[str, str]:
+    """The cookies set by loading the app's page: name -> value."""
+    with urllib.request.urlopen(base_url.rstrip("/") + "/", timeout=timeout) as response:
+        response.read()
+        cookies = SimpleCookie()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookies.load(header)
+    return {name: morsel.value for name, morsel in cookies.items()}
+
+
 def _widget_id(element: Element) -> str:
     """The widget id an element carries, or "" if it is not a widget."""
     widget_id = getattr(getattr(element, element.WhichOneof("type") or "", None), "id", "")
@@ -105,14 +117,24 @@ class Session:
         ``http://host:port`` of ``streamlit run``.
     timeout
         Seconds to wait for any one message before giving up.
+    like_a_browser
+        First load the page over HTTP, as a browser does, and send the cookies
+        it set with the WebSocket: behind a load balancer with cookie affinity
+        that is what puts the session on one replica.
     """
 
-    def __init__(self, base_url: str, *, timeout: float = 60) -> None:
+    def __init__(self, base_url: str, *, timeout: float = 60, like_a_browser: bool = False) -> None:
         ws_url = base_url.replace("http://", "ws://", 1).rstrip("/") + "/_stcore/stream"
         self._timeout = timeout
+        self.cookies = page_cookies(base_url, timeout=timeout) if like_a_browser else {}
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         # websockets wants a `with` block; Session.close() does its job here.
         self._socket: ClientConnection = connect(
-            ws_url, subprotocols=[Subprotocol("streamlit")], max_size=None, open_timeout=timeout
+            ws_url,
+            subprotocols=[Subprotocol("streamlit")],
+            additional_headers=headers if self.cookies else None,
+            max_size=None,
+            open_timeout=timeout,
         ).__enter__()
         self._pages: dict[str, str] = {}
         self._query = ""

@@ -36,11 +36,18 @@ def _expected(catalogue: Catalogue, no_general: bool, no_stay: bool, show_wait: 
     return [o.name for o in apply_filters(catalogue.options, filters)]
 
 
-def _journey(url: str, person: int, catalogue: Catalogue, start: threading.Barrier) -> None:
+def journey(
+    url: str,
+    person: int,
+    catalogue: Catalogue,
+    start: threading.Barrier,
+    *,
+    like_a_browser: bool = False,
+) -> None:
     """One person: open a shared link, click a filter, answer what matters, come back."""
     no_general, no_stay, show_wait = MIXES[person % len(MIXES)]
     priority = catalogue.priorities[person % len(catalogue.priorities)]
-    with Session(url) as tab:
+    with Session(url, like_a_browser=like_a_browser) as tab:
         start.wait()
         query = urlencode({"no_general": no_general, "no_stay": no_stay, "show_wait": show_wait})
         run = tab.run(query=query.lower())
@@ -65,7 +72,7 @@ def test_thirty_people_at_once_each_see_only_their_own_choices(
     url, log = server
     start = threading.Barrier(CROWD, timeout=120)
     with ThreadPoolExecutor(max_workers=CROWD) as pool:
-        futures = [pool.submit(_journey, url, i, catalogue, start) for i in range(CROWD)]
+        futures = [pool.submit(journey, url, i, catalogue, start) for i in range(CROWD)]
         failures = [repr(f.exception()) for f in futures if f.exception() is not None]
     assert failures == []
 

@@ -1,0 +1,215 @@
+"""Three replicas behind HAProxy, as `python -m deploy.local --replicas 3` runs them.
+
+What a hospital's operations engineer needs to be true: a room of people
+spreads over every replica, each browser stays on its own (its printout is in
+that replica's memory), and the balancer compresses, sets the security
+headers and keeps the metrics inside.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import re
+import socket
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
+
+from deploy.local import Cluster
+from tests.browser import ui
+from tests.deploy.conftest import REPLICAS
+from tests.server.test_crowd import journey
+from treatments.schema import Catalogue
+from views import registry
+
+CROWD = 30
+# A document-wide listener: every Content-Security-Policy violation becomes a console line.
+REPORT_CSP = """
+document.addEventListener("securitypolicyviolation", event => console.error(
+    "CSP violation: " + event.violatedDirective + " " + event.blockedURI));
+"""
+
+
+def _get(
+    url: str, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, list[str]], bytes]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status, raw, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, raw, body = error.code, error.headers, error.read()
+    named: dict[str, list[str]] = {}
+    for name, value in raw.items():
+        named.setdefault(name.lower(), []).append(value)
+    return status, named, body
+
+
+def _connects(cluster: Cluster) -> list[int]:
+    """How many WebSocket sessions each replica has taken, from its own metrics."""
+    counts = []
+    for replica in cluster.running:
+        _, _, body = _get(replica.url + "/_stcore/metrics")
+        found = re.search(rb'session_events_total\{type="connect"\} (\d+)', body)
+        assert found, body[:500]
+        counts.append(int(found.group(1)))
+    return counts
+
+
+def test_a_room_of_thirty_spreads_over_every_replica_with_no_error(
+    cluster: Cluster, catalogue: Catalogue
+) -> None:
+    """All thirty come from one address, as a class behind a hospital's network does."""
+    before = _connects(cluster)
+    start = threading.Barrier(CROWD, timeout=120)
+    with ThreadPoolExecutor(max_workers=CROWD) as pool:
+        futures = [
+            pool.submit(journey, cluster.url, i, catalogue, start, like_a_browser=True)
+            for i in range(CROWD)
+        ]
+        failures = [repr(f.exception()) for f in futures if f.exception() is not None]
+    assert failures == []
+    taken = [after - earlier for after, earlier in zip(_connects(cluster), before, strict=True)]
+    assert sum(taken) == CROWD
+    # Round robin for newcomers: an even share each.
+    assert taken == [CROWD // REPLICAS] * REPLICAS
+
+
+def test_the_balancer_compresses_and_keeps_streamlits_cache_headers(cluster: Cluster) -> None:
+    status, page_headers, page = _get(cluster.url + "/", {"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert page_headers["content-encoding"] == ["gzip"]
+    script = re.search(rb'src="\./(static/js/index\.[^"]+\.js)"', gzip.decompress(page))
+    assert script, "the page names its script"
+    # A browser comes back with the affinity cookie the page set.
+    cookie = page_headers["set-cookie"][0].split(";")[0]
+    status, headers, body = _get(
+        f"{cluster.url}/{script.group(1).decode()}",
+        {"Accept-Encoding": "gzip", "Cookie": cookie},
+    )
+    _, _, plain = _get(f"{cluster.running[0].url}/{script.group(1).decode()}")
+    assert status == 200 and headers["content-encoding"] == ["gzip"]
+    assert gzip.decompress(body) == plain
+    # HAProxy in Debian compresses with libslz: fast, about half the size.
+    assert len(body) < len(plain) * 0.6
+    assert headers["cache-control"] == ["public, immutable, max-age=31536000"]
+
+
+def test_every_answer_has_the_security_headers(cluster: Cluster) -> None:
+    for path in ("/", "/questions", "/_stcore/health", "/favicon.png"):
+        _, headers, _ = _get(cluster.url + path)
+        policy = headers["content-security-policy"][0]
+        assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy, path
+        assert "'unsafe-eval'" not in policy, path
+        assert headers["x-content-type-options"] == ["nosniff"], path
+        assert headers["referrer-policy"] == ["no-referrer"], path
+        assert "camera=()" in headers["permissions-policy"][0], path
+        assert headers["x-frame-options"] == ["DENY"], path
+        assert "server" not in headers, path
+
+
+def test_metrics_stay_inside(cluster: Cluster) -> None:
+    status, _, _ = _get(cluster.url + "/_stcore/metrics")
+    assert status == 404
+    # Only at the balancer: a replica, on loopback, still answers its operator.
+    status, _, _ = _get(cluster.running[0].url + "/_stcore/metrics")
+    assert status == 200
+
+
+def test_one_address_cannot_hold_more_than_its_share_of_connections(cluster: Cluster) -> None:
+    """haproxy.cfg allows 300 open connections per address, and refuses the next."""
+    port = int(cluster.url.rsplit(":", 1)[1])
+    held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(300)]
+    try:
+        time.sleep(0.5)
+        one_more = socket.create_connection(("127.0.0.1", port), timeout=10)
+        with one_more:
+            one_more.sendall(b"GET /_stcore/health HTTP/1.1\r\nHost: x\r\n\r\n")
+            try:
+                answer = one_more.recv(100)
+            except ConnectionResetError:
+                answer = b""
+        assert answer == b"", "the 301st connection was served"
+    finally:
+        for connection in held:
+            connection.close()
+    # The limit counts open connections: once they close, the same address is served.
+    deadline = time.monotonic() + 10
+    while _get(cluster.url + "/_stcore/health")[0] != 200:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+
+
+def _printout(page: Page, catalogue: Catalogue) -> bytes:
+    """Tick a question, make the printout and download it."""
+    ui.tick(page, catalogue.questions.items[0])
+    ui.wait_for_app(page)
+    page.get_by_role("button", name="Make my printout").click()
+    download_button = page.get_by_role("button", name="Download my printout (PDF)")
+    expect(download_button).to_be_visible()
+    with page.expect_download() as download:
+        download_button.click()
+    return download.value.path().read_bytes()
+
+
+@pytest.mark.browser
+def test_people_in_chromium_each_download_their_printout_from_their_own_replica(
+    cluster: Cluster, browser: Browser, catalogue: Catalogue
+) -> None:
+    """Three people land on three replicas; each printout is fetched from the replica that made it.
+
+    The first also goes through every page, a slide deck and its QR code, and
+    Chromium reports no Content-Security-Policy violation anywhere.
+    """
+    problems: list[str] = []
+    media: dict[str, list[str]] = {}
+    replicas = []
+    contexts = [browser.new_context(viewport={"width": 1366, "height": 900}) for _ in range(3)]
+    try:
+        pages = []
+        for context in contexts:
+            context.add_init_script(REPORT_CSP)
+            page = context.new_page()
+            page.on("console", lambda m: "CSP" in m.text and problems.append(m.text))
+            page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+            page.on(
+                "response",
+                lambda r: (
+                    "/media/" in r.url and media.update({r.url: r.headers.get("cache-control", "")})
+                ),
+            )
+            page.goto(cluster.url + registry.BY_KEY["questions"].path)
+            ui.wait_for_app(page)
+            pages.append(page)
+            (replica,) = [c["value"] for c in context.cookies() if c["name"] == "hfs_replica"]
+            replicas.append(replica)
+        assert sorted(replicas) == ["app1", "app2", "app3"]
+
+        for page in pages:
+            pdf = PdfReader(io.BytesIO(_printout(page, catalogue)))
+            text = " ".join(p.extract_text() for p in pdf.pages)
+            assert catalogue.questions.items[0].split()[0] in text
+
+        first = pages[0]
+        for app_page in registry.PAGES:
+            first.goto(cluster.url + app_page.path)
+            ui.wait_for_app(first)
+            expect(first.locator(ui.EXCEPTION)).to_have_count(0)
+        # The last slide's QR code is an image the replica serves from /media/.
+        first.goto(cluster.url + registry.BY_KEY["present"].path)
+        ui.wait_for_app(first)
+        first.keyboard.press("End")
+        ui.wait_for_app(first)
+        expect(first.locator(f"{ui.SLIDE} img")).to_be_visible()
+    finally:
+        for context in contexts:
+            context.close()
+    assert problems == []
+    assert media, "the printouts and the QR code came from /media/"
+    assert set(media.values()) == {"no-store"}, media
