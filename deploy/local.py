@@ -230,8 +230,12 @@ class Cluster:
             )
             try:
                 with urllib.request.urlopen(request, timeout=2) as response:
-                    moved = response.headers.get("Set-Cookie", "")
-                    if "hfs_replica=" in moved and f"hfs_replica={wanted};" not in moved:
+                    moved = [
+                        cookie
+                        for cookie in response.headers.get_all("Set-Cookie") or []
+                        if cookie.startswith("hfs_replica=")
+                    ]
+                    if moved and not moved[0].startswith(f"hfs_replica={wanted};"):
                         return
             except OSError:
                 pass
