@@ -31,6 +31,7 @@ from bench.common import (
     RESULTS,
 )
 from bench.crowd import crowd_rows
+from bench.deploy import deploy_rows
 from bench.pdfs import pdf_rows
 from bench.report import report
 from bench.reruns import reruns
@@ -57,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += browser_rows(sizes, urls)
         rows += phone_rows(sizes, urls)
         rows += crowd_rows(sizes, (app_url, app_process.pid), (floor_url, floor_process.pid))
+        rows += deploy_rows(sizes, app_url, app_process.pid)
     rows += pdf_rows(sizes)
     rows += scale_rows(sizes)
 

@@ -215,7 +215,7 @@ _PHONE_CLOCK = """
 """.replace("SELECTOR", json.dumps(_FIRST_FACTS))
 
 
-def _phone_visit(browser: Any, url: str) -> float:
+def phone_visit(browser: Any, url: str) -> float:
     """Seconds from navigation start to the first frame with the facts, on a slow phone."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     context.add_init_script(_PHONE_CLOCK)
@@ -245,7 +245,7 @@ def phone_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
         )
         for _ in range(sizes.phone_repeats):
             for name in times:
-                times[name].append(_phone_visit(browser, urls[name]))
+                times[name].append(phone_visit(browser, urls[name]))
         browser.close()
     return [
         compared(

@@ -41,9 +41,16 @@ class Crowd:
     kib_per_session: float
     cpu_share: float
     first_error: str = ""  # the first failure's cause, so a count of errors can be explained
+    largest_kib: int = 0  # the largest server's resident memory, sessions still open
 
 
-def _crowd(url: str, pid: int, size: int) -> Crowd:
+def run_crowd(url: str, pids: list[int], size: int, *, like_a_browser: bool = False) -> Crowd:
+    """``size`` sessions open the Compare page at once, then each clicks a filter.
+
+    ``pids`` are the server processes whose memory and CPU are summed (one, or
+    every replica behind a balancer); ``like_a_browser`` sends the cookies the
+    page sets, as a balancer with cookie affinity needs.
+    """
     sessions: list[Session] = []
     first_table: list[float] = []
     filter_update: list[float] = []
@@ -55,7 +62,7 @@ def _crowd(url: str, pid: int, size: int) -> Crowd:
     def person(_: int) -> None:
         nonlocal errors
         try:
-            tab = Session(url, timeout=300)
+            tab = Session(url, timeout=300, like_a_browser=like_a_browser)
             with lock:
                 sessions.append(tab)
             start_line.wait()
@@ -73,25 +80,29 @@ def _crowd(url: str, pid: int, size: int) -> Crowd:
                 errors += 1
                 causes.append(exc)
 
-    rss_before = _rss_kib(pid)
-    cpu_before, wall_before = _cpu_seconds(pid), time.perf_counter()
+    rss_before = sum(_rss_kib(pid) for pid in pids)
+    cpu_before, wall_before = sum(_cpu_seconds(pid) for pid in pids), time.perf_counter()
     with ThreadPoolExecutor(max_workers=size) as pool:
         list(pool.map(person, range(size)))
-    cpu = _cpu_seconds(pid) - cpu_before
+    cpu = sum(_cpu_seconds(pid) for pid in pids) - cpu_before
     wall = time.perf_counter() - wall_before
     time.sleep(0.5)
-    rss_after = _rss_kib(pid)  # every session still open and holding its state
+    # Every session still open and holding its state.
+    rss_each = [_rss_kib(pid) for pid in pids]
+    rss_after = sum(rss_each)
     for tab in sessions:
         tab.close()
     first_error = f"{type(causes[0]).__name__}: {causes[0]}" if causes else ""
     per_session = (rss_after - rss_before) / size
-    return Crowd(first_table, filter_update, errors, per_session, cpu / wall, first_error)
+    return Crowd(
+        first_table, filter_update, errors, per_session, cpu / wall, first_error, max(rss_each)
+    )
 
 
 def crowd_rows(sizes: Sizes, app: tuple[str, int], floor: tuple[str, int]) -> list[Row]:
     rows = []
     for size in sizes.crowds:
-        mine, base = _crowd(*app, size), _crowd(*floor, size)
+        mine, base = run_crowd(app[0], [app[1]], size), run_crowd(floor[0], [floor[1]], size)
         section = f"4. {size} sessions at once"
         for name, pick in (
             ("first table", lambda c: c.first_table),

@@ -58,6 +58,15 @@ How to read it:
   same before they opened, divided by the number of sessions. Python rarely hands memory back, so
   the 100-session figure, taken after the 30-session run on the same server, is low: memory the
   first crowd left behind is reused.
+- Section 7 runs the deployment as `python -m deploy.local` does: N `streamlit run` replicas
+  behind HAProxy (`deploy/haproxy.cfg`, with Streamlit's static files gzipped ahead of time).
+  Its crowd is the biggest of section 4, measured again against a warm single process in the
+  same run; each session first loads the page over HTTP and carries its affinity cookie, as a
+  browser does. Each replica serves one page before the crowd comes, as the single process
+  has. The client threads share the machine's 2 cores with the servers. "Largest replica's
+  memory" is one replica's resident memory with every session open: what the Kubernetes
+  requests are set from. Bytes on the wire are Chromium's encoded bytes for every response of
+  a first visit (nothing cached) until the table is drawn, plus a second.
 - Scale copies every treatment option 10 or 100 times, and measures each file in a child
   process of its own (`python -m bench.scale`). The 100× file is larger than the 1 MB limit the
   loader sets for safety, so that child lifts the limit for itself; the benchmark's own process

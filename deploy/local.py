@@ -30,8 +30,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType, TracebackType
 
+from deploy.precompress import precompress
+
 ROOT = Path(__file__).resolve().parent.parent
 HAPROXY_CONFIG = ROOT / "deploy" / "haproxy.cfg"
+STATIC_LUA = ROOT / "deploy" / "static.lua"
 # haproxy.cfg names HFS_APP1 to HFS_APP8.
 MAX_REPLICAS = 8
 HEALTH_PATH = "/_stcore/health"
@@ -143,6 +146,9 @@ class Cluster:
         HAProxy's address. The replicas always listen on loopback only.
     haproxy
         HAProxy's path; by default found as `find_haproxy` says.
+    precompressed
+        Gzip Streamlit's static files ahead of time for HAProxy to send
+        (`deploy/precompress.py`); otherwise HAProxy compresses them on the fly.
     """
 
     replicas: int = 2
@@ -150,9 +156,11 @@ class Cluster:
     host: str = "127.0.0.1"
     script: str = "app.py"
     haproxy: str | None = None
+    precompressed: bool = True
     running: list[Replica] = field(default_factory=list)
     balancer: subprocess.Popen[bytes] | None = None
     _logs: list[Path] = field(default_factory=list)
+    _folders: list[Path] = field(default_factory=list)
 
     @property
     def url(self) -> str:
@@ -176,13 +184,19 @@ class Cluster:
                 wait_until_healthy(replica.process, replica.url, replica.log)
             bind = f"{self.host}:{self.port}"
             addresses = [f"127.0.0.1:{replica.port}" for replica in self.running]
+            settings = haproxy_environment(bind, addresses)
+            if self.precompressed:
+                folder = Path(tempfile.mkdtemp(prefix="hfs-precompressed-"))
+                self._folders.append(folder)
+                precompress(folder)
+                settings |= {"HFS_PRECOMPRESSED": str(folder), "HFS_STATIC_LUA": str(STATIC_LUA)}
             log = self._new_log("haproxy-")
             with log.open("wb") as out:
                 # -db: stay in the foreground; -W: master-worker, so SIGTERM
                 # to this one process stops HAProxy cleanly.
                 self.balancer = subprocess.Popen(
                     [haproxy, "-W", "-db", "-f", str(HAPROXY_CONFIG)],
-                    env={**env, **haproxy_environment(bind, addresses)},
+                    env={**env, **settings},
                     stdout=out,
                     stderr=subprocess.STDOUT,
                 )
@@ -250,6 +264,8 @@ class Cluster:
             stop(replica.process)
         for log in self._logs:
             log.unlink(missing_ok=True)
+        for folder in self._folders:
+            shutil.rmtree(folder, ignore_errors=True)
 
     def __enter__(self) -> Cluster:
         return self.start()

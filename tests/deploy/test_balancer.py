@@ -96,8 +96,10 @@ def test_the_balancer_compresses_and_keeps_streamlits_cache_headers(cluster: Clu
     _, _, plain = _get(f"{cluster.running[0].url}/{script.group(1).decode()}")
     assert status == 200 and headers["content-encoding"] == ["gzip"]
     assert gzip.decompress(body) == plain
-    # HAProxy in Debian compresses with libslz: fast, about half the size.
-    assert len(body) < len(plain) * 0.6
+    # Streamlit's own files come from the copies gzipped at level 9 ahead of
+    # time (deploy/precompress.py): under a third of their size. HAProxy's
+    # on-the-fly libslz, which compressed the page above, gives about half.
+    assert len(body) < len(plain) / 3
     assert headers["cache-control"] == ["public, immutable, max-age=31536000"]
 
 
@@ -128,20 +130,29 @@ def test_one_address_cannot_hold_more_than_its_share_of_connections(cluster: Clu
     held = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(300)]
     try:
         time.sleep(0.5)
-        one_more = socket.create_connection(("127.0.0.1", port), timeout=10)
-        with one_more:
-            one_more.sendall(b"GET /_stcore/health HTTP/1.1\r\nHost: x\r\n\r\n")
-            try:
+        # The 300th is still served...
+        held[-1].sendall(b"GET /_stcore/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert held[-1].recv(100).startswith(b"HTTP/1.1 200")
+        # ...the next is not. HAProxy closes it at once; depending on timing
+        # that shows as a reset on connect, on send or on read, or an empty read.
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as one_more:
+                one_more.sendall(b"GET /_stcore/health HTTP/1.1\r\nHost: x\r\n\r\n")
                 answer = one_more.recv(100)
-            except ConnectionResetError:
-                answer = b""
+        except (ConnectionResetError, BrokenPipeError):
+            answer = b""
         assert answer == b"", "the 301st connection was served"
     finally:
         for connection in held:
             connection.close()
     # The limit counts open connections: once they close, the same address is served.
     deadline = time.monotonic() + 10
-    while _get(cluster.url + "/_stcore/health")[0] != 200:
+    while True:
+        try:
+            if _get(cluster.url + "/_stcore/health")[0] == 200:
+                break
+        except OSError:
+            pass
         assert time.monotonic() < deadline
         time.sleep(0.2)
 

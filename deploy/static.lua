@@ -1,0 +1,54 @@
+-- Send Streamlit's static files from copies gzipped ahead of time (deploy/precompress.py).
+--
+-- haproxy.cfg loads this only when HFS_PRECOMPRESSED names the folder of copies.
+-- A request is answered here only if the browser accepts gzip and a copy exists;
+-- everything else goes to the replicas as before. Files are read once, then
+-- kept in memory (about 7 MB for Streamlit's own).
+
+local root = os.getenv("HFS_PRECOMPRESSED")
+local cache = {}
+local types = {
+  js = "application/javascript",
+  css = "text/css",
+  svg = "image/svg+xml",
+  json = "application/json",
+  txt = "text/plain",
+}
+
+-- The copy for a request path such as /static/js/index.abc.js, or nil.
+local function copy_for(path)
+  local name = path:match("^/static/([%w%._%-/]+)$")
+  if not name or name:find("..", 1, true) then
+    return nil
+  end
+  local body = cache[name]
+  if body == nil then
+    local file = io.open(root .. "/" .. name .. ".gz", "rb")
+    if file == nil then
+      body = false
+    else
+      body = file:read("a")
+      file:close()
+    end
+    cache[name] = body
+  end
+  return body or nil, name
+end
+
+core.register_fetches("hfs_precompressed", function(txn)
+  return copy_for(txn.sf:path()) ~= nil
+end)
+
+core.register_service("hfs_precompressed", "http", function(applet)
+  local body, name = copy_for(applet.path)
+  local kind = types[name:match("%.(%w+)$")] or "application/octet-stream"
+  applet:set_status(200)
+  applet:add_header("content-type", kind)
+  applet:add_header("content-encoding", "gzip")
+  applet:add_header("content-length", #body)
+  applet:add_header("vary", "Accept-Encoding")
+  -- As Streamlit sends them: the names carry a hash, so they never change.
+  applet:add_header("cache-control", "public, immutable, max-age=31536000")
+  applet:start_response()
+  applet:send(body)
+end)
