@@ -5,13 +5,15 @@ from __future__ import annotations
 import copy
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from playwright.sync_api import Browser, sync_playwright
 
+from tools.live_server import find_chromium
 from treatments.loader import DEFAULT_PATH, load_catalogue
 from treatments.schema import Catalogue
 
@@ -32,7 +34,7 @@ def require_tool(command: str, package: str) -> str:
     path = shutil.which(command)
     if path is None:
         message = f"needs `{command}` (Debian's {package})"
-        if os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"):
+        if _browser_required():
             pytest.fail(message)
         pytest.skip(message)
     return path
@@ -67,3 +69,41 @@ def write_variant(
         return write_data(data, tmp_path / "variant.yaml")
 
     return write
+
+
+# Chromium, shared by every folder that drives it (browser, deploy, bench): one
+# Playwright per test session, as two at once cannot share its event loop.
+# The same flags the machine's own probe uses: no sandbox as root, and no
+# background calls to Google that a closed network refuses.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _browser_required() -> bool:
+    return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path is None:
+        message = "Chromium not found (install Debian's 'chromium' or set CHROMIUM)"
+        if _browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -7,43 +7,16 @@ skipping them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.browser import ui
 from tests.conftest import ROOT
-from tools.live_server import find_chromium, start_server, stop_server
+from tools.live_server import start_server, stop_server
 
-# The same flags the machine's own probe uses: no sandbox as root, and no
-# background calls to Google that a closed network refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1366, "height": 900}
-
-
-def _browser_required() -> bool:
-    return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
-
-
-@pytest.fixture(scope="session")
-def chromium_path() -> str:
-    path = find_chromium()
-    if path is None:
-        message = "Chromium not found (install Debian's 'chromium' or set CHROMIUM)"
-        if _browser_required():
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -55,14 +28,6 @@ def app_url(chromium_path: str) -> Iterator[str]:
     finally:
         stop_server(process)
         log.unlink(missing_ok=True)
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_path: str) -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

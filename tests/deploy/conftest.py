@@ -22,7 +22,3 @@ def cluster(haproxy: str) -> Iterator[Cluster]:
     """Three replicas behind HAProxy, for one test module."""
     with Cluster(replicas=REPLICAS, haproxy=haproxy) as running:
         yield running
-
-
-# Chromium, launched the way the browser tests launch it.
-from tests.browser.conftest import browser, chromium_path  # noqa: E402, F401
