@@ -14,7 +14,15 @@ from typing import Any
 import streamlit as st
 
 from components.charts import icon_array
-from treatments.deck import OPTION_SLIDE_FIELDS, Slide, card_answers, chosen_cards
+from treatments.deck import (
+    FIT_STEPS,
+    OPTION_SLIDE_ABOUT,
+    OPTION_SLIDE_HARMS,
+    Slide,
+    card_answers,
+    chosen_cards,
+    slide_density,
+)
 from treatments.facts import FIELDS, short_answers
 from treatments.markdown import escape, link_target, refs
 from treatments.printout import group_handout
@@ -33,6 +41,11 @@ PRESENT_PATH = BY_KEY["present"].url_path
 # The code on the share slide: large enough to scan from the back of a room
 # on a projector (about a fifth of a 1366 x 768 screen's width).
 QR_PIXELS = 380
+# The pictures of 100 people on an option slide, beside its harms: the least
+# height that keeps the 10 x 10 grid, its title and legend apart, and less on
+# the fullest slides.
+PICTURE_PIXELS = 330
+SMALL_PICTURE_PIXELS = 290
 
 # Projector type: body text well above 24 px on a 1366 x 768 screen and
 # headings larger, scoped to the slide. Static CSS only; no data goes in it.
@@ -42,9 +55,11 @@ _SLIDE_STYLE = """
 .st-key-slide-frame [data-testid="stMarkdownContainer"] li,
 .st-key-slide-frame [data-testid="stTable"] td,
 .st-key-slide-frame [data-testid="stTable"] th {
-  font-size: 25px;
+  font-size: calc(25px * var(--fit, 1));
   line-height: 1.2;
 }
+/* Streamlit sets the size of a table cell's paragraphs itself: override it. */
+.st-key-slide-frame [data-testid="stTable"] :is(td, th) p { font-size: inherit !important; }
 .st-key-slide-frame [data-testid="stTable"] td,
 .st-key-slide-frame [data-testid="stTable"] th { padding: 0.25em 0.5em; }
 .st-key-slide-frame [data-testid="stTable"] [data-testid="stMarkdownContainer"] { max-width: none; }
@@ -56,13 +71,94 @@ _SLIDE_STYLE = """
 .st-key-slide-frame h1 { font-size: 42px; line-height: 1.1; padding: 0 0 0.1em 0; }
 .st-key-slide-frame [data-testid="stVerticalBlock"] { gap: 0.6rem; }
 [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 0.5rem; }
+/* Fuller slides get smaller type (treatments.deck.slide_density). */
+.st-key-slide-fit-1 { --fit: 0.9; }
+.st-key-slide-fit-2 { --fit: 0.8; }
+.st-key-slide-fit-3 { --fit: 0.7; }
+.st-key-slide-fit-4 { --fit: 0.6; }
 .st-key-slide-keys, [data-testid="stLayoutWrapper"]:has(> .st-key-slide-keys) { display: none; }
 </style>
 """
 
 
+# The projector view: the slide alone, filling the screen, in type that grows
+# with it. One unit is a hundredth of the width of a 16:9 picture that fits the
+# window, so a slide keeps its shape from 1280 x 720 to 1920 x 1080 and beyond.
+# Static CSS only; no data goes in it.
+_PROJECTOR_STYLE = """
+<style>
+:root { --u: min(1vw, 1.7778vh); }
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stStatusWidget"], [data-testid="stElementToolbar"], .st-key-page-menu,
+[data-testid="stLayoutWrapper"]:has(> .st-key-page-menu),
+.st-key-slide-controls, [data-testid="stLayoutWrapper"]:has(> .st-key-slide-controls) {
+  display: none !important;
+}
+[data-testid="stMainBlockContainer"] {
+  padding: calc(2 * var(--u)) calc(3 * var(--u)) calc(1.5 * var(--u)) !important;
+  max-width: none !important;
+}
+.st-key-slide-frame { min-height: calc(100vh - 3.5 * var(--u)); justify-content: space-between; }
+.st-key-slide-frame [data-testid="stMarkdownContainer"] p,
+.st-key-slide-frame [data-testid="stMarkdownContainer"] li,
+.st-key-slide-frame [data-testid="stTable"] td,
+.st-key-slide-frame [data-testid="stTable"] th {
+  font-size: calc(2.2 * var(--u) * var(--fit, 1));
+}
+.st-key-slide-frame h1 { font-size: calc(3.6 * var(--u)); }
+.st-key-slide-frame [data-testid="stMarkdownContainer"] a { font-size: calc(1.3 * var(--u)); }
+.st-key-slide-frame [data-testid="stCaptionContainer"] p { font-size: calc(1.6 * var(--u)); }
+.st-key-slide-frame [data-testid="stVerticalBlock"] { gap: calc(0.8 * var(--u)); }
+/* Out of the room's sight until the presenter's pointer or keyboard reaches it. */
+.st-key-leave-projector { position: fixed; right: 1rem; bottom: 1rem; z-index: 1000;
+  width: auto; opacity: 0; }
+.st-key-leave-projector:hover, .st-key-leave-projector:focus-within { opacity: 1; }
+</style>
+"""
+PROJECTOR_PARAM = "view"
+PROJECTOR_VALUE = "projector"
+
+
 def slide_style() -> None:
     st.html(_SLIDE_STYLE)
+    if in_projector_view():
+        st.html(_PROJECTOR_STYLE)
+
+
+def in_projector_view() -> bool:
+    """Whether the page shows the slide alone (``?view=projector``, so a reload keeps it)."""
+    return st.query_params.get(PROJECTOR_PARAM) == PROJECTOR_VALUE
+
+
+def _enter_projector() -> None:
+    st.query_params[PROJECTOR_PARAM] = PROJECTOR_VALUE
+
+
+def _leave_projector() -> None:
+    st.query_params.pop(PROJECTOR_PARAM, None)
+
+
+def projector_switch() -> None:
+    """The way in (a button, or P) and, in the projector view, the way out (Esc)."""
+    if in_projector_view():
+        with st.container(key="leave-projector"):
+            st.button(
+                "Leave the projector view",
+                icon=":material/fullscreen_exit:",
+                on_click=_leave_projector,
+                shortcut="Esc",
+                key="leave_projector",
+            )
+    else:
+        st.button(
+            "Projector view",
+            icon=":material/fullscreen:",
+            on_click=_enter_projector,
+            shortcut="P",
+            width="stretch",
+            key="enter_projector",
+            help="Shows the slide alone, filling the screen. Press Esc to come back.",
+        )
 
 
 def deck_options(catalogue: Catalogue) -> list[Option]:
@@ -236,12 +332,14 @@ def draw_slide(
     catalogue: Catalogue,
     link: str,
 ) -> None:
-    with st.container(key="slide-frame"):
+    # How much smaller the projector view's type must be for this slide to fit.
+    density = slide_density(slide, options)
+    with st.container(key="slide-frame"), st.container(key=f"slide-fit-{density}"):
         st.title(escape(slide.title), anchor=False)
         if slide.kind == "title":
             _title_slide(catalogue)
         elif slide.kind == "option" and slide.option is not None:
-            _option_slide(slide.option, catalogue)
+            _option_slide(slide.option, catalogue, fullest=density == len(FIT_STEPS) - 1)
         elif slide.kind == "issue" and slide.card is not None:
             _issue_slide(slide, options, catalogue)
         elif slide.kind == "share":
@@ -273,26 +371,30 @@ def _line(option: Option, field: str, catalogue: Catalogue) -> str:
     return f"- **{label}:**" + "".join(f"\n    - {fact}" for fact in facts)
 
 
-def _option_slide(option: Option, catalogue: Catalogue) -> None:
-    # One picture per time the help was measured, each titled with its time
-    # frame; where no fair study gives a number, the "Helps" line says why.
-    counted = [b for b in option.helps if b.per_100 is not None]
-    if counted:
-        words, picture = st.columns([3, 2] if len(counted) > 1 else [5, 2], gap="medium")
-    else:
-        words, picture = st.container(), None
-    with words:
+def _option_slide(option: Option, catalogue: Catalogue, *, fullest: bool) -> None:
+    """Benefits and harms side by side, in halves of equal width.
+
+    Left, what it is and what it helps, with one picture per time the help
+    was measured (each titled with its time frame; where no fair study gives a
+    number, the "Helps" line says why). Right, its harms: the common side
+    effects and the serious risks.
+    """
+    helps, harms = st.columns(2, gap="large")
+    with helps:
         st.markdown(
             f"{escape(option.what_it_is.text)} {refs(option.what_it_is.sources, catalogue)}"
         )
-        st.markdown("\n".join([_line(option, field, catalogue) for field in OPTION_SLIDE_FIELDS]))
-    if picture is None:
-        return
-    with picture:
+        st.markdown(
+            "\n".join(_line(option, field, catalogue) for field in (*OPTION_SLIDE_ABOUT, "helps"))
+        )
+        counted = [b for b in option.helps if b.per_100 is not None]
         places = st.columns(len(counted)) if len(counted) > 1 else [st.container()]
-        for place, benefit in zip(places, counted, strict=True):
+        for place, benefit in zip(places[: len(counted)], counted, strict=True):
             with place:
-                icon_array(option, benefit, catalogue, height=330, caption=False)
+                height = SMALL_PICTURE_PIXELS if fullest else PICTURE_PIXELS
+                icon_array(option, benefit, catalogue, height=height, caption=False)
+    with harms:
+        st.markdown("\n".join(_line(option, field, catalogue) for field in OPTION_SLIDE_HARMS))
 
 
 def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:

@@ -17,9 +17,12 @@ from treatments.facts import FactLine, short_answers
 from treatments.schema import Catalogue, IssueCard, Option
 
 SlideKind = Literal["title", "option", "issue", "choose", "questions", "share"]
-# What an option's slide says about it, in this order, on screen and in the
-# PowerPoint file alike.
-OPTION_SLIDE_FIELDS = ("invasiveness", "repeat", "helps", "serious_risks")
+# What an option's slide says about it, on screen and in the PowerPoint file
+# alike: what it involves and what it helps, then its harms with equal room
+# (both kinds: common side effects and serious risks).
+OPTION_SLIDE_ABOUT = ("invasiveness", "repeat")
+OPTION_SLIDE_HARMS = ("side_effects", "serious_risks")
+OPTION_SLIDE_FIELDS = (*OPTION_SLIDE_ABOUT, "helps", *OPTION_SLIDE_HARMS)
 
 
 @dataclass(frozen=True)
@@ -63,3 +66,69 @@ def build_deck(
     slides.append(Slide("questions", questions.title, questions.speaker_note))
     slides.append(Slide("share", share.title, share.speaker_note))
     return slides
+
+
+# The projector view's type steps: each a tenth smaller (``--fit`` in
+# components/present.py). A slide takes the largest step at which its text, by
+# the estimate below, fits the screen.
+FIT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)
+
+# The projector view's geometry, in its unit: a hundredth of the width of a
+# 16:9 picture filling the window (12.8 px at 1280 x 720). An estimate, not a
+# layout: the figures were fitted to what Chromium drew at 1280 x 720 with
+# every card in the deck, so that no slide is ever given type too large to
+# fit (tests/browser/test_presenting.py measures it at 1280 x 720 and 1920 x 1080).
+_BODY_HEIGHT = 44.0  # below the title, above the footer
+_HALF_WIDTH = 44.0  # one of an option slide's two columns
+_ANSWER_WIDTH = 88.0  # an issue card's answer column
+_TEXT_SIZE = 2.2  # body type at full size
+_LETTER = 0.42  # an average letter's width, in type sizes
+_LINE = 1.3  # a line's height, in type sizes
+_INDENT = 3.0  # a bullet's indent
+_PARAGRAPH = 0.6  # the space after a paragraph or list item, in lines
+_PICTURE = 23.0  # a row of pictures of 100 people, title and legend included
+
+
+def _rows(texts: Sequence[str], width: float, fit: float) -> float:
+    """Lines of text ``texts`` take in a column ``width`` wide, each with its spacing."""
+    letters = max(8, int((width - _INDENT) / (_TEXT_SIZE * fit * _LETTER)))
+    return sum(-(-len(text) // letters) + _PARAGRAPH for text in texts)
+
+
+def _height(texts: Sequence[str], width: float, fit: float, extra: float = 0.0) -> float:
+    return _rows(texts, width, fit) * _TEXT_SIZE * fit * _LINE + extra
+
+
+def slide_density(slide: Slide, options: Sequence[Option]) -> int:
+    """The type step a slide needs in the projector view: 0 for full size, up to 4.
+
+    An option slide is as full as its fuller half (what it is and helps, with
+    its pictures; or its harms); an issue card by the answers of the deck's
+    ``options``. A slide too full for the last step gets the last step.
+    """
+    if slide.option is not None:
+        option = slide.option
+        left = (option.what_it_is.text, *_headlines(option, (*OPTION_SLIDE_ABOUT, "helps")))
+        pictures = _PICTURE if any(b.per_100 is not None for b in option.helps) else 0.0
+        right = _headlines(option, OPTION_SLIDE_HARMS)
+
+        def needed(fit: float) -> float:
+            return max(_height(left, _HALF_WIDTH, fit, pictures), _height(right, _HALF_WIDTH, fit))
+    elif slide.card is not None:
+        card = slide.card
+        answers = [line.headline for o in options for line in short_answers(o, card.field)]
+        # Each row's cell padding and border take about a line.
+        cells = len(options) * _TEXT_SIZE * _LINE
+
+        def needed(fit: float) -> float:
+            return _height(answers, _ANSWER_WIDTH, fit, cells * fit)
+    else:
+        return 0
+    for step, fit in enumerate(FIT_STEPS):
+        if needed(fit) <= _BODY_HEIGHT:
+            return step
+    return len(FIT_STEPS) - 1
+
+
+def _headlines(option: Option, fields: Sequence[str]) -> tuple[str, ...]:
+    return tuple(line.headline for field in fields for line in short_answers(option, field))

@@ -10,6 +10,8 @@ from components.present import (
     deck_options,
     draw_slide,
     handout_download,
+    in_projector_view,
+    projector_switch,
     room_link,
     slide_controls,
     slide_style,
@@ -25,7 +27,12 @@ slide_style()
 # The slide is drawn above the controls, but the controls decide which slide
 # it is, so its place on the page is kept first and filled in last.
 slide_area = st.container()
-*controls, settings = st.columns([1, 1, 2.2, 1, 1.5], vertical_alignment="bottom")
+# In the projector view these stay on the page, out of sight, so the keys
+# that work them still move the slides.
+with st.container(key="slide-controls"):
+    *controls, projector, settings = st.columns([1, 1, 2, 1, 1.3, 1.5], vertical_alignment="bottom")
+with projector:
+    projector_switch()
 with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
     options = deck_options(catalogue)
     cards = deck_cards(catalogue)
@@ -45,5 +52,6 @@ number = slide_controls(slides, controls)
 slide = slides[number - 1]
 with slide_area:
     draw_slide(slide, number, len(slides), options, catalogue, link)
-if show_notes:
+# The room never sees the notes: not in the projector view.
+if show_notes and not in_projector_view():
     speaker_note(slide)

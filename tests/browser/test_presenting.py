@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -53,8 +54,9 @@ def test_educator_presents_moves_and_reloads_the_slide(
     heading_px = page.get_by_role("heading", level=1).evaluate(
         "e => parseFloat(getComputedStyle(e).fontSize)"
     )
-    assert heading_px > _body_font_px(page) >= 24
-    # The densest slide still fits a projector screen, controls and all.
+    # Surgery's slide is one of the fullest: its type is smaller, so that
+    # benefits and harms fit side by side, controls and all.
+    assert heading_px > _body_font_px(page) >= 15
     assert not _scrolls(page)
     expect(page.get_by_role("button", name="Next")).to_be_in_viewport()
 
@@ -72,6 +74,92 @@ def test_educator_presents_moves_and_reloads_the_slide(
     ui.wait_for_app(other)
     expect(other.get_by_role("heading", level=1)).to_have_text(catalogue.options[1].name)
     expect(other.locator(ui.EXCEPTION)).to_have_count(0)
+
+
+def _projector_problems(page: Page) -> list[str]:
+    """What the room would see go wrong: scrolling, text under the footer, app controls."""
+    problems = []
+    if _scrolls(page):
+        problems.append("scrolls")
+    box = page.locator(ui.SLIDE).evaluate(
+        """frame => {
+            const footer = [...frame.querySelectorAll('[data-testid="stCaptionContainer"]')].pop();
+            const top = footer.getBoundingClientRect().top;
+            const above = [...frame.querySelectorAll('p, li, td, svg, canvas, h1')]
+                .filter(e => !footer.contains(e))
+                .map(e => e.getBoundingClientRect().bottom);
+            return {footerTop: top, footerBottom: footer.getBoundingClientRect().bottom,
+                    contentBottom: Math.max(...above), height: window.innerHeight};
+        }"""
+    )
+    if box["contentBottom"] > box["footerTop"] + 1:
+        problems.append(
+            f"content runs {box['contentBottom'] - box['footerTop']:.0f} px into the footer"
+        )
+    if box["footerBottom"] > box["height"] + 1:
+        problems.append("the footer is below the screen")
+    for name, locator in (
+        ("menu", page.locator(ui.HEADER)),
+        ("Next button", page.get_by_role("button", name="Next")),
+        ("settings", page.get_by_role("button", name="Slides and handout")),
+        ("chart toolbar", page.locator("[data-testid='stElementToolbar']")),
+    ):
+        if locator.count() and locator.first.is_visible():
+            problems.append(f"{name} shows")
+    return problems
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
+def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
+    page: Page, app_url: str, size: tuple[int, int]
+) -> None:
+    """The full deck, every issue card in it: nothing overflows, type grows with the screen."""
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    cards = [("deck_cards", card.question) for card in _CATALOGUE.deck.issue_cards]
+    slides = build_deck(_CATALOGUE, _CATALOGUE.options, [c.id for c in _CATALOGUE.deck.issue_cards])
+    found = {}
+    for number in range(1, len(slides) + 1):
+        query = urlencode([*cards, ("slide", number), ("view", "projector")])
+        open_app(page, f"{app_url}/present?{query}")
+        expect(page.get_by_role("heading", level=1)).to_have_text(slides[number - 1].title)
+        problems = _projector_problems(page)
+        if problems:
+            found[number] = problems
+    assert found == {}
+    # The title slide's type, at full size: it grows with the screen.
+    open_app(page, f"{app_url}/present?view=projector")
+    assert _body_font_px(page) >= 28 * width / 1280 - 0.5
+
+
+def test_one_key_opens_the_projector_view_and_one_leaves_it(page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    open_app(page, f"{app_url}/present?slide=2")
+    # Speaker notes are on, for the presenter's own screen...
+    page.get_by_role("button", name="Slides and handout").click()
+    page.get_by_text("Show speaker notes").click()
+    ui.wait_for_app(page)
+    page.keyboard.press("Escape")  # closes the settings
+    expect(page.get_by_text("Speaker note:")).to_be_visible()
+
+    page.keyboard.press("p")
+    ui.wait_for_app(page)
+    expect(page).to_have_url(re.compile(r"[?&]view=projector(&|$)"))
+    # ...and never in the projector view.
+    expect(page.get_by_text("Speaker note:")).to_have_count(0)
+    assert _projector_problems(page) == []
+    # A clicker still moves the slides.
+    page.keyboard.press("PageDown")
+    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide 3 of {DEFAULT_SLIDES}.")
+    page.keyboard.press("ArrowLeft")
+    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide 2 of {DEFAULT_SLIDES}.")
+
+    page.keyboard.press("Escape")
+    ui.wait_for_app(page)
+    expect(page).not_to_have_url(re.compile(r"view=projector"))
+    expect(page.get_by_role("button", name="Next")).to_be_visible()
+    expect(page.get_by_text("Speaker note:")).to_be_visible()
+    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide 2 of {DEFAULT_SLIDES}.")
 
 
 @pytest.mark.parametrize("slide", range(1, DEFAULT_SLIDES + 1))
