@@ -15,7 +15,6 @@ import streamlit as st
 
 from components.charts import icon_array
 from treatments.deck import (
-    FIT_STEPS,
     OPTION_SLIDE_ABOUT,
     OPTION_SLIDE_HARMS,
     Slide,
@@ -42,10 +41,8 @@ PRESENT_PATH = BY_KEY["present"].url_path
 # on a projector (about a fifth of a 1366 x 768 screen's width).
 QR_PIXELS = 380
 # The pictures of 100 people on an option slide, beside its harms: the least
-# height that keeps the 10 x 10 grid, its title and legend apart, and less on
-# the fullest slides.
+# height that keeps the 10 x 10 grid, its title and legend apart.
 PICTURE_PIXELS = 330
-SMALL_PICTURE_PIXELS = 290
 
 # Projector type: body text well above 24 px on a 1366 x 768 screen and
 # headings larger, scoped to the slide. Static CSS only; no data goes in it.
@@ -95,20 +92,19 @@ _PROJECTOR_STYLE = """
   display: none !important;
 }
 [data-testid="stMainBlockContainer"] {
-  padding: calc(2 * var(--u)) calc(3 * var(--u)) calc(1.5 * var(--u)) !important;
+  padding: calc(1.2 * var(--u)) calc(3 * var(--u)) calc(1 * var(--u)) !important;
   max-width: none !important;
 }
-.st-key-slide-frame { min-height: calc(100vh - 3.5 * var(--u)); justify-content: space-between; }
 .st-key-slide-frame [data-testid="stMarkdownContainer"] p,
 .st-key-slide-frame [data-testid="stMarkdownContainer"] li,
 .st-key-slide-frame [data-testid="stTable"] td,
 .st-key-slide-frame [data-testid="stTable"] th {
   font-size: calc(2.2 * var(--u) * var(--fit, 1));
 }
-.st-key-slide-frame h1 { font-size: calc(3.6 * var(--u)); }
+.st-key-slide-frame h1 { font-size: calc(3.6 * var(--u) * (0.5 + var(--fit, 1) / 2)); }
 .st-key-slide-frame [data-testid="stMarkdownContainer"] a { font-size: calc(1.3 * var(--u)); }
-.st-key-slide-frame [data-testid="stCaptionContainer"] p { font-size: calc(1.6 * var(--u)); }
-.st-key-slide-frame [data-testid="stVerticalBlock"] { gap: calc(0.8 * var(--u)); }
+.st-key-slide-frame [data-testid="stCaptionContainer"] p { font-size: calc(1.5 * var(--u)); }
+.st-key-slide-frame [data-testid="stVerticalBlock"] { gap: calc(0.6 * var(--u)); }
 /* Out of the room's sight until the presenter's pointer or keyboard reaches it. */
 .st-key-leave-projector { position: fixed; right: 1rem; bottom: 1rem; z-index: 1000;
   width: auto; opacity: 0; }
@@ -339,7 +335,7 @@ def draw_slide(
         if slide.kind == "title":
             _title_slide(catalogue)
         elif slide.kind == "option" and slide.option is not None:
-            _option_slide(slide.option, catalogue, fullest=density == len(FIT_STEPS) - 1)
+            _option_slide(slide.option, catalogue)
         elif slide.kind == "issue" and slide.card is not None:
             _issue_slide(slide, options, catalogue)
         elif slide.kind == "share":
@@ -371,7 +367,7 @@ def _line(option: Option, field: str, catalogue: Catalogue) -> str:
     return f"- **{label}:**" + "".join(f"\n    - {fact}" for fact in facts)
 
 
-def _option_slide(option: Option, catalogue: Catalogue, *, fullest: bool) -> None:
+def _option_slide(option: Option, catalogue: Catalogue) -> None:
     """Benefits and harms side by side, in halves of equal width.
 
     Left, what it is and what it helps, with one picture per time the help
@@ -391,8 +387,7 @@ def _option_slide(option: Option, catalogue: Catalogue, *, fullest: bool) -> Non
         places = st.columns(len(counted)) if len(counted) > 1 else [st.container()]
         for place, benefit in zip(places[: len(counted)], counted, strict=True):
             with place:
-                height = SMALL_PICTURE_PIXELS if fullest else PICTURE_PIXELS
-                icon_array(option, benefit, catalogue, height=height, caption=False)
+                icon_array(option, benefit, catalogue, height=PICTURE_PIXELS, caption=False)
     with harms:
         st.markdown("\n".join(_line(option, field, catalogue) for field in OPTION_SLIDE_HARMS))
 

@@ -7,10 +7,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from treatments.deck import build_deck, card_answers, chosen_cards
+from treatments.deck import (
+    FIT_STEPS,
+    OPTION_SLIDE_FIELDS,
+    OPTION_SLIDE_HARMS,
+    Slide,
+    build_deck,
+    card_answers,
+    chosen_cards,
+    slide_density,
+)
 from treatments.facts import FIELDS
 from treatments.loader import load_catalogue
-from treatments.schema import Catalogue, Deck
+from treatments.schema import Catalogue, Deck, Option
 
 _CATALOGUE = load_catalogue()
 _DECK = _CATALOGUE.deck
@@ -101,3 +110,31 @@ def test_the_schema_refuses_a_deck_that_cannot_be_drawn(
 
 def test_the_data_file_deck_passes() -> None:
     assert Deck.model_validate(_deck_data()) == _DECK
+
+
+def _with_harms_repeated(option: Option, times: int) -> Option:
+    """The same option with its side effects listed ``times`` over: a fuller slide."""
+    return option.model_copy(update={"side_effects": list(option.side_effects) * times})
+
+
+def test_every_option_slide_has_what_it_helps_and_both_kinds_of_harm() -> None:
+    assert "helps" in OPTION_SLIDE_FIELDS
+    assert set(OPTION_SLIDE_HARMS) == {"side_effects", "serious_risks"}
+    assert set(OPTION_SLIDE_HARMS) <= set(OPTION_SLIDE_FIELDS)
+
+
+@given(st.integers(0, 4), st.integers(1, 4))
+def test_a_fuller_slide_never_gets_larger_type(position: int, times: int) -> None:
+    option = _CATALOGUE.options[position]
+    slide = Slide("option", option.name, "", option=option)
+    fuller = Slide("option", option.name, "", option=_with_harms_repeated(option, times + 1))
+    assert slide_density(fuller, _CATALOGUE.options) >= slide_density(slide, _CATALOGUE.options)
+    assert 0 <= slide_density(fuller, _CATALOGUE.options) < len(FIT_STEPS)
+
+
+def test_slides_without_much_text_keep_full_size_type(catalogue: Catalogue) -> None:
+    for slide in build_deck(catalogue, catalogue.options, []):
+        if slide.kind in ("title", "choose", "questions", "share"):
+            assert slide_density(slide, catalogue.options) == 0
+    wait = catalogue.options[-1]
+    assert slide_density(Slide("option", wait.name, "", option=wait), catalogue.options) == 0
