@@ -27,7 +27,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Length, Pt
 
 from treatments import charts
-from treatments.deck import OPTION_SLIDE_FIELDS, Slide, build_deck, card_answers
+from treatments.deck import OPTION_SLIDE_ABOUT, Slide, build_deck, card_answers
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.schema import Catalogue, Option
 from treatments.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
@@ -104,6 +104,11 @@ def _footer(slide: PptxSlide, text: str) -> None:
     _paragraphs(frame, [(text, 0, False)], size=FOOTER_PT, colour=FOOTER)
 
 
+# The file's option slide keeps the fields it had before the screen's slide
+# gave harms equal room: with the common side effects as well, the surgery and
+# injections slides run past the footer even at 14 pt. Giving the file two
+# slides per option (benefits, then harms) is the open step (issue #19).
+FILE_OPTION_FIELDS = (*OPTION_SLIDE_ABOUT, "helps", "serious_risks")
 BODY_TOP = Inches(1.4)
 BODY_HEIGHT = HEIGHT - Inches(2.3)
 # Sizes tried, largest first, for a slide whose words would not fit in body type.
@@ -149,7 +154,7 @@ def _option_slide(
     lines: list[tuple[str, int, bool]] = [
         (f"{option.what_it_is.text} {_cite(option.what_it_is.sources, numbers, cited)}", 0, False)
     ]
-    for field in OPTION_SLIDE_FIELDS:
+    for field in FILE_OPTION_FIELDS:
         facts = [_fact(line, numbers, cited) for line in short_answers(option, field)]
         label = FIELDS[field].short
         if len(facts) == 1:
