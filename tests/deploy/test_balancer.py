@@ -212,6 +212,17 @@ def test_people_in_chromium_each_download_their_printout_from_their_own_replica(
             first.goto(cluster.url + app_page.path)
             ui.wait_for_app(first)
             expect(first.locator(ui.EXCEPTION)).to_have_count(0)
+        # A phone, as most patients come: the option cards through the balancer.
+        phone = browser.new_context(viewport={"width": 360, "height": 780}, is_mobile=True)
+        contexts.append(phone)
+        phone.add_init_script(REPORT_CSP)
+        on_phone = phone.new_page()
+        on_phone.on("console", lambda m: "CSP" in m.text and problems.append(m.text))
+        on_phone.goto(cluster.url)
+        ui.wait_for_app(on_phone)
+        expect(
+            on_phone.locator(".st-key-comparison-cards [data-testid='stHeading']")
+        ).to_have_count(len(catalogue.options))
         # The last slide's QR code is an image the replica serves from /media/.
         first.goto(cluster.url + registry.BY_KEY["present"].path)
         ui.wait_for_app(first)
