@@ -27,7 +27,13 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Length, Pt
 
 from treatments import charts
-from treatments.deck import OPTION_SLIDE_ABOUT, Slide, build_deck, card_answers
+from treatments.deck import (
+    OPTION_SLIDE_ABOUT,
+    OPTION_SLIDE_HARMS,
+    Slide,
+    build_deck,
+    card_answers,
+)
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.schema import Catalogue, Option
 from treatments.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
@@ -104,11 +110,23 @@ def _footer(slide: PptxSlide, text: str) -> None:
     _paragraphs(frame, [(text, 0, False)], size=FOOTER_PT, colour=FOOTER)
 
 
-# The file's option slide keeps the fields it had before the screen's slide
-# gave harms equal room: with the common side effects as well, the surgery and
-# injections slides run past the footer even at 14 pt. Giving the file two
-# slides per option (benefits, then harms) is the open step (issue #19).
-FILE_OPTION_FIELDS = (*OPTION_SLIDE_ABOUT, "helps", "serious_risks")
+# An option takes two slides in the file, so benefits and harms each get a
+# whole one: on one slide the injections and surgery harms ran past the footer
+# even at 14 pt (LibreOffice). The screen fits both on one by its type steps.
+BENEFITS, HARMS = "benefits", "harms"
+HARMS_TITLE = f"{FIELDS['side_effects'].label} and {FIELDS['serious_risks'].label.lower()}"
+
+
+def file_pages(slides: Sequence[Slide]) -> list[tuple[Slide, str]]:
+    """The file's slides, in order: each deck slide once, an option's twice
+    (its benefits, then its harms), with which part it is ("" for the rest)."""
+    pages: list[tuple[Slide, str]] = []
+    for slide in slides:
+        parts = (BENEFITS, HARMS) if slide.kind == "option" else ("",)
+        pages.extend((slide, part) for part in parts)
+    return pages
+
+
 BODY_TOP = Inches(1.4)
 BODY_HEIGHT = HEIGHT - Inches(2.3)
 # Sizes tried, largest first, for a slide whose words would not fit in body type.
@@ -118,14 +136,14 @@ SMALLER_SIZES = (BODY_PT, 22, 20, 18, 16)
 def fitting_size(lines: Sequence[tuple[str, int, bool]], width: int, height: int) -> int:
     """The largest type size at which ``lines`` fit a box, by a cautious estimate.
 
-    A file has no layout engine to ask, so this counts lines as a wide
-    average letter would break them (0.6 of the size, as in DejaVu Sans,
-    which LibreOffice uses), each paragraph 1.2 lines high plus its spacing.
-    Slides with long answers get smaller type rather than text that runs off
-    the slide, never below 16 pt.
+    A file has no layout engine to ask, so this counts lines as an average
+    letter would break them (0.52 of the size, a little wider than DejaVu
+    Sans's as LibreOffice draws it), each paragraph 1.2 lines high plus its
+    spacing. Slides with long answers get smaller type rather than text that
+    runs off the slide, never below 16 pt.
     """
     for size in SMALLER_SIZES:
-        letters_per_line = max(8, int(width / Pt(size * 0.6)))
+        letters_per_line = max(8, int(width / Pt(size * 0.52)))
         rows = sum(-(-len(text) // (letters_per_line - 4 * level)) for text, level, _ in lines)
         needed = Pt(size * 1.2) * rows + Pt(4) * len(lines)
         if needed <= height:
@@ -142,19 +160,11 @@ def _picture_png(option: Option, position: int) -> bytes:
     return bytes(vl_convert.vegalite_to_png(json.dumps(spec), scale=2))
 
 
-def _option_slide(
-    slide: PptxSlide, option: Option, numbers: Mapping[str, int], cited: Cited
-) -> None:
-    counted = [i for i, benefit in enumerate(option.helps) if benefit.per_100 is not None]
-    pictures = [_picture_png(option, position) for position in counted]
-    # One picture as tall as the text; two a little shorter, so the words keep room.
-    height = int(BODY_HEIGHT * (1.0 if len(pictures) < 2 else 0.7))
-    widths = [int(height * _aspect(png)) for png in pictures]
-    pictures_width = sum(widths) + PICTURE_GAP * len(widths)
-    lines: list[tuple[str, int, bool]] = [
-        (f"{option.what_it_is.text} {_cite(option.what_it_is.sources, numbers, cited)}", 0, False)
-    ]
-    for field in FILE_OPTION_FIELDS:
+def _option_lines(
+    option: Option, fields: Sequence[str], numbers: Mapping[str, int], cited: Cited
+) -> list[tuple[str, int, bool]]:
+    lines: list[tuple[str, int, bool]] = []
+    for field in fields:
         facts = [_fact(line, numbers, cited) for line in short_answers(option, field)]
         label = FIELDS[field].short
         if len(facts) == 1:
@@ -162,6 +172,25 @@ def _option_slide(
         else:
             lines.append((f"{label}:", 0, False))
             lines.extend((fact, 1, False) for fact in facts)
+    return lines
+
+
+def _benefits_slide(
+    slide: PptxSlide, option: Option, numbers: Mapping[str, int], cited: Cited
+) -> None:
+    """What it is, what it involves and what it helps, with the pictures of 100 people."""
+    counted = [i for i, benefit in enumerate(option.helps) if benefit.per_100 is not None]
+    pictures = [_picture_png(option, position) for position in counted]
+    # One picture as tall as the text; two a little shorter, so the words keep room.
+    height = int(BODY_HEIGHT * (1.0 if len(pictures) < 2 else 0.7))
+    widths = [int(height * _aspect(png)) for png in pictures]
+    pictures_width = sum(widths) + PICTURE_GAP * len(widths)
+    what = (
+        f"{option.what_it_is.text} {_cite(option.what_it_is.sources, numbers, cited)}",
+        0,
+        False,
+    )
+    lines = [what, *_option_lines(option, (*OPTION_SLIDE_ABOUT, "helps"), numbers, cited)]
     body_width = WIDTH - 2 * MARGIN - pictures_width
     size = fitting_size(lines, body_width, BODY_HEIGHT)
     _paragraphs(_body_box(slide, body_width), lines, size=size)
@@ -172,6 +201,15 @@ def _option_slide(
         )
         left += width + PICTURE_GAP
         _describe(picture, charts.icon_array_summary(option, option.helps[position]))
+
+
+def _harms_slide(
+    slide: PptxSlide, option: Option, numbers: Mapping[str, int], cited: Cited
+) -> None:
+    """Its common side effects and serious risks, on a slide of their own."""
+    lines = _option_lines(option, OPTION_SLIDE_HARMS, numbers, cited)
+    width = WIDTH - 2 * MARGIN
+    _paragraphs(_body_box(slide, width), lines, size=fitting_size(lines, width, BODY_HEIGHT))
 
 
 def _aspect(png: bytes) -> float:
@@ -267,15 +305,19 @@ def deck_file(
     blank = pptx.slide_layouts[6]
     checked = f"Facts last checked: {catalogue.meta.last_reviewed:%d %B %Y}."
     cited_anywhere: Cited = set()
-    for number, deck_slide in enumerate(slides, start=1):
+    pages = file_pages(slides)
+    for number, (deck_slide, part) in enumerate(pages, start=1):
         slide = pptx.slides.add_slide(blank)
         cited: Cited = set()
-        _title(slide, deck_slide.title)
+        harms_title = f"{deck_slide.option.short_name}: {HARMS_TITLE}" if deck_slide.option else ""
+        _title(slide, harms_title if part == HARMS else deck_slide.title)
         if deck_slide.kind == "title":
             title = catalogue.deck.title_slide
             _text_and_points(slide, title.intro, title.points)
-        elif deck_slide.kind == "option" and deck_slide.option is not None:
-            _option_slide(slide, deck_slide.option, numbers, cited)
+        elif deck_slide.option is not None and part == BENEFITS:
+            _benefits_slide(slide, deck_slide.option, numbers, cited)
+        elif deck_slide.option is not None:
+            _harms_slide(slide, deck_slide.option, numbers, cited)
         elif deck_slide.kind == "issue":
             _issue_slide(slide, deck_slide, options, numbers, cited)
         elif deck_slide.kind == "choose":
@@ -292,7 +334,7 @@ def deck_file(
         )
         _footer(
             slide,
-            f"Slide {number} of {len(slides)}. {checked}{sources} {catalogue.meta.disclaimer}",
+            f"Slide {number} of {len(pages)}. {checked}{sources} {catalogue.meta.disclaimer}",
         )
         slide.notes_slide.notes_text_frame.text = deck_slide.speaker_note
         cited_anywhere |= cited

@@ -23,6 +23,7 @@ from tests.browser import ui
 from tests.browser.conftest import open_app
 from tools.live_server import running_server
 from treatments.schema import Catalogue
+from treatments.slides_file import HARMS_TITLE
 
 pytestmark = pytest.mark.browser
 
@@ -80,9 +81,15 @@ def test_the_last_slide_s_code_opens_the_deck_s_view_on_a_phone(
         page.get_by_role("button", name="Download the slides (PowerPoint)").click()
     slides = list(Presentation(download.value.path()).slides)
     titles = [slide.shapes[0].text_frame.text for slide in slides]
-    assert titles[:3] == [catalogue.meta.title, injections.name, surgery.name]
-    share = slides[8]
-    assert titles[8] == catalogue.deck.share_slide.title
+    # An option takes two slides in the file: its benefits, then its harms.
+    assert titles[:4] == [
+        catalogue.meta.title,
+        injections.name,
+        f"{injections.short_name}: {HARMS_TITLE}",
+        surgery.name,
+    ]
+    share = slides[10]
+    assert titles[10] == catalogue.deck.share_slide.title
     (code,) = [s for s in share.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert _decode(code.image.blob) == [link]
 

@@ -21,17 +21,19 @@ from pypdf import PdfReader
 
 from tests.conftest import require_tool
 from treatments.deck import build_deck
+from treatments.facts import short_answers
 from treatments.schema import Catalogue
-from treatments.slides_file import deck_file
+from treatments.slides_file import BENEFITS, HARMS, HARMS_TITLE, deck_file, file_pages
 
 LINK = "https://clinic.example.org/hfs/?kind=Shots&kind=Brain+surgery&show_wait=false"
 
 
 @pytest.fixture(scope="module")
 def made(catalogue: Catalogue) -> tuple[bytes, list]:
+    """The file, and what each of its deck slides is: (deck slide, part)."""
     cards = catalogue.deck.default_cards
-    slides = build_deck(catalogue, catalogue.options, cards)
-    return deck_file(catalogue, catalogue.options, cards, link=LINK), slides
+    pages = file_pages(build_deck(catalogue, catalogue.options, cards))
+    return deck_file(catalogue, catalogue.options, cards, link=LINK), pages
 
 
 def _slide_text(slide) -> str:
@@ -44,35 +46,46 @@ def _slide_text(slide) -> str:
     return "\n".join(parts)
 
 
-def test_one_slide_per_deck_slide_notes_in_the_notes_pane(made, catalogue: Catalogue) -> None:
-    data, slides = made
+def test_the_deck_s_slides_in_order_notes_in_the_notes_pane(made, catalogue: Catalogue) -> None:
+    data, pages = made
     pptx = Presentation(io.BytesIO(data))
     files = list(pptx.slides)
-    assert len(files) > len(slides), "the deck's slides, then its sources"
+    assert len(files) > len(pages), "the deck's slides, then its sources"
     checked = f"Facts last checked: {catalogue.meta.last_reviewed:%d %B %Y}."
-    for deck_slide, file_slide in zip(slides, files, strict=False):
+    for (deck_slide, part), file_slide in zip(pages, files, strict=False):
         text = _slide_text(file_slide)
-        assert deck_slide.title in text
+        if part == HARMS:
+            assert f"{deck_slide.option.short_name}: {HARMS_TITLE}" in text
+        else:
+            assert deck_slide.title in text
         assert checked in text, "every slide says when the facts were checked"
         assert file_slide.notes_slide.notes_text_frame.text == deck_slide.speaker_note
         assert deck_slide.speaker_note not in text, "notes never on the slide itself"
-        if deck_slide.kind == "option":
+        pictures = [s for s in file_slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        if part == BENEFITS:
             assert "Sources: " in text, "an option slide lists its sources' numbers"
-            pictures = [s for s in file_slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
             counted = [b for b in deck_slide.option.helps if b.per_100 is not None]
             assert len(pictures) == len(counted), "one picture of 100 people per figure"
+            assert "Helps" in text
+        if part == HARMS:
+            # The next slide, all to itself: every common side effect and serious risk.
+            assert HARMS_TITLE in text and "Sources: " in text and not pictures
+            for field in ("side_effects", "serious_risks"):
+                for line in short_answers(deck_slide.option, field):
+                    assert " ".join(line.headline.split()) in " ".join(text.split())
+    assert [part for _, part in pages].count(HARMS) == len(catalogue.options)
     # Every source number a slide cites is listed in full on the sources slides.
-    footers = " ".join(_slide_text(slide) for slide in files[: len(slides)])
+    footers = " ".join(_slide_text(slide) for slide in files[: len(pages)])
     cited = {
         int(n) for group in re.findall(r"Sources: ([\d, ]+)\.", footers) for n in group.split(",")
     }
-    listed = " ".join(_slide_text(slide) for slide in files[len(slides) :])
+    listed = " ".join(_slide_text(slide) for slide in files[len(pages) :])
     assert cited and all(f"[{n}] " in listed for n in cited)
 
 
 def test_the_last_slide_s_code_decodes_to_the_link(made) -> None:
-    data, slides = made
-    share = list(Presentation(io.BytesIO(data)).slides)[len(slides) - 1]
+    data, pages = made
+    share = list(Presentation(io.BytesIO(data)).slides)[len(pages) - 1]
     (code,) = [s for s in share.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(code.image.blob)))]
     assert decoded == [LINK]
@@ -81,7 +94,7 @@ def test_the_last_slide_s_code_decodes_to_the_link(made) -> None:
 
 def test_libreoffice_opens_it_one_page_per_slide(made, tmp_path: Path) -> None:
     soffice = require_tool("soffice", "libreoffice-impress")
-    data, slides = made
+    data, pages = made
     (tmp_path / "deck.pptx").write_bytes(data)
     # A profile of its own, so a LibreOffice the person has open is not disturbed.
     profile = (tmp_path / "profile").as_uri()
@@ -100,9 +113,10 @@ def test_libreoffice_opens_it_one_page_per_slide(made, tmp_path: Path) -> None:
         capture_output=True,
         timeout=180,
     )
-    pages = [page.extract_text() for page in PdfReader(tmp_path / "deck.pdf").pages]
-    assert len(pages) == len(Presentation(io.BytesIO(data)).slides)
-    for page, deck_slide in zip(pages, slides, strict=False):
+    texts = [page.extract_text() for page in PdfReader(tmp_path / "deck.pdf").pages]
+    assert len(texts) == len(Presentation(io.BytesIO(data)).slides)
+    for page, (deck_slide, part) in zip(texts, pages, strict=False):
         flat = " ".join(page.split())
-        assert " ".join(deck_slide.title.split()) in flat
+        title = deck_slide.option.short_name if part == HARMS else deck_slide.title
+        assert " ".join(title.split()) in flat
         assert deck_slide.speaker_note not in flat
