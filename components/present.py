@@ -134,26 +134,34 @@ def _leave_projector() -> None:
     st.query_params.pop(PROJECTOR_PARAM, None)
 
 
-def projector_switch() -> None:
-    """The way in (a button, or P) and, in the projector view, the way out (Esc)."""
+def enter_projector_button() -> None:
+    """The way in: a button, or the P key. Drawn only outside the projector view."""
     if in_projector_view():
-        with st.container(key="leave-projector"):
-            st.button(
-                "Leave the projector view",
-                icon=":material/fullscreen_exit:",
-                on_click=_leave_projector,
-                shortcut="Esc",
-                key="leave_projector",
-            )
-    else:
+        return
+    st.button(
+        "Projector view",
+        icon=":material/fullscreen:",
+        on_click=_enter_projector,
+        shortcut="P",
+        width="stretch",
+        key="enter_projector",
+        help="Shows the slide alone, filling the screen. Press Esc to come back.",
+    )
+
+
+def leave_projector_button() -> None:
+    """The way out: Esc, or a button in the corner that shows when the pointer or
+    the keyboard reaches it. Drawn only in the projector view, and never inside
+    the hidden controls, so it can be seen."""
+    if not in_projector_view():
+        return
+    with st.container(key="leave-projector"):
         st.button(
-            "Projector view",
-            icon=":material/fullscreen:",
-            on_click=_enter_projector,
-            shortcut="P",
-            width="stretch",
-            key="enter_projector",
-            help="Shows the slide alone, filling the screen. Press Esc to come back.",
+            "Leave the projector view",
+            icon=":material/fullscreen_exit:",
+            on_click=_leave_projector,
+            shortcut="Esc",
+            key="leave_projector",
         )
 
 

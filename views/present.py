@@ -9,9 +9,10 @@ from components.present import (
     deck_cards,
     deck_options,
     draw_slide,
+    enter_projector_button,
     handout_download,
     in_projector_view,
-    projector_switch,
+    leave_projector_button,
     room_link,
     slide_controls,
     slide_style,
@@ -32,7 +33,8 @@ slide_area = st.container()
 with st.container(key="slide-controls"):
     *controls, projector, settings = st.columns([1, 1, 2, 1, 1.3, 1.5], vertical_alignment="bottom")
 with projector:
-    projector_switch()
+    enter_projector_button()
+leave_projector_button()
 with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
     options = deck_options(catalogue)
     cards = deck_cards(catalogue)

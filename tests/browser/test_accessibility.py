@@ -17,6 +17,8 @@ PAGES = {
     "compare-side-by-side": "/?side_by_side=Injections&side_by_side=Tablets",
     "present-option": f"{registry.BY_KEY['present'].path}?slide=4",
     "present-card": f"{registry.BY_KEY['present'].path}?slide=7",
+    "present-projector-option": f"{registry.BY_KEY['present'].path}?slide=4&view=projector",
+    "present-projector-card": f"{registry.BY_KEY['present'].path}?slide=7&view=projector",
 }
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

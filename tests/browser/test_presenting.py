@@ -157,6 +157,22 @@ def test_one_key_opens_the_projector_view_and_one_leaves_it(page: Page, app_url:
     page.keyboard.press("Escape")
     ui.wait_for_app(page)
     expect(page).not_to_have_url(re.compile(r"view=projector"))
+    # The way out by pointer: a button in the corner, out of the room's sight
+    # until the pointer reaches it.
+    page.get_by_role("button", name="Projector view").click()
+    ui.wait_for_app(page)
+    leave = page.get_by_role("button", name="Leave the projector view")
+    assert (
+        leave.evaluate("e => getComputedStyle(e.closest('.st-key-leave-projector')).opacity") == "0"
+    )
+    leave.hover()
+    expect(leave).to_be_visible()
+    assert (
+        leave.evaluate("e => getComputedStyle(e.closest('.st-key-leave-projector')).opacity") == "1"
+    )
+    leave.click()
+    ui.wait_for_app(page)
+    expect(page).not_to_have_url(re.compile(r"view=projector"))
     expect(page.get_by_role("button", name="Next")).to_be_visible()
     expect(page.get_by_text("Speaker note:")).to_be_visible()
     expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide 2 of {DEFAULT_SLIDES}.")
