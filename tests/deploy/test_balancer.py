@@ -220,9 +220,8 @@ def test_people_in_chromium_each_download_their_printout_from_their_own_replica(
         on_phone.on("console", lambda m: "CSP" in m.text and problems.append(m.text))
         on_phone.goto(cluster.url)
         ui.wait_for_app(on_phone)
-        expect(
-            on_phone.locator(".st-key-comparison-cards [data-testid='stHeading']")
-        ).to_have_count(len(catalogue.options))
+        cards = ui.keyed(on_phone, "comparison-cards").get_by_role("heading")
+        expect(cards).to_have_count(len(catalogue.options))
         # The last slide's QR code is an image the replica serves from /media/.
         first.goto(cluster.url + registry.BY_KEY["present"].path)
         ui.wait_for_app(first)
