@@ -14,10 +14,12 @@ from typing import Any
 import streamlit as st
 
 from components.charts import icon_array
+from components.room import RoomView, ask_to_start, join_instructions, note_local_move
 from treatments.deck import (
     OPTION_SLIDE_ABOUT,
     OPTION_SLIDE_HARMS,
     Slide,
+    build_deck,
     card_answers,
     chosen_cards,
     slide_density,
@@ -25,6 +27,7 @@ from treatments.deck import (
 from treatments.facts import FIELDS, short_answers
 from treatments.markdown import escape, link_target, refs
 from treatments.printout import group_handout
+from treatments.rooms import Deck
 from treatments.schema import Catalogue, Option
 from treatments.share import IT_OPENS, TYPE_IT, address_in_words, app_root, compare_link, qr_png
 from treatments.slides_file import deck_file
@@ -111,19 +114,84 @@ _PROJECTOR_STYLE = """
 .st-key-leave-projector:hover, .st-key-leave-projector:focus-within { opacity: 1; }
 </style>
 """
+# The presenter view: the slide a little smaller, beside the notes, the next
+# slide and the clock. Static CSS only; no data goes in it.
+_PRESENTER_STYLE = """
+<style>
+.st-key-slide-frame [data-testid="stMarkdownContainer"] p,
+.st-key-slide-frame [data-testid="stMarkdownContainer"] li,
+.st-key-slide-frame [data-testid="stTable"] td,
+.st-key-slide-frame [data-testid="stTable"] th { font-size: calc(19px * var(--fit, 1)); }
+.st-key-slide-frame h1 { font-size: 32px; }
+.st-key-presenter-notes [data-testid="stMarkdownContainer"] p {
+  font-size: 22px; line-height: 1.35;
+}
+.st-key-presenter-panel { border-left: 1px solid #c5ccd6; padding-left: 1rem; }
+</style>
+"""
 PROJECTOR_PARAM = "view"
 PROJECTOR_VALUE = "projector"
+PRESENTER_VALUE = "presenter"
 
 
 def slide_style() -> None:
     st.html(_SLIDE_STYLE)
     if in_projector_view():
         st.html(_PROJECTOR_STYLE)
+    elif in_presenter_view():
+        st.html(_PRESENTER_STYLE)
 
 
 def in_projector_view() -> bool:
     """Whether the page shows the slide alone (``?view=projector``, so a reload keeps it)."""
     return st.query_params.get(PROJECTOR_PARAM) == PROJECTOR_VALUE
+
+
+def in_presenter_view() -> bool:
+    """Whether this is the presenter's own window (``?view=presenter``): notes,
+    next slide and clock beside the slide. It always leads a room."""
+    return st.query_params.get(PROJECTOR_PARAM) == PRESENTER_VALUE
+
+
+def enter_presenter_button() -> None:
+    """The way into the presenter view; it starts a room if there is none, so
+    the projector window (and phones) can move with it."""
+    if in_presenter_view() or in_projector_view():
+        return
+    st.button(
+        "Presenter view",
+        icon=":material/co_present:",
+        on_click=ask_to_start,
+        args=(PRESENTER_VALUE,),
+        width="stretch",
+        key="enter_presenter",
+        help="Your own window, with the notes, the next slide and the time. "
+        "From it, open the projector window.",
+    )
+
+
+def _leave_presenter() -> None:
+    st.query_params.pop(PROJECTOR_PARAM, None)
+
+
+def leave_presenter_button() -> None:
+    st.button(
+        "Leave presenter view",
+        icon=":material/close_fullscreen:",
+        on_click=_leave_presenter,
+        key="leave_presenter",
+        width="stretch",
+    )
+
+
+def presenter_panel(slides: Sequence[Slide], number: int) -> None:
+    """Beside the slide in the presenter view: what comes next, and the notes."""
+    upcoming = slides[number] if number < len(slides) else None
+    st.markdown(
+        f"**Next:** {escape(upcoming.title)}" if upcoming is not None else "**Next:** the end"
+    )
+    with st.container(key="presenter-notes"):
+        st.markdown(f"**Speaker note:** {escape(slides[number - 1].speaker_note)}")
 
 
 def _enter_projector() -> None:
@@ -136,7 +204,7 @@ def _leave_projector() -> None:
 
 def enter_projector_button() -> None:
     """The way in: a button, or the P key. Drawn only outside the projector view."""
-    if in_projector_view():
+    if in_projector_view() or in_presenter_view():
         return
     st.button(
         "Projector view",
@@ -165,8 +233,9 @@ def leave_projector_button() -> None:
         )
 
 
-def deck_options(catalogue: Catalogue) -> list[Option]:
-    """The options in the deck, in the data file's order."""
+def deck_options(catalogue: Catalogue, *, locked: bool = False) -> list[Option]:
+    """The options in the deck, in the data file's order. ``locked`` while
+    following a room: the presenter picks the slides."""
     by_name = {o.short_name: o for o in catalogue.options}
     chosen = st.multiselect(
         "Options in the deck",
@@ -174,11 +243,13 @@ def deck_options(catalogue: Catalogue) -> list[Option]:
         default=list(by_name),
         key=OPTIONS_KEY,
         bind="query-params",
+        on_change=note_local_move,
+        disabled=locked,
     )
     return [o for o in catalogue.options if o.short_name in chosen]
 
 
-def deck_cards(catalogue: Catalogue) -> list[str]:
+def deck_cards(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
     """The issue cards in the deck, in their usual order."""
     deck = catalogue.deck
     questions = {card.question: card.id for card in deck.issue_cards}
@@ -188,8 +259,23 @@ def deck_cards(catalogue: Catalogue) -> list[str]:
         default=[card.question for card in chosen_cards(catalogue, deck.default_cards)],
         key=CARDS_KEY,
         bind="query-params",
+        on_change=note_local_move,
+        disabled=locked,
     )
     return [questions[q] for q in questions if q in chosen]
+
+
+def adopt_deck(catalogue: Catalogue, deck: Deck) -> None:
+    """Show a room's deck and slide: set the controls before they are drawn."""
+    questions = {card.id: card.question for card in catalogue.deck.issue_cards}
+    names = {o.short_name for o in catalogue.options}
+    options = [name for name in deck.options if name in names]
+    cards = [questions[card_id] for card_id in deck.cards if card_id in questions]
+    in_deck = [o for o in catalogue.options if o.short_name in options]
+    count = len(build_deck(catalogue, in_deck, [c for c in deck.cards if c in questions]))
+    st.session_state[OPTIONS_KEY] = options
+    st.session_state[CARDS_KEY] = cards
+    st.session_state[SLIDE_KEY] = min(max(1, deck.slide), count)
 
 
 def speaker_notes_toggle() -> bool:
@@ -198,6 +284,7 @@ def speaker_notes_toggle() -> bool:
 
 
 def _step(delta: int, count: int) -> None:
+    note_local_move()
     current = st.session_state.get(SLIDE_KEY, 1)
     st.session_state[SLIDE_KEY] = min(max(1, current + delta), count)
 
@@ -209,6 +296,7 @@ def _slide_label(titles: tuple[str, ...], number: int) -> str:
 def _jump() -> None:
     picked = st.session_state.get(JUMP_KEY)
     if picked is not None:
+        note_local_move()
         st.session_state[SLIDE_KEY] = picked
     st.session_state[JUMP_KEY] = None
 
@@ -248,6 +336,7 @@ def _say_if_past_the_end(count: int) -> None:
 
 
 def _go_to(number: int) -> None:
+    note_local_move()
     st.session_state[SLIDE_KEY] = number
 
 
@@ -288,6 +377,7 @@ def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
             key=SLIDE_KEY,
             bind="query-params",
             label_visibility="collapsed",
+            on_change=note_local_move,
         )
     current = min(max(1, int(number or 1)), count)
     with jump:
@@ -335,6 +425,7 @@ def draw_slide(
     options: Sequence[Option],
     catalogue: Catalogue,
     link: str,
+    room: RoomView | None = None,
 ) -> None:
     # How much smaller the projector view's type must be for this slide to fit.
     density = slide_density(slide, options)
@@ -342,6 +433,7 @@ def draw_slide(
         st.title(escape(slide.title), anchor=False)
         if slide.kind == "title":
             _title_slide(catalogue)
+            join_instructions(room, present_root(), PRESENT_PATH)
         elif slide.kind == "option" and slide.option is not None:
             _option_slide(slide.option, catalogue)
         elif slide.kind == "issue" and slide.card is not None:
@@ -352,8 +444,9 @@ def draw_slide(
             _choose_slide(catalogue)
         else:
             _questions_slide(catalogue)
+        in_room = f"Room code {room.code}. " if room is not None and room.room is not None else ""
         st.caption(
-            f"Slide {number} of {count}. Facts last checked: "
+            f"Slide {number} of {count}. {in_room}Facts last checked: "
             f"{catalogue.meta.last_reviewed:%d %B %Y}. {escape(catalogue.meta.disclaimer)}"
         )
 
@@ -428,13 +521,16 @@ def _questions_slide(catalogue: Catalogue) -> None:
     right.markdown("\n".join(f"- {escape(q)}" for q in items[half:]))
 
 
-def room_link(catalogue: Catalogue, options: Sequence[Option]) -> str:
-    """The Compare page with the deck's options, at the address this browser sees."""
-    # The address the presenter's browser sees (proxy and base path included).
+def present_root() -> str:
+    """The app's address as this browser sees it (proxy and base path included)."""
     # A test run has none; a local address is the honest stand-in there.
     page_url = st.context.url or "http://localhost:8501/present"
-    root = app_root(page_url, PRESENT_PATH)
-    return compare_link(root, options, catalogue.options)
+    return app_root(page_url, PRESENT_PATH)
+
+
+def room_link(catalogue: Catalogue, options: Sequence[Option]) -> str:
+    """The Compare page with the deck's options, at the address this browser sees."""
+    return compare_link(present_root(), options, catalogue.options)
 
 
 def _share_slide(catalogue: Catalogue, link: str) -> None:

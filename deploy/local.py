@@ -31,6 +31,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 
 from deploy.precompress import precompress
+from treatments.rooms import REDIS_URL_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 HAPROXY_CONFIG = ROOT / "deploy" / "haproxy.cfg"
@@ -108,6 +109,53 @@ def haproxy_environment(bind: str, replicas: Sequence[str]) -> dict[str, str]:
     return env
 
 
+def find_redis() -> str | None:
+    """redis-server from $REDIS_SERVER, else the PATH, else Debian's place for it."""
+    return (
+        os.environ.get("REDIS_SERVER")
+        or shutil.which("redis-server")
+        or shutil.which("/usr/bin/redis-server")
+    )
+
+
+def redis_command(redis_server: str, port: int) -> list[str]:
+    """Redis for rooms only: loopback, no password needed there, nothing written
+    to disk (a room is a deck and a slide number for a few hours), and a memory
+    cap with the soonest-ending rooms dropped first if it is ever reached."""
+    return [
+        redis_server,
+        "--bind", "127.0.0.1",
+        "--port", str(port),
+        "--save", "",
+        "--appendonly", "no",
+        "--maxmemory", "64mb",
+        "--maxmemory-policy", "volatile-ttl",
+    ]  # fmt: skip
+
+
+def start_redis(log: Path, redis_server: str | None = None) -> tuple[subprocess.Popen[bytes], str]:
+    """Start redis-server on a free loopback port; return it and its URL once it answers."""
+    found = redis_server or find_redis()
+    if found is None:
+        raise RuntimeError("redis-server not found: install Debian's 'redis-server'")
+    port = free_port()
+    with log.open("wb") as out:
+        process = subprocess.Popen(redis_command(found, port), stdout=out, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"redis-server exited early:\n{log.read_text(errors='replace')}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
+                connection.sendall(b"PING\r\n")
+                if connection.recv(16).startswith(b"+PONG"):
+                    return process, f"redis://127.0.0.1:{port}/0"
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError(f"redis-server did not answer:\n{log.read_text(errors='replace')}")
+
+
 def find_haproxy() -> str | None:
     """HAProxy from $HAPROXY, else the PATH, else Debian's place for it."""
     return os.environ.get("HAPROXY") or shutil.which("haproxy") or shutil.which("/usr/sbin/haproxy")
@@ -149,6 +197,10 @@ class Cluster:
     precompressed
         Gzip Streamlit's static files ahead of time for HAProxy to send
         (`deploy/precompress.py`); otherwise HAProxy compresses them on the fly.
+    shared_rooms
+        Start redis-server and keep the rooms phones follow there, so every
+        replica sees them. By default, whenever there is more than one replica
+        (one replica keeps its rooms in its own memory).
     """
 
     replicas: int = 2
@@ -157,8 +209,11 @@ class Cluster:
     script: str = "app.py"
     haproxy: str | None = None
     precompressed: bool = True
+    shared_rooms: bool | None = None
     running: list[Replica] = field(default_factory=list)
     balancer: subprocess.Popen[bytes] | None = None
+    redis: subprocess.Popen[bytes] | None = None
+    redis_url: str | None = None
     _logs: list[Path] = field(default_factory=list)
     _folders: list[Path] = field(default_factory=list)
 
@@ -178,6 +233,10 @@ class Cluster:
         # One secret for all replicas, so each signs cookies the others accept.
         env.setdefault("STREAMLIT_SERVER_COOKIE_SECRET", secrets.token_urlsafe(32))
         try:
+            shared = self.replicas > 1 if self.shared_rooms is None else self.shared_rooms
+            if shared:
+                self.redis, self.redis_url = start_redis(self._new_log("redis-"))
+                env[REDIS_URL_VARIABLE] = self.redis_url
             for number in range(1, self.replicas + 1):
                 self.running.append(self._start_replica(number, env))
             for replica in self.running:
@@ -262,6 +321,8 @@ class Cluster:
             stop(self.balancer)
         for replica in self.running:
             stop(replica.process)
+        if self.redis is not None:
+            stop(self.redis)
         for log in self._logs:
             log.unlink(missing_ok=True)
         for folder in self._folders:
@@ -308,6 +369,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         cluster.start()
         ports = ", ".join(str(replica.port) for replica in cluster.running)
         print(f"{args.replicas} replicas (ports {ports}) behind HAProxy: {cluster.url}", flush=True)
+        if cluster.redis_url:
+            print(f"Rooms are shared through Redis at {cluster.redis_url}.", flush=True)
         print("Press Ctrl-C to stop them all.", flush=True)
         reported: set[int] = set()
         while not stopping:

@@ -13,6 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, sync_playwright
 
+from deploy.local import start_redis, stop
 from tools.live_server import find_chromium
 from treatments.loader import DEFAULT_PATH, load_catalogue
 from treatments.schema import Catalogue
@@ -107,3 +108,15 @@ def browser(chromium_path: str) -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real redis-server on a free loopback port, started the way the local
+    runner starts it (deploy.local.start_redis), for the whole run."""
+    server = require_tool("redis-server", "redis-server")
+    process, url = start_redis(tmp_path_factory.mktemp("redis") / "redis.log", server)
+    try:
+        yield url
+    finally:
+        stop(process)

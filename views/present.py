@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from components.catalogue import get_catalogue
 from components.present import (
+    PRESENT_PATH,
+    adopt_deck,
     deck_cards,
     deck_options,
     draw_slide,
+    enter_presenter_button,
     enter_projector_button,
     handout_download,
+    in_presenter_view,
     in_projector_view,
+    leave_presenter_button,
     leave_projector_button,
+    present_root,
+    presenter_panel,
     room_link,
     slide_controls,
     slide_style,
@@ -20,25 +29,50 @@ from components.present import (
     speaker_note,
     speaker_notes_toggle,
 )
+from components.room import (
+    join_room,
+    keep_room,
+    presenter_clock,
+    projector_window_button,
+    room_panel,
+    room_status,
+    watch_room,
+)
 from treatments.deck import build_deck
+from treatments.rooms import deck_of
 
 catalogue = get_catalogue()
 slide_style()
+# A room's deck and slide are taken on before the controls are drawn.
+room = join_room(functools.partial(adopt_deck, catalogue))
+following = room is not None and room.room is not None and not room.leading
+presenting = in_presenter_view()
 
+room_status(room)
+# Where a follower who stepped away sees the presenter's slide and a way back.
+watch_place = st.container()
 # The slide is drawn above the controls, but the controls decide which slide
 # it is, so its place on the page is kept first and filled in last.
 slide_area = st.container()
 # In the projector view these stay on the page, out of sight, so the keys
 # that work them still move the slides.
 with st.container(key="slide-controls"):
-    *controls, projector, settings = st.columns([1, 1, 2, 1, 1.3, 1.5], vertical_alignment="bottom")
+    # Two rows, so every label reads in full on a laptop: moving through the
+    # slides, then the ways to show and share them.
+    controls = st.columns([1, 0.8, 2, 1], vertical_alignment="bottom")
+    projector, presenter, room_menu, settings = st.columns(4, vertical_alignment="bottom")
 with projector:
     enter_projector_button()
+with presenter:
+    if presenting:
+        leave_presenter_button()
+    else:
+        enter_presenter_button()
 leave_projector_button()
 with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
-    options = deck_options(catalogue)
-    cards = deck_cards(catalogue)
-    show_notes = speaker_notes_toggle()
+    options = deck_options(catalogue, locked=following)
+    cards = deck_cards(catalogue, locked=following)
+    show_notes = speaker_notes_toggle() if not presenting else False
     # The address that hands the room this deck's view: the last slide, the
     # handout and the PowerPoint file all carry the same one.
     link = room_link(catalogue, options)
@@ -51,9 +85,23 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
 
 slides = build_deck(catalogue, options, cards)
 number = slide_controls(slides, controls)
+room = keep_room(room, deck_of([o.short_name for o in options], cards, number))
+with room_menu.popover("Room", icon=":material/groups:", width="stretch"):
+    room_panel(room, present_root(), PRESENT_PATH)
 slide = slides[number - 1]
-with slide_area:
-    draw_slide(slide, number, len(slides), options, catalogue, link)
-# The room never sees the notes: not in the projector view.
-if show_notes and not in_projector_view():
-    speaker_note(slide)
+if presenting:
+    current, beside = slide_area.columns([5, 2], gap="medium")
+    with current:
+        draw_slide(slide, number, len(slides), options, catalogue, link, room)
+    with beside, st.container(key="presenter-panel"):
+        presenter_clock(room)
+        projector_window_button(room, present_root(), PRESENT_PATH)
+        presenter_panel(slides, number)
+else:
+    with slide_area:
+        draw_slide(slide, number, len(slides), options, catalogue, link, room)
+    # The room never sees the notes: not in the projector view.
+    if show_notes and not in_projector_view():
+        speaker_note(slide)
+    with watch_place:
+        watch_room(room)

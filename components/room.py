@@ -1,0 +1,335 @@
+"""A room on the Present page: phones follow the presenter's slide, and the
+presenter's own windows (the presenter view and the projector) move together.
+
+The room is named in the web address: ``?room=KQTW`` follows it,
+``?room=KQTW&lead=<key>`` leads it. Every window in a room reads it once a
+run and watches it once a second (a fragment), so a move shows on the others
+within about a second. A window writes to the room only when a person moved
+it there: a leader's move is the room's new slide; a follower's move stops it
+following until it asks to follow again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import streamlit as st
+
+from treatments.markdown import escape
+from treatments.rooms import (
+    LEAD_PARAM,
+    ROOM_LIFETIME,
+    ROOM_PARAM,
+    Deck,
+    Room,
+    Rooms,
+    RoomStoreError,
+    follow_link,
+    lead_link,
+    parse_code,
+    rooms_from_environment,
+)
+from treatments.share import address_in_words, qr_png
+
+FOLLOW_KEY = "follow_presenter"
+_MOVED_HERE_KEY = "room_moved_here"
+_START_KEY = "room_start"
+_SEEN_KEY = "room_seen_version"
+_RETRIED_KEY = "room_retried"
+_PRESENTING_SINCE_KEY = "presenting_since"
+JOIN_FORM_KEY = "join_room"
+# How often a window asks its room whether the slide moved.
+WATCH_EVERY = timedelta(seconds=1)
+ROOM_HOURS = int(ROOM_LIFETIME.total_seconds() // 3600)
+# The code a phone scans to follow: big enough for a projector, on the title slide.
+JOIN_QR_PIXELS = 300
+
+
+@st.cache_resource(show_spinner=False)
+def room_store() -> Rooms:
+    """The one store of rooms for this process: Redis if ``HFS_REDIS_URL`` is set."""
+    return rooms_from_environment(os.environ)
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """This window's room as of this run."""
+
+    code: str
+    room: Room | None  # None: it has ended, or the store cannot be reached
+    lead_key: str | None
+    unavailable: bool = False
+
+    @property
+    def leading(self) -> bool:
+        return self.room is not None and self.room.led_by(self.lead_key)
+
+    @property
+    def following(self) -> bool:
+        """Whether this window shows the room's slide: a leader always does
+        (unless it has just moved), a follower while "Follow" is on."""
+        if self.room is None:
+            return False
+        return self.leading or bool(st.session_state.get(FOLLOW_KEY, True))
+
+
+def note_local_move() -> None:
+    """Called by every control that moves the slide or changes the deck.
+
+    A leader's move goes to the room; a follower's move means it has stepped
+    away, so it stops following until it asks again.
+    """
+    st.session_state[_MOVED_HERE_KEY] = True
+    st.session_state[FOLLOW_KEY] = False
+
+
+def ask_to_start(view: str | None = None) -> None:
+    """A button's callback: start a room at the end of this run (the deck is
+    known only then), and open ``view`` ("presenter") once it has started."""
+    st.session_state[_START_KEY] = view or ""
+
+
+def join_room(adopt: Callable[[Deck], None]) -> RoomView | None:
+    """This window's room, before the page draws its controls.
+
+    A window following the room takes on the room's deck and slide through
+    ``adopt``, which must run before the controls are drawn.
+    """
+    code = parse_code(st.query_params.get(ROOM_PARAM))
+    if code is None:
+        return None
+    key = st.query_params.get(LEAD_PARAM)
+    try:
+        room = room_store().get(code)
+    except RoomStoreError:
+        return RoomView(code, None, key, unavailable=True)
+    view = RoomView(code, room, key)
+    st.session_state.setdefault(FOLLOW_KEY, True)
+    moved_here = bool(st.session_state.get(_MOVED_HERE_KEY, False))
+    if room is not None and view.following and not (view.leading and moved_here):
+        adopt(room.deck)
+    return view
+
+
+def keep_room(view: RoomView | None, deck: Deck) -> RoomView | None:
+    """After the controls: start a room if asked, send a leader's move, and
+    make sure a follower shows the room's deck."""
+    moved_here = bool(st.session_state.pop(_MOVED_HERE_KEY, False))
+    start = st.session_state.pop(_START_KEY, None)
+    if start is not None:
+        if view is None or not view.leading:
+            _start(deck)
+        if start:
+            st.query_params["view"] = start
+        st.rerun()
+    if view is None or view.room is None:
+        return view
+    room: Room | None = view.room
+    if view.leading and moved_here:
+        try:
+            moved = room_store().move(view.code, view.lead_key or "", deck)
+        except RoomStoreError:
+            return RoomView(view.code, None, view.lead_key, unavailable=True)
+        view = RoomView(view.code, moved, view.lead_key)
+        room = moved
+    elif room is not None and view.following and deck != room.deck and not st.session_state.get(_RETRIED_KEY):
+        # A deck from the web address wins on a window's first run; one more
+        # run takes the room's. Only once, so a deck that cannot be shown
+        # (a card no longer in the data file) never loops.
+        st.session_state[_RETRIED_KEY] = True
+        st.rerun()
+    st.session_state[_RETRIED_KEY] = False
+    if room is not None:
+        st.session_state[_SEEN_KEY] = room.version
+    return view
+
+
+def _start(deck: Deck) -> None:
+    try:
+        new = room_store().start(deck)
+    except RoomStoreError:
+        st.toast("A room cannot be started right now. The slides still work.")
+        return
+    st.query_params[ROOM_PARAM] = new.code
+    st.query_params[LEAD_PARAM] = new.lead_key
+    st.session_state[_PRESENTING_SINCE_KEY] = time.time()
+
+
+def _end(code: str, key: str) -> None:
+    with contextlib.suppress(RoomStoreError):
+        room_store().end(code, key)
+    _leave()
+
+
+def _leave() -> None:
+    for name in (ROOM_PARAM, LEAD_PARAM):
+        st.query_params.pop(name, None)
+    if st.query_params.get("view") == "presenter":
+        st.query_params.pop("view", None)
+
+
+def _follow_again() -> None:
+    st.session_state[FOLLOW_KEY] = True
+
+
+def watch_room(view: RoomView | None) -> None:
+    """Once a second, ask the room whether it moved; if so, run the page again."""
+    if view is None or view.room is None:
+        return
+    _watch(view.code, view.following, clock=False)
+
+
+def presenter_clock(view: RoomView | None) -> None:
+    """The presenter view's clock, which also watches the room."""
+    if view is None or view.room is None:
+        st.markdown(f"**{presenting_clock()}**")
+        return
+    _watch(view.code, view.following, clock=True)
+
+
+@st.fragment(run_every=WATCH_EVERY)
+def _watch(code: str, following: bool, *, clock: bool) -> None:
+    if clock:
+        st.markdown(f"**{presenting_clock()}**")
+    try:
+        room = room_store().get(code)
+    except RoomStoreError:
+        return
+    seen = st.session_state.get(_SEEN_KEY)
+    if room is None or (following and room.version != seen):
+        st.rerun(scope="app")
+    if not following:
+        st.caption(f"The presenter is on slide {room.deck.slide}.")
+        # A button in a fragment runs only the fragment: run the whole page
+        # to take the presenter's slide.
+        if st.button(
+            "Follow the presenter again",
+            icon=":material/sync:",
+            on_click=_follow_again,
+            key="follow_again",
+        ):
+            st.rerun(scope="app")
+
+
+def room_status(view: RoomView | None) -> None:
+    """A line above the slide when a room is gone or cannot be reached."""
+    if view is None:
+        return
+    if view.unavailable:
+        st.warning(
+            "Following the presenter is not working right now. The slides still work.",
+            icon=":material/cloud_off:",
+        )
+    elif view.room is None:
+        st.info(
+            f"There is no room {view.code} now. It may have ended. "
+            "You can still go through the slides on your own.",
+            icon=":material/info:",
+        )
+
+
+def room_panel(view: RoomView | None, root: str, page_path: str) -> None:
+    """The Room menu: join or start a room; in one, its code and the way out."""
+    if view is None or view.room is None:
+        _join_form()
+        st.divider()
+        st.button(
+            "Start a room for phones",
+            icon=":material/groups:",
+            on_click=ask_to_start,
+            key="start_room",
+            help="Phones that join show the slide you are on.",
+        )
+        st.caption(
+            f"A room keeps only the slides you chose and the slide you are on, "
+            f"for up to {ROOM_HOURS} hours after the last move. No names, no answers."
+        )
+        return
+    link = follow_link(root, page_path, view.code)
+    st.markdown(f"Room code: **{view.code}**")
+    if view.leading:
+        st.image(qr_png(link, scale=6), width=180, caption="Scan to follow on a phone")
+        st.caption(f"Or open {escape(address_in_words(link))} and type the code.")
+        projector_window_button(view, root, page_path)
+        st.button(
+            "End the room",
+            icon=":material/logout:",
+            on_click=_end,
+            args=(view.code, view.lead_key or ""),
+            key="end_room",
+        )
+    else:
+        st.toggle(
+            "Follow the presenter",
+            key=FOLLOW_KEY,
+            help="Shows the slide the presenter is on. Going back or on by yourself turns it off.",
+        )
+        st.button("Leave the room", icon=":material/logout:", on_click=_leave, key="leave_room")
+
+
+def projector_window_button(view: RoomView | None, root: str, page_path: str) -> None:
+    """Opens the projector view in a new window that moves with this one."""
+    if view is None or not view.leading:
+        return
+    st.link_button(
+        "Open the projector window",
+        lead_link(root, page_path, view.code, view.lead_key or "", view="projector"),
+        icon=":material/open_in_new:",
+        help="Opens the slides alone in a new window. Drag it to the projector. "
+        "It moves with this one.",
+    )
+
+
+def _join_form() -> None:
+    with st.form(JOIN_FORM_KEY, border=False):
+        typed = st.text_input(
+            "Follow a presenter: type their room code",
+            max_chars=12,
+            placeholder="For example KQTW",
+            help="The presenter shows it on the first slide.",
+        )
+        joined = st.form_submit_button("Follow the presenter", icon=":material/sync:")
+    if joined:
+        code = parse_code(typed)
+        if code is None:
+            st.error("A room code is 4 letters, like KQTW.")
+        else:
+            st.session_state[FOLLOW_KEY] = True
+            st.query_params[ROOM_PARAM] = code
+            st.rerun()
+
+
+def join_instructions(view: RoomView | None, root: str, page_path: str) -> None:
+    """On the title slide of the presenter's windows while a room is open: the
+    code and the QR to follow it. Phones already in the room do not need it."""
+    if view is None or not view.leading:
+        return
+    link = follow_link(root, page_path, view.code)
+    code, words = st.columns([1, 3], vertical_alignment="center")
+    with code:
+        st.image(qr_png(link, scale=8), width=JOIN_QR_PIXELS)
+    with words:
+        st.markdown(
+            f"Follow these slides on your phone. Scan the code, or open "
+            f"**{escape(address_in_words(link))}** and type the room code "
+            f"**{view.code}**."
+        )
+
+
+def presenting_clock() -> str:
+    """The time where the presenter is, and how long this window has presented."""
+    zone_name = st.context.timezone
+    try:
+        zone = ZoneInfo(zone_name) if zone_name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = None
+    now = datetime.now(zone)
+    since = st.session_state.setdefault(_PRESENTING_SINCE_KEY, time.time())
+    minutes = int((time.time() - since) // 60)
+    return f"{now:%H:%M} · {minutes} min"
