@@ -359,11 +359,18 @@ def clicker_keys(count: int) -> None:
             st.button(label, on_click=action, args=args, shortcut=key, key=f"key-{key}")
 
 
-def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
+def slide_controls(
+    slides: Sequence[Slide], columns: Sequence[Any], *, in_room: bool = False
+) -> int:
     """Previous, the slide number, a jump list and next, in four given columns.
 
     Only the slide number is bound to the URL (``?slide=3``): a number stays
     right when the slide titles change. Returns the slide number, from 1.
+
+    ``in_room``: the number box shows the number but takes no typing. A room
+    sets it from elsewhere, and a box's value echoed back by the browser just
+    before the new number reached it would look like a person's move and send
+    the room back a slide. Buttons, keys and the jump list move the slide.
     """
     back, number_box, jump, forward = columns
     count = len(slides)
@@ -378,6 +385,7 @@ def slide_controls(slides: Sequence[Slide], columns: Sequence[Any]) -> int:
             bind="query-params",
             label_visibility="collapsed",
             on_change=note_local_move,
+            disabled=in_room,
         )
     current = min(max(1, int(number or 1)), count)
     with jump:

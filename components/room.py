@@ -138,7 +138,12 @@ def keep_room(view: RoomView | None, deck: Deck) -> RoomView | None:
             return RoomView(view.code, None, view.lead_key, unavailable=True)
         view = RoomView(view.code, moved, view.lead_key)
         room = moved
-    elif room is not None and view.following and deck != room.deck and not st.session_state.get(_RETRIED_KEY):
+    elif (
+        room is not None
+        and view.following
+        and deck != room.deck
+        and not st.session_state.get(_RETRIED_KEY)
+    ):
         # A deck from the web address wins on a window's first run; one more
         # run takes the room's. Only once, so a deck that cannot be shown
         # (a card no longer in the data file) never loops.
@@ -291,8 +296,7 @@ def _join_form() -> None:
         typed = st.text_input(
             "Follow a presenter: type their room code",
             max_chars=12,
-            placeholder="For example KQTW",
-            help="The presenter shows it on the first slide.",
+            placeholder="The 4 letters on the first slide",
         )
         joined = st.form_submit_button("Follow the presenter", icon=":material/sync:")
     if joined:

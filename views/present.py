@@ -45,7 +45,8 @@ catalogue = get_catalogue()
 slide_style()
 # A room's deck and slide are taken on before the controls are drawn.
 room = join_room(functools.partial(adopt_deck, catalogue))
-following = room is not None and room.room is not None and not room.leading
+in_room = room is not None and room.room is not None
+following = in_room and room is not None and not room.leading
 presenting = in_presenter_view()
 
 room_status(room)
@@ -70,8 +71,11 @@ with presenter:
         enter_presenter_button()
 leave_projector_button()
 with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
-    options = deck_options(catalogue, locked=following)
-    cards = deck_cards(catalogue, locked=following)
+    # Only the presenter's own window changes a room's deck: a follower's or
+    # the projector's controls could send back a deck a moment out of date.
+    locked = following or (in_room and in_projector_view())
+    options = deck_options(catalogue, locked=locked)
+    cards = deck_cards(catalogue, locked=locked)
     show_notes = speaker_notes_toggle() if not presenting else False
     # The address that hands the room this deck's view: the last slide, the
     # handout and the PowerPoint file all carry the same one.
@@ -84,7 +88,7 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
     )
 
 slides = build_deck(catalogue, options, cards)
-number = slide_controls(slides, controls)
+number = slide_controls(slides, controls, in_room=in_room)
 room = keep_room(room, deck_of([o.short_name for o in options], cards, number))
 with room_menu.popover("Room", icon=":material/groups:", width="stretch"):
     room_panel(room, present_root(), PRESENT_PATH)

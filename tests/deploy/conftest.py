@@ -17,8 +17,15 @@ def haproxy() -> str:
     return require_tool("haproxy", "haproxy")
 
 
+@pytest.fixture(scope="session")
+def redis_server() -> str:
+    """The runner starts redis-server for rooms whenever there are several replicas."""
+    return require_tool("redis-server", "redis-server")
+
+
 @pytest.fixture(scope="module")
-def cluster(haproxy: str) -> Iterator[Cluster]:
-    """Three replicas behind HAProxy, for one test module."""
+def cluster(haproxy: str, redis_server: str) -> Iterator[Cluster]:
+    """Three replicas behind HAProxy, sharing rooms through Redis, for one test module."""
+    del redis_server
     with Cluster(replicas=REPLICAS, haproxy=haproxy) as running:
         yield running

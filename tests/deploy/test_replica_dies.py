@@ -43,8 +43,9 @@ def _answer_what_matters(page: Page, url: str, question: str) -> None:
 
 
 def test_when_a_replica_dies_its_people_get_their_view_back_and_are_told_what_was_lost(
-    haproxy: str, browser: Browser, catalogue: Catalogue
+    haproxy: str, redis_server: str, browser: Browser, catalogue: Catalogue
 ) -> None:
+    del redis_server  # the cluster starts it
     priority = catalogue.priorities[0].label
     deck_query = urlencode([("deck_options", name) for name in DECK] + [("slide", 3)])
     slides = build_deck(

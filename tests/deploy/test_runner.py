@@ -18,8 +18,10 @@ def _listening(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def test_the_runner_serves_through_haproxy_and_stops_everything_on_sigterm(haproxy: str) -> None:
-    del haproxy  # the runner finds it itself
+def test_the_runner_serves_through_haproxy_and_stops_everything_on_sigterm(
+    haproxy: str, redis_server: str
+) -> None:
+    del haproxy, redis_server  # the runner finds them itself
     port = free_port()
     runner = subprocess.Popen(
         [sys.executable, "-m", "deploy.local", "--replicas", "2", "--port", str(port)],
@@ -39,10 +41,18 @@ def test_the_runner_serves_through_haproxy_and_stops_everything_on_sigterm(hapro
             assert answer.read() == b"ok"
         # The replicas listen on loopback only, each on its own port.
         assert all(_listening(p) for p in replica_ports)
+        # Two replicas share their rooms through a Redis of the runner's own.
+        shared = re.search(
+            r"Rooms are shared through Redis at redis://127\.0\.0\.1:(\d+)/0\.",
+            runner.stdout.readline(),
+        )
+        assert shared, "the runner starts Redis for more than one replica"
+        redis_port = int(shared.group(1))
+        assert _listening(redis_port)
 
         runner.send_signal(signal.SIGTERM)
         assert runner.wait(timeout=60) == 0
-        assert not any(_listening(p) for p in [port, *replica_ports])
+        assert not any(_listening(p) for p in [port, *replica_ports, redis_port])
     finally:
         if runner.poll() is None:
             runner.kill()

@@ -1,0 +1,127 @@
+"""The Present page in a room: followers take the room's deck and slide, a
+follower's own move stops following, a leader's move moves the room."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.room import room_store
+from treatments.deck import build_deck
+from treatments.rooms import Deck, NewRoom
+from treatments.schema import Catalogue
+
+
+@pytest.fixture
+def room(catalogue: Catalogue) -> NewRoom:
+    """A room showing two options and one issue card, on slide 3."""
+    options = tuple(o.short_name for o in catalogue.options[:2])
+    card = catalogue.deck.issue_cards[0].id
+    return room_store().start(Deck(options, (card,), 3))
+
+
+def _slide(at: AppTest) -> int:
+    return int(at.number_input(key="slide").value)
+
+
+def test_a_phone_that_joins_shows_the_rooms_deck_and_slide(
+    open_page: Callable[..., AppTest], catalogue: Catalogue, room: NewRoom
+) -> None:
+    at = open_page("present", room=room.code.lower())
+    assert _slide(at) == 3
+    assert at.multiselect(key="deck_options").value == [o.short_name for o in catalogue.options[:2]]
+    assert at.multiselect(key="deck_options").disabled, "the presenter picks the slides"
+    assert at.multiselect(key="deck_cards").value == [catalogue.deck.issue_cards[0].question]
+    assert at.toggle(key="follow_presenter").value
+    # Title, 2 options, 1 card, how people choose, questions, sharing.
+    deck = build_deck(catalogue, catalogue.options[:2], [catalogue.deck.issue_cards[0].id])
+    assert f"Slide 3 of {len(deck)}. Room code {room.code}." in " ".join(
+        c.value for c in at.caption
+    )
+
+
+def test_a_presenter_move_reaches_a_phone_on_its_next_run(
+    open_page: Callable[..., AppTest], room: NewRoom
+) -> None:
+    at = open_page("present", room=room.code)
+    store = room_store()
+    current = store.get(room.code)
+    assert current is not None
+    store.move(room.code, room.lead_key, Deck(current.deck.options, current.deck.cards, 5))
+    at.run()
+    assert _slide(at) == 5
+
+
+def test_a_phone_that_steps_back_stops_following_until_asked(
+    open_page: Callable[..., AppTest], room: NewRoom
+) -> None:
+    at = open_page("present", room=room.code)
+    at.button(key="previous_slide").click().run()
+    assert _slide(at) == 2
+    assert not at.toggle(key="follow_presenter").value
+    room_before = room_store().get(room.code)
+    assert room_before is not None and room_before.deck.slide == 3, "a phone never moves the room"
+    at.run()
+    assert _slide(at) == 2, "it stays where the person went"
+    at.toggle(key="follow_presenter").set_value(True).run()
+    assert _slide(at) == 3
+
+
+def test_a_window_with_the_lead_key_moves_the_room(
+    open_page: Callable[..., AppTest], room: NewRoom
+) -> None:
+    at = open_page("present", room=room.code, lead=room.lead_key)
+    at.button(key="next_slide").click().run()
+    assert _slide(at) == 4
+    moved = room_store().get(room.code)
+    assert moved is not None and moved.deck.slide == 4
+    at.multiselect(key="deck_cards").set_value([]).run()
+    changed = room_store().get(room.code)
+    assert changed is not None and changed.deck.cards == ()
+
+
+def test_a_wrong_lead_key_only_follows(open_page: Callable[..., AppTest], room: NewRoom) -> None:
+    at = open_page("present", room=room.code, lead="guessed")
+    assert at.multiselect(key="deck_options").disabled
+    at.button(key="next_slide").click().run()
+    still = room_store().get(room.code)
+    assert still is not None and still.deck.slide == 3
+
+
+def test_starting_a_room_puts_its_code_and_key_in_the_address(
+    open_page: Callable[..., AppTest],
+) -> None:
+    at = open_page("present")
+    at.button(key="next_slide").click().run()
+    at.button(key="start_room").click().run()
+    code, key = at.query_params["room"], at.query_params["lead"]
+    started = room_store().get(code)
+    assert started is not None and started.led_by(key)
+    assert started.deck.slide == 2
+    assert not at.exception
+
+
+def test_the_presenter_view_starts_a_room_and_shows_notes_and_the_next_slide(
+    open_page: Callable[..., AppTest], catalogue: Catalogue
+) -> None:
+    at = open_page("present")
+    at.button(key="enter_presenter").click().run()
+    assert at.query_params["view"] == "presenter"
+    assert room_store().get(at.query_params["room"]) is not None
+    text = " ".join(m.value for m in at.markdown)
+    assert catalogue.deck.title_slide.speaker_note in text
+    assert f"**Next:** {catalogue.options[0].name}" in text
+
+
+@pytest.mark.parametrize("code", ["ZZZZ", "KQ0W", "<script>", "a" * 300])
+def test_a_room_that_is_not_open_says_so_and_the_slides_still_work(
+    open_page: Callable[..., AppTest], code: str
+) -> None:
+    at = open_page("present", room=code)
+    assert not at.exception
+    if code == "ZZZZ":
+        assert "There is no room ZZZZ now" in at.info[0].value
+    at.button(key="next_slide").click().run()
+    assert _slide(at) == 2
