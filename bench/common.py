@@ -23,10 +23,28 @@ class Sizes:
     crowds: tuple[int, ...]
     scales: tuple[int, ...]
     phone_repeats: int  # each phone visit moves the whole page over slow 3G: tens of seconds
+    room_phones: int  # phones following a presenter's room (section 8)
+    room_moves: int  # the presenter's moves they follow, from tools.follow_along.TEN_MOVES
 
 
-FULL = Sizes(repeats=20, browser_repeats=9, crowds=(30, 100), scales=(1, 10, 100), phone_repeats=3)
-QUICK = Sizes(repeats=2, browser_repeats=1, crowds=(2,), scales=(1, 2), phone_repeats=1)
+FULL = Sizes(
+    repeats=20,
+    browser_repeats=9,
+    crowds=(30, 100),
+    scales=(1, 10, 100),
+    phone_repeats=3,
+    room_phones=5,
+    room_moves=10,
+)
+QUICK = Sizes(
+    repeats=2,
+    browser_repeats=1,
+    crowds=(2,),
+    scales=(1, 2),
+    phone_repeats=1,
+    room_phones=2,
+    room_moves=3,
+)
 
 
 @dataclass

@@ -67,6 +67,12 @@ How to read it:
   memory" is one replica's resident memory with every session open: what the Kubernetes
   requests are set from. Bytes on the wire are Chromium's encoded bytes for every response of
   a first visit (nothing cached) until the table is drawn, plus a second.
+- Section 8 runs `tools/follow_along.py`, the journey the tests run: a presenter view and its
+  projector window lead a room, phones (360 px, each in its own browser context) join it, and
+  the presenter makes the moves a clicker makes. A lag runs from the key press to the first
+  change of each phone's footer to the new slide, noted in the phone's page. Each window asks its
+  room once a second, so about half a second of a lag is waiting for that ask. The replicas'
+  run is two replicas behind HAProxy sharing the room through the runner's redis-server.
 - Scale copies every treatment option 10 or 100 times, and measures each file in a child
   process of its own (`python -m bench.scale`). The 100× file is larger than the 1 MB limit the
   loader sets for safety, so that child lifts the limit for itself; the benchmark's own process

@@ -26,6 +26,7 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str
         "5. PDF",
         "6. Scale",
         "7. Deployed",
+        "8. Following a room",
     ):
         assert f"| {section}" in text, section
     for page in PAGES:
