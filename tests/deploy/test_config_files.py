@@ -21,8 +21,15 @@ import pytest
 import streamlit
 import yaml
 
-from deploy.local import HAPROXY_CONFIG, HEALTH_PATH, MAX_REPLICAS, haproxy_environment
+from deploy.local import (
+    HAPROXY_CONFIG,
+    HEALTH_PATH,
+    MAX_REPLICAS,
+    haproxy_environment,
+    redis_command,
+)
 from tests.conftest import ROOT
+from treatments.rooms import REDIS_URL_VARIABLE
 
 DEPLOY = ROOT / "deploy"
 KUBERNETES_VERSION = "1.34.0"
@@ -87,13 +94,26 @@ def test_kubernetes_sets_the_same_security_headers_as_haproxy() -> None:
 def test_the_kubernetes_manifests_match_the_api_schemas() -> None:
     documents = _yaml_documents(DEPLOY / "kubernetes" / "app.yaml")
     kinds = [doc["kind"] for doc in documents]
-    assert kinds == ["Deployment", "PodDisruptionBudget", "Service", "ConfigMap", "Ingress"]
+    assert kinds == [
+        "Deployment",
+        "PodDisruptionBudget",
+        "Service",
+        "ConfigMap",
+        "Ingress",
+        "Deployment",
+        "Service",
+        "NetworkPolicy",
+    ]
     for document in documents:
         kubernetes_validate.validate(document, KUBERNETES_VERSION, strict=True)
 
 
 def test_the_deployment_is_replicated_probed_limited_and_shares_one_secret() -> None:
-    documents = {doc["kind"]: doc for doc in _yaml_documents(DEPLOY / "kubernetes" / "app.yaml")}
+    documents = {
+        doc["kind"]: doc
+        for doc in _yaml_documents(DEPLOY / "kubernetes" / "app.yaml")
+        if doc["metadata"]["name"] == "hfs-compare"
+    }
     spec = documents["Deployment"]["spec"]
     assert spec["replicas"] >= 2
     (container,) = spec["template"]["spec"]["containers"]
@@ -138,3 +158,32 @@ def test_compose_runs_every_replica_behind_the_same_haproxy_configuration() -> N
         assert "ports" not in service, "only the balancer is reachable from outside"
         assert "STREAMLIT_SERVER_COOKIE_SECRET" in service["environment"]
         assert balancer["depends_on"][name]["condition"] == "service_healthy"
+
+
+def _redis_flags() -> list[str]:
+    """The runner's flags for Redis, less the program, the address and the port."""
+    command = redis_command("redis-server", 6379)
+    return command[5:]
+
+
+def test_every_replica_shares_rooms_through_one_redis_run_as_the_runner_runs_it() -> None:
+    compose = yaml.safe_load((DEPLOY / "compose.yaml").read_text(encoding="utf-8"))
+    services = compose["services"]
+    rooms = services["rooms"]
+    assert rooms["command"][0] == "redis-server"
+    assert rooms["command"][1:] == [*_redis_flags(), "--protected-mode", "no"]
+    assert "rooms" not in services["balancer"]["networks"], "only the replicas reach Redis"
+    assert compose["networks"]["rooms"]["internal"] is True
+    for name in (n for n in services if re.fullmatch(r"app\d+", n)):
+        assert services[name]["environment"][REDIS_URL_VARIABLE] == "redis://rooms:6379/0"
+        assert "rooms" in services[name]["networks"]
+
+    documents = _yaml_documents(DEPLOY / "kubernetes" / "app.yaml")
+    by_name = {(d["kind"], d["metadata"]["name"]): d for d in documents}
+    (redis,) = by_name["Deployment", "hfs-rooms"]["spec"]["template"]["spec"]["containers"]
+    assert redis["args"] == [*_redis_flags(), "--protected-mode", "no"]
+    (app,) = by_name["Deployment", "hfs-compare"]["spec"]["template"]["spec"]["containers"]
+    env = {e["name"]: e.get("value") for e in app["env"]}
+    assert env[REDIS_URL_VARIABLE] == "redis://hfs-rooms:6379/0"
+    allowed = by_name["NetworkPolicy", "hfs-rooms"]["spec"]["ingress"][0]["from"][0]
+    assert allowed["podSelector"]["matchLabels"] == {"app.kubernetes.io/name": "hfs-compare"}
