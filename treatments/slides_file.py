@@ -15,6 +15,7 @@ import datetime as _dt
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 import vl_convert
 from PIL import Image
@@ -117,18 +118,84 @@ BENEFITS, HARMS = "benefits", "harms"
 HARMS_TITLE = f"{FIELDS['side_effects'].label} and {FIELDS['serious_risks'].label.lower()}"
 
 
-def file_pages(slides: Sequence[Slide]) -> list[tuple[Slide, str]]:
+BODY_TOP = Inches(1.4)
+BODY_HEIGHT = HEIGHT - Inches(2.3)
+# An issue card's table: the option column, and the room above the footer.
+NAME_COLUMN = Inches(3.2)
+TABLE_BOTTOM = HEIGHT - Inches(0.85)
+_CELL_MARGINS = Inches(0.1)  # python-pptx's top and bottom cell margins together
+
+
+@dataclass(frozen=True)
+class FilePage:
+    """One slide of the file and the deck slide it shows.
+
+    ``part`` is BENEFITS or HARMS for an option's two slides, "" otherwise.
+    An issue card too full for one slide is split between options: ``rows``
+    are the options this page answers for, ``page_of`` its place, (1, 2).
+    """
+
+    slide: Slide
+    part: str = ""
+    rows: range | None = None
+    page_of: tuple[int, int] | None = None
+
+    @property
+    def title(self) -> str:
+        if self.part == HARMS and self.slide.option is not None:
+            return f"{self.slide.option.short_name}: {HARMS_TITLE}"
+        if self.page_of is not None:
+            return f"{self.slide.title} ({self.page_of[0]} of {self.page_of[1]})"
+        return self.slide.title
+
+
+def _row_height(facts: Sequence[FactLine]) -> float:
+    """A cautious estimate of an answer row's height at table type, as
+    ``fitting_size`` estimates (0.52 of the size per letter; a citation
+    such as "[12, 31]" about 9 letters)."""
+    letters = int((WIDTH - 2 * MARGIN - NAME_COLUMN) / Pt(TABLE_PT * 0.52)) - 2
+    lines = sum(-(-(len(f.headline) + 9) // letters) for f in facts)
+    return float(Pt(TABLE_PT * 1.2) * max(1, lines) + _CELL_MARGINS)
+
+
+def card_rows(slide: Slide, options: Sequence[Option]) -> list[range]:
+    """An issue card's options split into runs that each fit one slide at table type."""
+    assert slide.card is not None
+    heights = [_row_height(facts) for _, facts in card_answers(slide.card, options)]
+    room = TABLE_BOTTOM - BODY_TOP - (Pt(TABLE_PT * 1.2) + _CELL_MARGINS)
+    runs: list[range] = []
+    start, used = 0, 0.0
+    for index, height in enumerate(heights):
+        if index > start and used + height > room:
+            runs.append(range(start, index))
+            start, used = index, 0.0
+        used += height
+    runs.append(range(start, len(heights)))
+    return runs
+
+
+def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FilePage]:
     """The file's slides, in order: each deck slide once, an option's twice
-    (its benefits, then its harms), with which part it is ("" for the rest)."""
-    pages: list[tuple[Slide, str]] = []
+    (its benefits, then its harms), an issue card over as many slides as its
+    answers need, keeping each option's answer whole."""
+    pages: list[FilePage] = []
     for slide in slides:
-        parts = (BENEFITS, HARMS) if slide.kind == "option" else ("",)
-        pages.extend((slide, part) for part in parts)
+        if slide.kind == "option":
+            pages += [FilePage(slide, BENEFITS), FilePage(slide, HARMS)]
+        elif slide.card is not None:
+            runs = card_rows(slide, options)
+            if len(runs) == 1:
+                pages.append(FilePage(slide, rows=runs[0]))
+            else:
+                pages += [
+                    FilePage(slide, rows=run, page_of=(k, len(runs)))
+                    for k, run in enumerate(runs, start=1)
+                ]
+        else:
+            pages.append(FilePage(slide))
     return pages
 
 
-BODY_TOP = Inches(1.4)
-BODY_HEIGHT = HEIGHT - Inches(2.3)
 # Sizes tried, largest first, for a slide whose words would not fit in body type.
 SMALLER_SIZES = (BODY_PT, 22, 20, 18, 16)
 
@@ -219,13 +286,15 @@ def _aspect(png: bytes) -> float:
 
 def _issue_slide(
     slide: PptxSlide,
-    deck_slide: Slide,
+    page: FilePage,
     options: Sequence[Option],
     numbers: Mapping[str, int],
     cited: Cited,
 ) -> None:
-    assert deck_slide.card is not None
-    answers = card_answers(deck_slide.card, options)
+    assert page.slide.card is not None
+    answers = card_answers(page.slide.card, options)
+    if page.rows is not None:
+        answers = [answers[i] for i in page.rows]
     shape = slide.shapes.add_table(
         len(answers) + 1,
         2,
@@ -235,8 +304,8 @@ def _issue_slide(
         _emu(Inches(0.5) * (len(answers) + 1)),
     )
     table = shape.table
-    table.columns[0].width = Inches(3.2)
-    table.columns[1].width = WIDTH - 2 * MARGIN - Inches(3.2)
+    table.columns[0].width = NAME_COLUMN
+    table.columns[1].width = WIDTH - 2 * MARGIN - NAME_COLUMN
     rows = [("Option", "Answer")] + [
         (option.short_name, "\n".join(_fact(f, numbers, cited) for f in facts))
         for option, facts in answers
@@ -305,12 +374,12 @@ def deck_file(
     blank = pptx.slide_layouts[6]
     checked = f"Facts last checked: {catalogue.meta.last_reviewed:%d %B %Y}."
     cited_anywhere: Cited = set()
-    pages = file_pages(slides)
-    for number, (deck_slide, part) in enumerate(pages, start=1):
+    pages = file_pages(slides, options)
+    for number, page in enumerate(pages, start=1):
+        deck_slide, part = page.slide, page.part
         slide = pptx.slides.add_slide(blank)
         cited: Cited = set()
-        harms_title = f"{deck_slide.option.short_name}: {HARMS_TITLE}" if deck_slide.option else ""
-        _title(slide, harms_title if part == HARMS else deck_slide.title)
+        _title(slide, page.title)
         if deck_slide.kind == "title":
             title = catalogue.deck.title_slide
             _text_and_points(slide, title.intro, title.points)
@@ -319,7 +388,7 @@ def deck_file(
         elif deck_slide.option is not None:
             _harms_slide(slide, deck_slide.option, numbers, cited)
         elif deck_slide.kind == "issue":
-            _issue_slide(slide, deck_slide, options, numbers, cited)
+            _issue_slide(slide, page, options, numbers, cited)
         elif deck_slide.kind == "choose":
             choose = catalogue.deck.choose_slide
             _text_and_points(slide, choose.text, choose.points)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from tests.browser import ui
@@ -58,3 +59,18 @@ def open_app(page: Page, url: str) -> None:
     page.goto(url)
     ui.wait_for_app(page)
     assert page.locator(ui.EXCEPTION).count() == 0
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.x A and AA findings on the page as it is now."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    # Guard against a run that checked nothing (e.g. an empty page).
+    passed = {rule["id"] for rule in results.response["passes"]}
+    assert {"color-contrast", "document-title", "link-name", "target-size"} <= passed
+    return [
+        f"{v['id']} ({v['impact']}): " + ", ".join(str(n["target"]) for n in v["nodes"][:5])
+        for v in results.response["violations"]
+    ]

@@ -32,7 +32,7 @@ LINK = "https://clinic.example.org/hfs/?kind=Shots&kind=Brain+surgery&show_wait=
 def made(catalogue: Catalogue) -> tuple[bytes, list]:
     """The file, and what each of its deck slides is: (deck slide, part)."""
     cards = catalogue.deck.default_cards
-    pages = file_pages(build_deck(catalogue, catalogue.options, cards))
+    pages = file_pages(build_deck(catalogue, catalogue.options, cards), catalogue.options)
     return deck_file(catalogue, catalogue.options, cards, link=LINK), pages
 
 
@@ -52,7 +52,8 @@ def test_the_deck_s_slides_in_order_notes_in_the_notes_pane(made, catalogue: Cat
     files = list(pptx.slides)
     assert len(files) > len(pages), "the deck's slides, then its sources"
     checked = f"Facts last checked: {catalogue.meta.last_reviewed:%d %B %Y}."
-    for (deck_slide, part), file_slide in zip(pages, files, strict=False):
+    for page, file_slide in zip(pages, files, strict=False):
+        deck_slide, part = page.slide, page.part
         text = _slide_text(file_slide)
         if part == HARMS:
             assert f"{deck_slide.option.short_name}: {HARMS_TITLE}" in text
@@ -73,7 +74,7 @@ def test_the_deck_s_slides_in_order_notes_in_the_notes_pane(made, catalogue: Cat
             for field in ("side_effects", "serious_risks"):
                 for line in short_answers(deck_slide.option, field):
                     assert " ".join(line.headline.split()) in " ".join(text.split())
-    assert [part for _, part in pages].count(HARMS) == len(catalogue.options)
+    assert [page.part for page in pages].count(HARMS) == len(catalogue.options)
     # Every source number a slide cites is listed in full on the sources slides.
     footers = " ".join(_slide_text(slide) for slide in files[: len(pages)])
     cited = {
@@ -115,8 +116,64 @@ def test_libreoffice_opens_it_one_page_per_slide(made, tmp_path: Path) -> None:
     )
     texts = [page.extract_text() for page in PdfReader(tmp_path / "deck.pdf").pages]
     assert len(texts) == len(Presentation(io.BytesIO(data)).slides)
-    for page, (deck_slide, part) in zip(texts, pages, strict=False):
-        flat = " ".join(page.split())
-        title = deck_slide.option.short_name if part == HARMS else deck_slide.title
-        assert " ".join(title.split()) in flat
-        assert deck_slide.speaker_note not in flat
+    for text, page in zip(texts, pages, strict=False):
+        flat = " ".join(text.split())
+        assert " ".join(page.title.split()) in flat
+        assert page.slide.speaker_note not in flat
+
+
+def _words_by_page(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """Each PDF page's words as (top, bottom, text), from poppler's pdftotext."""
+    pdftotext = require_tool("pdftotext", "poppler-utils")
+    layout = subprocess.run(
+        [pdftotext, "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    word = re.compile(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<')
+    return [
+        [(float(top), float(bottom), text) for top, bottom, text in word.findall(page)]
+        for page in layout.split("<page ")[1:]
+    ]
+
+
+def test_with_every_card_nothing_runs_into_the_footer(catalogue: Catalogue, tmp_path: Path) -> None:
+    """Drawn by LibreOffice, no slide's words reach its footer: a card too
+    full for one slide is split, each option's answer kept whole."""
+    soffice = require_tool("soffice", "libreoffice-impress")
+    cards = [card.id for card in catalogue.deck.issue_cards]
+    pages = file_pages(build_deck(catalogue, catalogue.options, cards), catalogue.options)
+    split = [page for page in pages if page.page_of is not None]
+    assert split, "the fullest cards take more than one slide"
+    for card in {page.slide.card.id for page in split}:
+        rows = [i for page in split if page.slide.card.id == card for i in page.rows]
+        assert rows == list(range(len(catalogue.options))), "every option once, in order"
+    (tmp_path / "deck.pptx").write_bytes(deck_file(catalogue, catalogue.options, cards, link=LINK))
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "deck.pptx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    words = _words_by_page(tmp_path / "deck.pdf")
+    slides = list(Presentation(tmp_path / "deck.pptx").slides)
+    for page, slide, drawn in zip(pages, slides, words, strict=False):
+        (footer,) = [
+            shape.text_frame.text
+            for shape in slide.shapes
+            if shape.has_text_frame and shape.text_frame.text.startswith("Slide ")
+        ]
+        footer_top = min(top for top, _, text in drawn if text == "Slide")
+        # Everything from the footer's first line down is the footer's own words,
+        # and nothing above it reaches into it.
+        at_or_below = [text for top, _, text in drawn if top >= footer_top - 1]
+        assert at_or_below == footer.split(), (page.title, at_or_below[:12])
+        reaching = [text for top, bottom, text in drawn if top < footer_top - 1 < bottom - 2]
+        assert not reaching, (page.title, reaching)
