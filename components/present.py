@@ -159,7 +159,7 @@ def enter_presenter_button() -> None:
     if in_presenter_view() or in_projector_view():
         return
     st.button(
-        "Presenter view",
+        "Presenter",
         icon=":material/co_present:",
         on_click=ask_to_start,
         args=(PRESENTER_VALUE,),
@@ -176,7 +176,7 @@ def _leave_presenter() -> None:
 
 def leave_presenter_button() -> None:
     st.button(
-        "Leave presenter view",
+        "Leave presenter",
         icon=":material/close_fullscreen:",
         on_click=_leave_presenter,
         key="leave_presenter",
@@ -207,7 +207,7 @@ def enter_projector_button() -> None:
     if in_projector_view() or in_presenter_view():
         return
     st.button(
-        "Projector view",
+        "Projector",
         icon=":material/fullscreen:",
         on_click=_enter_projector,
         shortcut="P",

@@ -96,14 +96,14 @@ class Room:
 
     @classmethod
     def start(cls, browser: Any, url: str) -> Room:
-        """Open Present, press "Presenter view" (which starts a room), then
+        """Open Present, press "Presenter" (the presenter view, which starts a room), then
         open the projector window from it."""
         context = browser.new_context(viewport=LAPTOP)
         context.add_init_script(_WATCH_FOOTER)
         presenter = context.new_page()
         presenter.goto(f"{url}/present")
         wait_until_drawn(presenter)
-        presenter.get_by_role("button", name="Presenter view").click()
+        presenter.get_by_role("button", name=re.compile(r"^Presenter")).click()
         presenter.wait_for_url(re.compile(rf"[?&]{LEAD_PARAM}="))
         wait_until_drawn(presenter)
         query = parse_qs(urlsplit(presenter.url).query)

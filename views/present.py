@@ -58,10 +58,10 @@ slide_area = st.container()
 # In the projector view these stay on the page, out of sight, so the keys
 # that work them still move the slides.
 with st.container(key="slide-controls"):
-    # Two rows, so every label reads in full on a laptop: moving through the
-    # slides, then the ways to show and share them.
-    controls = st.columns([1, 0.8, 2, 1], vertical_alignment="bottom")
-    projector, presenter, room_menu, settings = st.columns(4, vertical_alignment="bottom")
+    # One row, so the fullest slide and its controls fit a 1366 x 768 screen.
+    *controls, projector, presenter, room_menu, settings = st.columns(
+        [1.1, 0.6, 1.25, 0.9, 1.15, 1.1, 0.95, 1.75], vertical_alignment="bottom"
+    )
 with projector:
     enter_projector_button()
 with presenter:
