@@ -91,7 +91,8 @@ _PROJECTOR_STYLE = """
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stStatusWidget"], [data-testid="stElementToolbar"], .st-key-page-menu,
 [data-testid="stLayoutWrapper"]:has(> .st-key-page-menu),
-.st-key-slide-controls, [data-testid="stLayoutWrapper"]:has(> .st-key-slide-controls) {
+.st-key-slide-controls, [data-testid="stLayoutWrapper"]:has(> .st-key-slide-controls),
+.st-key-room-watch, [data-testid="stLayoutWrapper"]:has(> .st-key-room-watch) {
   display: none !important;
 }
 [data-testid="stMainBlockContainer"] {
@@ -452,9 +453,8 @@ def draw_slide(
             _choose_slide(catalogue)
         else:
             _questions_slide(catalogue)
-        in_room = f"Room code {room.code}. " if room is not None and room.room is not None else ""
         st.caption(
-            f"Slide {number} of {count}. {in_room}Facts last checked: "
+            f"Slide {number} of {count}. Facts last checked: "
             f"{catalogue.meta.last_reviewed:%d %B %Y}. {escape(catalogue.meta.disclaimer)}"
         )
 

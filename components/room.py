@@ -201,7 +201,7 @@ def presenter_clock(view: RoomView | None) -> None:
 @st.fragment(run_every=WATCH_EVERY)
 def _watch(code: str, following: bool, *, clock: bool) -> None:
     if clock:
-        st.markdown(f"**{presenting_clock()}**")
+        st.markdown(f"**{presenting_clock()}** · Room code **{code}**")
     try:
         room = room_store().get(code)
     except RoomStoreError:

@@ -51,7 +51,7 @@ presenting = in_presenter_view()
 
 room_status(room)
 # Where a follower who stepped away sees the presenter's slide and a way back.
-watch_place = st.container()
+watch_place = st.container(key="room-watch")
 # The slide is drawn above the controls, but the controls decide which slide
 # it is, so its place on the page is kept first and filled in last.
 slide_area = st.container()

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser import ui
 from tests.browser.conftest import axe_violations
+from tests.browser.test_presenting import _projector_problems as projector_problems
 from tools.follow_along import TEN_MOVES, Room, shown_slide
 from treatments.rooms import LEAD_PARAM, ROOM_PARAM
 
@@ -52,6 +53,7 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         expect(panel).to_contain_text("Speaker note:")
         expect(panel).to_contain_text("Next:")
         expect(panel).to_contain_text(" min")
+        expect(panel).to_contain_text(f"Room code {room.code}")
         expect(projector.get_by_text("Speaker note")).to_have_count(0)
         expect(projector.get_by_role("button", name="Next")).to_be_hidden()
 
@@ -68,6 +70,17 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         expect(by_code).to_have_url(f"{app_url}/present?{ROOM_PARAM}={room.code}")
         room.phones.append(by_code)
         assert len(room.phones) == 5
+
+        # The projector window in a room (its title slide carries the join
+        # code): still no slide overflows at 720p.
+        projector.keyboard.press("Home")
+        for number in range(1, shown_slide(projector)[1] + 1):
+            expect(projector.locator(ui.SLIDE)).to_contain_text(f"Slide {number} of")
+            ui.wait_for_app(projector)
+            assert projector_problems(projector) == [], number
+            projector.keyboard.press("ArrowRight")
+        projector.keyboard.press("Home")
+        expect(presenter.locator(ui.SLIDE)).to_contain_text("Slide 1 of")
 
         follow_ten_moves(room)
         for window in (presenter, projector, room.phones[1]):

@@ -37,9 +37,8 @@ def test_a_phone_that_joins_shows_the_rooms_deck_and_slide(
     assert at.toggle(key="follow_presenter").value
     # Title, 2 options, 1 card, how people choose, questions, sharing.
     deck = build_deck(catalogue, catalogue.options[:2], [catalogue.deck.issue_cards[0].id])
-    assert f"Slide 3 of {len(deck)}. Room code {room.code}." in " ".join(
-        c.value for c in at.caption
-    )
+    assert f"Slide 3 of {len(deck)}." in " ".join(c.value for c in at.caption)
+    assert f"Room code: **{room.code}**" in [m.value for m in at.markdown]
 
 
 def test_a_presenter_move_reaches_a_phone_on_its_next_run(
