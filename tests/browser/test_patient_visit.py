@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from tests.browser import ui
 from tests.browser.conftest import open_app
-from tests.browser.test_accessibility import WCAG_TAGS
+from tests.browser.conftest import WCAG_TAGS
 from treatments.schema import Catalogue
 from views import registry
 

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from tests.browser import ui
 from tests.browser.conftest import open_app
-from tests.browser.test_accessibility import WCAG_TAGS
+from tests.browser.conftest import WCAG_TAGS
 from treatments.schema import Catalogue
 from treatments.table import COLUMNS
 from views import registry
