@@ -10,8 +10,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.browser import ui
-from tests.browser.conftest import open_app
-from tests.browser.conftest import WCAG_TAGS
+from tests.browser.conftest import WCAG_TAGS, open_app
 from treatments.schema import Catalogue
 from views import registry
 

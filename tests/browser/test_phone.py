@@ -17,8 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from tests.browser import ui
-from tests.browser.conftest import open_app
-from tests.browser.conftest import WCAG_TAGS
+from tests.browser.conftest import WCAG_TAGS, open_app
 from treatments.schema import Catalogue
 from treatments.table import COLUMNS
 from views import registry
