@@ -93,27 +93,31 @@ def test_the_last_slide_s_code_decodes_to_the_link(made) -> None:
     assert "Or type: clinic.example.org/hfs" in _slide_text(share)
 
 
-def test_libreoffice_opens_it_one_page_per_slide(made, tmp_path: Path) -> None:
-    soffice = require_tool("soffice", "libreoffice-impress")
-    data, pages = made
-    (tmp_path / "deck.pptx").write_bytes(data)
-    # A profile of its own, so a LibreOffice the person has open is not disturbed.
-    profile = (tmp_path / "profile").as_uri()
+def _draw_with_libreoffice(soffice: str, folder: Path) -> None:
+    """LibreOffice turns folder/deck.pptx into folder/deck.pdf, as Impress draws it."""
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation={profile}",
+            # A profile of its own, so a LibreOffice the person has open is not disturbed.
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
             "--headless",
             "--convert-to",
             "pdf",
             "--outdir",
-            str(tmp_path),
-            str(tmp_path / "deck.pptx"),
+            str(folder),
+            str(folder / "deck.pptx"),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
+
+
+def test_libreoffice_opens_it_one_page_per_slide(made, tmp_path: Path) -> None:
+    soffice = require_tool("soffice", "libreoffice-impress")
+    data, pages = made
+    (tmp_path / "deck.pptx").write_bytes(data)
+    _draw_with_libreoffice(soffice, tmp_path)
     texts = [page.extract_text() for page in PdfReader(tmp_path / "deck.pdf").pages]
     assert len(texts) == len(Presentation(io.BytesIO(data)).slides)
     for text, page in zip(texts, pages, strict=False):
@@ -147,21 +151,7 @@ def test_with_every_card_nothing_runs_into_the_footer(catalogue: Catalogue, tmp_
         rows = [i for page in split if page.slide.card.id == card for i in page.rows]
         assert rows == list(range(len(catalogue.options))), "every option once, in order"
     (tmp_path / "deck.pptx").write_bytes(deck_file(catalogue, catalogue.options, cards, link=LINK))
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "deck.pptx"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+    _draw_with_libreoffice(soffice, tmp_path)
     words = _words_by_page(tmp_path / "deck.pdf")
     slides = list(Presentation(tmp_path / "deck.pptx").slides)
     for page, slide, drawn in zip(pages, slides, words, strict=False):
