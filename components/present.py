@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from components.charts import icon_array
+from components.charts import SLIDE_PICTURE_STYLE, slide_picture
 from components.room import RoomView, ask_to_start, join_instructions, note_local_move
 from treatments.deck import (
     OPTION_SLIDE_ABOUT,
@@ -43,9 +43,6 @@ PRESENT_PATH = BY_KEY["present"].url_path
 # The code on the share slide: large enough to scan from the back of a room
 # on a projector (about a fifth of a 1366 x 768 screen's width).
 QR_PIXELS = 380
-# The pictures of 100 people on an option slide, beside its harms: the least
-# height that keeps the 10 x 10 grid, its title and legend apart.
-PICTURE_PIXELS = 330
 
 # Projector type: body text well above 24 px on a 1366 x 768 screen and
 # headings larger, scoped to the slide. Static CSS only; no data goes in it.
@@ -69,6 +66,9 @@ _SLIDE_STYLE = """
 .st-key-slide-frame [data-testid="stMarkdownContainer"] a { font-size: 16px; }
 .st-key-slide-frame [data-testid="stCaptionContainer"] p { font-size: 18px; }
 .st-key-slide-frame h1 { font-size: 42px; line-height: 1.1; padding: 0 0 0.1em 0; }
+.st-key-slide-frame [class*="st-key-slide-picture-"] img {
+  width: 170px !important; max-width: 100% !important;
+}
 .st-key-slide-frame [data-testid="stVerticalBlock"] { gap: 0.6rem; }
 [data-testid="stMainBlockContainer"] { padding-top: 3.75rem; padding-bottom: 0.5rem; }
 /* Fuller slides get smaller type (treatments.deck.slide_density). */
@@ -109,6 +109,8 @@ _PROJECTOR_STYLE = """
 .st-key-slide-frame [data-testid="stMarkdownContainer"] a { font-size: calc(1.3 * var(--u)); }
 .st-key-slide-frame [data-testid="stCaptionContainer"] p { font-size: calc(1.5 * var(--u)); }
 .st-key-slide-frame [data-testid="stVerticalBlock"] { gap: calc(0.6 * var(--u)); }
+/* The pictures of 100 grow with the screen (treatments.deck counts them as _GRID_SIDE). */
+.st-key-slide-frame [class*="st-key-slide-picture-"] img { width: calc(13 * var(--u)) !important; }
 /* Out of the room's sight until the presenter's pointer or keyboard reaches it. */
 .st-key-leave-projector { position: fixed; right: 1rem; bottom: 1rem; z-index: 1000;
   width: auto; opacity: 0; }
@@ -136,7 +138,7 @@ PRESENTER_VALUE = "presenter"
 
 
 def slide_style() -> None:
-    st.html(_SLIDE_STYLE)
+    st.html(_SLIDE_STYLE + SLIDE_PICTURE_STYLE)
     if in_projector_view():
         st.html(_PROJECTOR_STYLE)
     elif in_presenter_view():
@@ -494,9 +496,9 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
         )
         counted = [b for b in option.helps if b.per_100 is not None]
         places = st.columns(len(counted)) if len(counted) > 1 else [st.container()]
-        for place, benefit in zip(places[: len(counted)], counted, strict=True):
+        for position, (place, benefit) in enumerate(zip(places, counted, strict=False)):
             with place:
-                icon_array(option, benefit, catalogue, height=PICTURE_PIXELS, caption=False)
+                slide_picture(option, benefit, position)
     with harms:
         st.markdown("\n".join(_line(option, field, catalogue) for field in OPTION_SLIDE_HARMS))
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 import altair as alt
 import pandas as pd
@@ -34,23 +36,53 @@ _LEGEND = alt.Legend(
 )
 
 
-def icon_array_groups(benefit: Benefit) -> list[str]:
-    """The legend's words, one per group of people, in drawing order.
+GroupKind = Literal["helped", "more", "not-helped"]
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group of people in a picture of 100: its legend words and how it is drawn."""
+
+    kind: GroupKind
+    words: str
+    people: int
+    colour: str
+    shape: str  # a Vega-Lite point shape; the slide's picture draws the same three
+
+
+# What each kind of person looks like, wherever a picture of 100 is drawn.
+LOOKS: dict[GroupKind, tuple[str, str]] = {
+    "helped": (HELPED_COLOUR, "circle"),
+    "more": (MAYBE_COLOUR, "diamond"),
+    "not-helped": (NOT_HELPED_COLOUR, "cross"),
+}
+
+
+def icon_array_key(benefit: Benefit) -> list[Group]:
+    """The picture's groups of people, in drawing order, with the legend's words.
 
     The low and high ends of a range are the lowest and highest counts the
     studies found: the words say exactly that, and nothing about "all" or
     "some" studies, which would claim more than the range shows. They are
-    short, because the picture is about 200 pixels wide.
+    short, because the picture is about 200 pixels wide. The middle group
+    (helped only by the highest count) exists only for a range.
     """
     count = _count(benefit)
     low, high = count.low, count.high
     if low == high:
-        return [f"Helped: {low}", f"Not helped: {100 - high}"]
-    return [
-        f"Helped, lowest count: {low}",
-        f"Helped, highest count: +{high - low}",
-        f"Not helped: {100 - high}",
-    ]
+        kinds: list[tuple[GroupKind, str, int]] = [("helped", f"Helped: {low}", low)]
+    else:
+        kinds = [
+            ("helped", f"Helped, lowest count: {low}", low),
+            ("more", f"Helped, highest count: +{high - low}", high - low),
+        ]
+    kinds.append(("not-helped", f"Not helped: {100 - high}", 100 - high))
+    return [Group(kind, words, people, *LOOKS[kind]) for kind, words, people in kinds]
+
+
+def icon_array_groups(benefit: Benefit) -> list[str]:
+    """The legend's words, one per group of people, in drawing order."""
+    return [group.words for group in icon_array_key(benefit)]
 
 
 def _count(benefit: Benefit) -> Per100:
@@ -59,31 +91,65 @@ def _count(benefit: Benefit) -> Per100:
     return benefit.per_100
 
 
+def picture_title(benefit: Benefit) -> list[str]:
+    """A slide's title lines above a picture of 100: when it was measured, and any caveat.
+
+    The slide names the option already, so the title need not.
+    """
+    when = wording.timeframe_phrase(benefit.when)
+    return [when[:1].upper() + when[1:], *([benefit.caveat] if benefit.caveat else [])]
+
+
 def icon_array_data(benefit: Benefit) -> pd.DataFrame:
     """100 people in a 10 by 10 grid, each in one of the legend's groups."""
-    count = _count(benefit)
-    groups = icon_array_groups(benefit)
-    rows = []
-    for person in range(100):
-        if person < count.low:
-            group = groups[0]
-        elif person < count.high:
-            group = groups[1]
-        else:
-            group = groups[-1]
-        # Row 0 at the top, filled left to right, like reading a page.
-        rows.append({"row": person // _GRID, "column": person % _GRID, "group": group})
-    return pd.DataFrame(rows)
+    people = [group.words for group in icon_array_key(benefit) for _ in range(group.people)]
+    # Row 0 at the top, filled left to right, like reading a page.
+    return pd.DataFrame(
+        {
+            "row": [person // _GRID for person in range(100)],
+            "column": [person % _GRID for person in range(100)],
+            "group": people,
+        }
+    )
+
+
+# Each shape as a letter, for a legend written as text.
+SHAPE_MARKS = {"circle": "\u25cf", "diamond": "\u25c6", "cross": "\u271a"}
+
+# The slide's picture of 100, drawn as SVG so that it scales with the
+# projector's screen: each person sits in a 10 by 10 cell. The shapes match
+# Vega-Lite's circle, diamond and cross.
+_SHAPE_PATHS = {
+    "circle": "M{x},{y}m-4,0a4,4 0 1,0 8,0a4,4 0 1,0 -8,0z",
+    "diamond": "M{x},{y}m0,-4.6l4.6,4.6l-4.6,4.6l-4.6,-4.6z",
+    "cross": "M{x},{y}m-1.5,-4.5h3v3h3v3h-3v3h-3v-3h-3v-3h3z",
+}
+
+
+def icon_grid_svg(benefit: Benefit) -> str:
+    """The 100 people alone, as an SVG picture; the slide writes the title and legend as text."""
+    shapes = []
+    person = 0
+    for group in icon_array_key(benefit):
+        cells = []
+        for _ in range(group.people):
+            x, y = 5 + 10 * (person % _GRID), 5 + 10 * (person // _GRID)
+            cells.append(_SHAPE_PATHS[group.shape].format(x=x, y=y))
+            person += 1
+        if cells:
+            shapes.append(f'<path fill="{group.colour}" d="{"".join(cells)}"/>')
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" '
+        f'width="200" height="200">{"".join(shapes)}</svg>'
+    )
 
 
 def icon_array(option: Option, benefit: Benefit) -> alt.Chart:
     """How many of 100 people the option helps at one time, as 100 figures."""
-    groups = icon_array_groups(benefit)
-    # The middle group (helped only by the highest figure) exists only for a range.
-    colours = [HELPED_COLOUR, MAYBE_COLOUR, NOT_HELPED_COLOUR]
-    shapes = ["circle", "diamond", "cross"]
-    if len(groups) == 2:
-        del colours[1], shapes[1]
+    key = icon_array_key(benefit)
+    groups = [group.words for group in key]
+    colours = [group.colour for group in key]
+    shapes = [group.shape for group in key]
     # Vega cuts a long title short with "…"; broken into lines, every word shows.
     title = alt.Title(
         [option.short_name, *textwrap.wrap(wording.timeframe_phrase(benefit.when), _TITLE_WIDTH)],

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from treatments.charts import icon_array_groups, picture_title
 from treatments.facts import FactLine, short_answers
 from treatments.schema import Catalogue, IssueCard, Option
 
@@ -86,13 +87,21 @@ _LETTER = 0.42  # an average letter's width, in type sizes
 _LINE = 1.3  # a line's height, in type sizes
 _INDENT = 3.0  # a bullet's indent
 _PARAGRAPH = 0.6  # the space after a paragraph or list item, in lines
-_PICTURE = 23.0  # a row of pictures of 100 people, title and legend included
+_GRID_SIDE = 13.0  # a picture of 100's grid of people, square
+_GAP = 0.6  # between a picture's title, grid and legend
+_PICTURE_LINE = 1.2  # a title or legend line's height, in type sizes (the slide's line-height)
 
 
-def _rows(texts: Sequence[str], width: float, fit: float) -> float:
+def _rows(
+    texts: Sequence[str],
+    width: float,
+    fit: float,
+    indent: float = _INDENT,
+    spacing: float = _PARAGRAPH,
+) -> float:
     """Lines of text ``texts`` take in a column ``width`` wide, each with its spacing."""
-    letters = max(8, int((width - _INDENT) / (_TEXT_SIZE * fit * _LETTER)))
-    return sum(-(-len(text) // letters) + _PARAGRAPH for text in texts)
+    letters = max(8, int((width - indent) / (_TEXT_SIZE * fit * _LETTER)))
+    return sum(-(-len(text) // letters) + spacing for text in texts)
 
 
 def _height(texts: Sequence[str], width: float, fit: float, extra: float = 0.0) -> float:
@@ -109,11 +118,13 @@ def slide_density(slide: Slide, options: Sequence[Option]) -> int:
     if slide.option is not None:
         option = slide.option
         left = (option.what_it_is.text, *_headlines(option, (*OPTION_SLIDE_ABOUT, "helps")))
-        pictures = _PICTURE if any(b.per_100 is not None for b in option.helps) else 0.0
         right = _headlines(option, OPTION_SLIDE_HARMS)
 
         def needed(fit: float) -> float:
-            return max(_height(left, _HALF_WIDTH, fit, pictures), _height(right, _HALF_WIDTH, fit))
+            return max(
+                _height(left, _HALF_WIDTH, fit, _pictures_height(option, fit)),
+                _height(right, _HALF_WIDTH, fit),
+            )
     elif slide.card is not None:
         card = slide.card
         answers = [line.headline for o in options for line in short_answers(o, card.field)]
@@ -128,6 +139,24 @@ def slide_density(slide: Slide, options: Sequence[Option]) -> int:
         if needed(fit) <= _BODY_HEIGHT:
             return step
     return len(FIT_STEPS) - 1
+
+
+def _pictures_height(option: Option, fit: float) -> float:
+    """The row of an option's pictures of 100 under its text: the tallest one,
+    its title and legend in the slide's type (components.charts.slide_picture).
+
+    Title and legend lines are plain paragraphs, with no bullet and no space
+    between them, so they are counted as they are drawn.
+    """
+    counted = [b for b in option.helps if b.per_100 is not None]
+    if not counted:
+        return 0.0
+    width = (_HALF_WIDTH - _GAP * 2 * (len(counted) - 1)) / len(counted)
+    lines = max(
+        _rows([*picture_title(b), *icon_array_groups(b)], width, fit, indent=0, spacing=0)
+        for b in counted
+    )
+    return _GAP + lines * _TEXT_SIZE * fit * _PICTURE_LINE + _GAP + _GRID_SIDE + _GAP
 
 
 def _headlines(option: Option, fields: Sequence[str]) -> tuple[str, ...]:

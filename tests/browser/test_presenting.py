@@ -85,7 +85,7 @@ def _projector_problems(page: Page) -> list[str]:
         """frame => {
             const footer = [...frame.querySelectorAll('[data-testid="stCaptionContainer"]')].pop();
             const top = footer.getBoundingClientRect().top;
-            const above = [...frame.querySelectorAll('p, li, td, svg, canvas, h1')]
+            const above = [...frame.querySelectorAll('p, li, td, svg, canvas, img, h1')]
                 .filter(e => !footer.contains(e))
                 .map(e => e.getBoundingClientRect().bottom);
             return {footerTop: top, footerBottom: footer.getBoundingClientRect().bottom,
@@ -109,6 +109,32 @@ def _projector_problems(page: Page) -> list[str]:
     return problems
 
 
+def _picture_problems(page: Page, width: int) -> list[str]:
+    """The pictures of 100 on an option slide: legends in the slide's body type, and
+    the picture growing with the screen, so both read from the back of a room."""
+    pictures = page.evaluate(
+        """() => [...document.querySelectorAll('[class*="st-key-slide-picture-"]')].map(p => ({
+            legend: [...p.querySelectorAll('[class*="st-key-slide-legend-"] p')]
+                .map(e => parseFloat(getComputedStyle(e).fontSize)),
+            marks: [...p.querySelectorAll('[class*="st-key-slide-legend-"] p')]
+                .map(e => getComputedStyle(e, '::before'))
+                .map(m => m.content === 'none' ? null : m.color),
+            picture: p.querySelector('img').getBoundingClientRect().width}))"""
+    )
+    body = _body_font_px(page)
+    problems = []
+    for picture in pictures:
+        if len(picture["legend"]) < 2 or min(picture["legend"]) < body - 0.5:
+            problems.append(f"legend type {picture['legend']} px, body {body:.1f} px")
+        # Each line is marked with its group's shape, each group in its own colour.
+        if None in picture["marks"] or len(set(picture["marks"])) != len(picture["marks"]):
+            problems.append(f"legend marks {picture['marks']}")
+        # 13 units of a 16:9 screen: 166 px at 1280 wide, 250 px at 1920.
+        if abs(picture["picture"] - 0.13 * width) > 2:
+            problems.append(f"picture {picture['picture']:.0f} px wide")
+    return problems
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
 def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
     page: Page, app_url: str, size: tuple[int, int]
@@ -124,6 +150,8 @@ def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
         open_app(page, f"{app_url}/present?{query}")
         expect(page.get_by_role("heading", level=1)).to_have_text(slides[number - 1].title)
         problems = _projector_problems(page)
+        if slides[number - 1].kind == "option":
+            problems += _picture_problems(page, width)
         if problems:
             found[number] = problems
     assert found == {}

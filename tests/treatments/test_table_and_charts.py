@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from types import SimpleNamespace
+from xml.etree import ElementTree
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tools.markdown_tables import parse_markdown_table
 from treatments import charts
 from treatments.filters import Filters, apply_filters
 from treatments.markdown import escape
-from treatments.schema import SOON_TIMEFRAMES, TIMEFRAME_WORDS, Catalogue
+from treatments.schema import SOON_TIMEFRAMES, TIMEFRAME_WORDS, Catalogue, Per100
 from treatments.sources import source_numbers
 from treatments.table import (
     COLUMNS,
@@ -252,3 +255,33 @@ def test_a_phone_card_says_what_the_table_row_says(catalogue: Catalogue) -> None
             assert links and all(link in card for link in links), (option.id, column)
             for figure in re.findall(r"\d[\d,]* out of 1(?:00|,000)", row[column]):
                 assert figure in card, (option.id, figure)
+
+
+@settings(max_examples=60, deadline=None)
+@given(low=st.integers(0, 100), extra=st.integers(0, 100))
+def test_the_slide_picture_draws_each_group_s_people_in_its_own_shape_and_colour(
+    catalogue: Catalogue, low: int, extra: int
+) -> None:
+    high = min(100, low + extra)
+    benefit = (
+        catalogue.options[0].helps[0].model_copy(update={"per_100": Per100(low=low, high=high)})
+    )
+    key = charts.icon_array_key(benefit)
+    assert sum(group.people for group in key) == 100
+    assert [g.kind for g in key] == (
+        ["helped", "not-helped"] if low == high else ["helped", "more", "not-helped"]
+    )
+    picture = ElementTree.fromstring(charts.icon_grid_svg(benefit))
+    drawn = {path.get("fill"): path.get("d", "").count("M") for path in picture}
+    assert drawn == {g.colour: g.people for g in key if g.people}
+    # The three kinds differ in shape as well as colour.
+    assert len({g.shape for g in key}) == len(key)
+
+
+def test_a_slide_picture_s_title_is_its_time_frame_and_caveat(catalogue: Catalogue) -> None:
+    heat = catalogue.options[3]
+    assert charts.picture_title(heat.helps[1]) == [
+        "After about a year",
+        "From one study of 99 people.",
+    ]
+    assert charts.picture_title(catalogue.options[0].helps[0]) == ["After each round of shots"]

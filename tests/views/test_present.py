@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.views.conftest import plain
+from treatments import charts
 from treatments.deck import build_deck
 from treatments.markdown import escape
 from treatments.schema import Catalogue
@@ -36,7 +37,13 @@ def test_next_walks_through_every_slide_and_previous_comes_back(
             assert len(at.table[0].value) == len(catalogue.options)
         if slide.kind == "option":
             counted = [b for b in slide.option.helps if b.per_100 is not None]
-            assert len(at.get("vega_lite_chart")) == len(counted), "one icon array per figure"
+            pictures = at.get("image")
+            assert len(pictures) == len(counted), "one picture of 100 per figure"
+            assert all(p.value[0].startswith("data:image/svg+xml") for p in pictures)
+            # Each picture's legend is text on the slide, so it takes the slide's type.
+            text = " ".join(m.value for m in at.markdown)
+            for benefit in counted:
+                assert all(escape(w) in text for w in charts.icon_array_groups(benefit))
         if number < len(slides):
             at.button(key="next_slide").click().run()
     assert at.button(key="next_slide").disabled
