@@ -179,7 +179,7 @@ def _leave_presenter() -> None:
 
 def leave_presenter_button() -> None:
     st.button(
-        "Leave presenter",
+        "Leave the presenter view",
         icon=":material/close_fullscreen:",
         on_click=_leave_presenter,
         key="leave_presenter",

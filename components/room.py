@@ -43,6 +43,7 @@ _START_KEY = "room_start"
 _SEEN_KEY = "room_seen_version"
 _RETRIED_KEY = "room_retried"
 _PRESENTING_SINCE_KEY = "presenting_since"
+_LED_ONCE_KEY = "presenter_started_a_room"
 JOIN_FORM_KEY = "join_room"
 # How often a window asks its room whether the slide moved.
 WATCH_EVERY = timedelta(seconds=1)
@@ -93,6 +94,15 @@ def ask_to_start(view: str | None = None) -> None:
     """A button's callback: start a room at the end of this run (the deck is
     known only then), and open ``view`` ("presenter") once it has started."""
     st.session_state[_START_KEY] = view or ""
+
+
+def lead_a_room(view: RoomView | None) -> None:
+    """The presenter view leads a room: one opened from a bookmark, or whose
+    room has ended, starts one. Once per tab, so a store that cannot start
+    rooms never makes the page loop."""
+    if (view is None or not view.leading) and not st.session_state.get(_LED_ONCE_KEY):
+        st.session_state[_LED_ONCE_KEY] = True
+        ask_to_start("presenter")
 
 
 def join_room(adopt: Callable[[Deck], None]) -> RoomView | None:

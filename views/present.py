@@ -32,6 +32,7 @@ from components.present import (
 from components.room import (
     join_room,
     keep_room,
+    lead_a_room,
     presenter_clock,
     projector_window_button,
     room_panel,
@@ -48,6 +49,8 @@ room = join_room(functools.partial(adopt_deck, catalogue))
 in_room = room is not None and room.room is not None
 following = in_room and room is not None and not room.leading
 presenting = in_presenter_view()
+if presenting:
+    lead_a_room(room)
 
 room_status(room)
 # Where a follower who stepped away sees the presenter's slide and a way back.
@@ -65,10 +68,7 @@ with st.container(key="slide-controls"):
 with projector:
     enter_projector_button()
 with presenter:
-    if presenting:
-        leave_presenter_button()
-    else:
-        enter_presenter_button()
+    enter_presenter_button()
 leave_projector_button()
 with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
     # Only the presenter's own window changes a room's deck: a follower's or
@@ -101,6 +101,8 @@ if presenting:
         presenter_clock(room)
         projector_window_button(room, present_root(), PRESENT_PATH)
         presenter_panel(slides, number)
+        # Here, not in the control row, where its label had no room.
+        leave_presenter_button()
 else:
     with slide_area:
         draw_slide(slide, number, len(slides), options, catalogue, link, room)

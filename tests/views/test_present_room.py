@@ -113,6 +113,28 @@ def test_the_presenter_view_starts_a_room_and_shows_notes_and_the_next_slide(
     assert catalogue.deck.title_slide.speaker_note in text
     assert f"**Next:** {catalogue.options[0].name}" in text
 
+    # Leaving keeps the room (the projector window still follows) and the slide.
+    room = at.query_params["room"]
+    at.button(key="next_slide").click().run()
+    at.button(key="leave_presenter").click().run()
+    assert "view" not in at.query_params
+    assert at.query_params["room"] == room
+    assert _slide(at) == 2
+    assert not at.exception
+
+
+@pytest.mark.parametrize("room", [None, "ZZZZ"], ids=["no room", "a room that ended"])
+def test_a_presenter_view_opened_from_a_bookmark_leads_a_new_room(
+    open_page: Callable[..., AppTest], room: str | None
+) -> None:
+    at = open_page("present", view="presenter", **({"room": room} if room else {}))
+    code = at.query_params["room"]
+    assert code != room
+    started = room_store().get(code)
+    assert started is not None and started.led_by(at.query_params["lead"])
+    assert at.query_params["view"] == "presenter"
+    assert not at.exception
+
 
 @pytest.mark.parametrize("code", ["ZZZZ", "KQ0W", "<script>", "a" * 300])
 def test_a_room_that_is_not_open_says_so_and_the_slides_still_work(
