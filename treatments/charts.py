@@ -26,14 +26,11 @@ NOT_HELPED_COLOUR = "#6b6b6b"
 TEXT_COLOUR = "#1a1a1a"
 _GRID = 10
 _TITLE_WIDTH = 22  # characters a line of bold title in a 200-pixel-wide picture
-_LEGEND = alt.Legend(
-    title=None,
-    orient="bottom",
-    direction="vertical",
-    labelLimit=0,
-    labelFontSize=14,
-    labelColor=TEXT_COLOUR,
-)
+_TYPE = 14  # the legend's and title's type on a page, in pixels
+# On a PowerPoint slide the picture is scaled to the slide's text: type about
+# as large as the slide's smaller lines, and a title broken shorter to match.
+_SLIDE_TYPE = 24
+_SLIDE_TITLE_WIDTH = 16
 
 
 GroupKind = Literal["helped", "more", "not-helped"]
@@ -144,19 +141,42 @@ def icon_grid_svg(benefit: Benefit) -> str:
     )
 
 
-def icon_array(option: Option, benefit: Benefit) -> alt.Chart:
-    """How many of 100 people the option helps at one time, as 100 figures."""
+def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> alt.Chart:
+    """How many of 100 people the option helps at one time, as 100 figures.
+
+    ``for_slide`` draws it for a PowerPoint slide, whose heading names the
+    option already: the title is the time frame alone, and the words are in
+    type large enough to read on a projector beside the slide's own text.
+    """
     key = icon_array_key(benefit)
     groups = [group.words for group in key]
     colours = [group.colour for group in key]
     shapes = [group.shape for group in key]
+    if for_slide:
+        size, width = _SLIDE_TYPE, _SLIDE_TITLE_WIDTH
+        when, *caveat = picture_title(benefit)
+        heading = textwrap.wrap(when, width)
+    else:
+        size, width = _TYPE, _TITLE_WIDTH
+        caveat = [benefit.caveat] if benefit.caveat else []
+        heading = [option.short_name, *textwrap.wrap(wording.timeframe_phrase(benefit.when), width)]
+    legend = alt.Legend(
+        title=None,
+        orient="bottom",
+        direction="vertical",
+        labelLimit=0,
+        labelFontSize=size,
+        labelColor=TEXT_COLOUR,
+        symbolSize=size * 9,
+    )
     # Vega cuts a long title short with "…"; broken into lines, every word shows.
     title = alt.Title(
-        [option.short_name, *textwrap.wrap(wording.timeframe_phrase(benefit.when), _TITLE_WIDTH)],
-        subtitle=textwrap.wrap(benefit.caveat or "", _TITLE_WIDTH),
+        heading,
+        subtitle=[line for text in caveat for line in textwrap.wrap(text, width)],
         anchor="start",
+        fontSize=size,
         subtitleColor=TEXT_COLOUR,
-        subtitleFontSize=14,
+        subtitleFontSize=size,
     )
     return (
         alt.Chart(icon_array_data(benefit), title=title)
@@ -165,11 +185,9 @@ def icon_array(option: Option, benefit: Benefit) -> alt.Chart:
             x=alt.X("column:Q", axis=None, scale=alt.Scale(domain=[-0.5, _GRID - 0.5])),
             y=alt.Y("row:Q", axis=None, scale=alt.Scale(domain=[-0.5, _GRID - 0.5], reverse=True)),
             color=alt.Color(
-                "group:N", scale=alt.Scale(domain=groups, range=colours), legend=_LEGEND
+                "group:N", scale=alt.Scale(domain=groups, range=colours), legend=legend
             ),
-            shape=alt.Shape(
-                "group:N", scale=alt.Scale(domain=groups, range=shapes), legend=_LEGEND
-            ),
+            shape=alt.Shape("group:N", scale=alt.Scale(domain=groups, range=shapes), legend=legend),
             tooltip=[alt.Tooltip("group:N", title="Group")],
         )
         .properties(width=200, height=200)

@@ -223,7 +223,7 @@ def _body_box(slide: PptxSlide, width: int) -> TextFrame:
 
 
 def _picture_png(option: Option, position: int) -> bytes:
-    spec = charts.icon_array(option, option.helps[position]).to_dict()
+    spec = charts.icon_array(option, option.helps[position], for_slide=True).to_dict()
     return bytes(vl_convert.vegalite_to_png(json.dumps(spec), scale=2))
 
 

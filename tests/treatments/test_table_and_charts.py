@@ -285,3 +285,18 @@ def test_a_slide_picture_s_title_is_its_time_frame_and_caveat(catalogue: Catalog
         "From one study of 99 people.",
     ]
     assert charts.picture_title(catalogue.options[0].helps[0]) == ["After each round of shots"]
+
+
+def test_a_powerpoint_slide_s_picture_has_larger_type_and_leaves_the_name_to_the_slide(
+    catalogue: Catalogue,
+) -> None:
+    option = catalogue.options[3]
+    for benefit in option.helps:
+        page = charts.icon_array(option, benefit).to_dict()
+        slide = charts.icon_array(option, benefit, for_slide=True).to_dict()
+        assert page["title"]["text"][0] == option.short_name
+        assert " ".join(slide["title"]["text"]) == charts.picture_title(benefit)[0]
+        for part in ("color", "shape"):
+            page_size = page["encoding"][part]["legend"]["labelFontSize"]
+            assert slide["encoding"][part]["legend"]["labelFontSize"] >= 1.5 * page_size
+        assert slide["title"]["fontSize"] >= 1.5 * page["title"]["fontSize"]
