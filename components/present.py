@@ -15,6 +15,7 @@ import streamlit as st
 
 from components.charts import SLIDE_PICTURE_STYLE, slide_picture
 from components.room import RoomView, ask_to_start, join_instructions, note_local_move
+from treatments import charts
 from treatments.deck import (
     OPTION_SLIDE_ABOUT,
     OPTION_SLIDE_HARMS,
@@ -494,7 +495,7 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
         st.markdown(
             "\n".join(_line(option, field, catalogue) for field in (*OPTION_SLIDE_ABOUT, "helps"))
         )
-        counted = [b for b in option.helps if b.per_100 is not None]
+        counted = charts.pictured(option)
         places = st.columns(len(counted)) if len(counted) > 1 else [st.container()]
         for position, (place, benefit) in enumerate(zip(places, counted, strict=False)):
             with place:

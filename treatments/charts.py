@@ -93,8 +93,8 @@ def picture_title(benefit: Benefit) -> list[str]:
 
     The slide names the option already, so the title need not.
     """
-    when = wording.timeframe_phrase(benefit.when)
-    return [when[:1].upper() + when[1:], *([benefit.caveat] if benefit.caveat else [])]
+    when = wording.capitalised(wording.timeframe_phrase(benefit.when))
+    return [when, *([benefit.caveat] if benefit.caveat else [])]
 
 
 def icon_array_data(benefit: Benefit) -> pd.DataFrame:
@@ -204,13 +204,18 @@ def icon_array_summary(option: Option, benefit: Benefit) -> str:
     )
 
 
+def pictured(option: Option) -> list[Benefit]:
+    """An option's benefits with a number, in order: each has a picture of 100."""
+    return [benefit for benefit in option.helps if benefit.per_100 is not None]
+
+
 def counted_benefits(options: Sequence[Option], *, soon: bool) -> list[tuple[Option, Benefit]]:
     """The benefits with a number, measured soon after treatment or later."""
     return [
         (option, benefit)
         for option in options
-        for benefit in option.helps
-        if benefit.per_100 is not None and (benefit.when in SOON_TIMEFRAMES) == soon
+        for benefit in pictured(option)
+        if (benefit.when in SOON_TIMEFRAMES) == soon
     ]
 
 

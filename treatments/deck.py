@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from treatments.charts import icon_array_groups, picture_title
+from treatments.charts import icon_array_groups, picture_title, pictured
 from treatments.facts import FactLine, short_answers
 from treatments.schema import Catalogue, IssueCard, Option
 
@@ -148,7 +148,7 @@ def _pictures_height(option: Option, fit: float) -> float:
     Title and legend lines are plain paragraphs, with no bullet and no space
     between them, so they are counted as they are drawn.
     """
-    counted = [b for b in option.helps if b.per_100 is not None]
+    counted = pictured(option)
     if not counted:
         return 0.0
     width = (_HALF_WIDTH - _GAP * 2 * (len(counted) - 1)) / len(counted)

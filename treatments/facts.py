@@ -79,10 +79,6 @@ class FactLine:
     sources: tuple[str, ...]
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def sentence(text: str) -> str:
     """``text`` ending in a full stop (or its own ? or !)."""
     text = text.strip()
@@ -104,9 +100,9 @@ def headline(option: Option, field: str) -> str:
         case "hospital_stay":
             return wording.nights_phrase(option.hospital_stay.nights)
         case "repeat":
-            return _capital(option.repeat.every)
+            return wording.capitalised(option.repeat.every)
         case "evidence":
-            return _capital(option.evidence.strength)
+            return wording.capitalised(option.evidence.strength)
     raise ValueError(f"{field!r} has no short answer; use fact_lines()")
 
 
@@ -118,7 +114,7 @@ def benefit_phrase(benefit: Benefit) -> str:
     """
     when = wording.timeframe_phrase(benefit.when)
     if benefit.per_100 is None:
-        return f"{_capital(NO_NUMBER)} ({when})"
+        return f"{wording.capitalised(NO_NUMBER)} ({when})"
     return f"{wording.count_phrase(benefit.per_100)} people, {when}"
 
 

@@ -36,7 +36,7 @@ from treatments.deck import (
     card_answers,
 )
 from treatments.facts import FIELDS, FactLine, short_answers
-from treatments.schema import Catalogue, Option
+from treatments.schema import Benefit, Catalogue, Option
 from treatments.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.sources import source_numbers
 
@@ -222,8 +222,8 @@ def _body_box(slide: PptxSlide, width: int) -> TextFrame:
     return _box(slide, MARGIN, BODY_TOP, width, BODY_HEIGHT)
 
 
-def _picture_png(option: Option, position: int) -> bytes:
-    spec = charts.icon_array(option, option.helps[position], for_slide=True).to_dict()
+def _picture_png(option: Option, benefit: Benefit) -> bytes:
+    spec = charts.icon_array(option, benefit, for_slide=True).to_dict()
     return bytes(vl_convert.vegalite_to_png(json.dumps(spec), scale=2))
 
 
@@ -246,8 +246,8 @@ def _benefits_slide(
     slide: PptxSlide, option: Option, numbers: Mapping[str, int], cited: Cited
 ) -> None:
     """What it is, what it involves and what it helps, with the pictures of 100 people."""
-    counted = [i for i, benefit in enumerate(option.helps) if benefit.per_100 is not None]
-    pictures = [_picture_png(option, position) for position in counted]
+    counted = charts.pictured(option)
+    pictures = [_picture_png(option, benefit) for benefit in counted]
     # One picture as tall as the text; two a little shorter, so the words keep room.
     height = int(BODY_HEIGHT * (1.0 if len(pictures) < 2 else 0.7))
     widths = [int(height * _aspect(png)) for png in pictures]
@@ -262,12 +262,12 @@ def _benefits_slide(
     size = fitting_size(lines, body_width, BODY_HEIGHT)
     _paragraphs(_body_box(slide, body_width), lines, size=size)
     left = WIDTH - MARGIN - pictures_width + PICTURE_GAP
-    for position, png, width in zip(counted, pictures, widths, strict=True):
+    for benefit, png, width in zip(counted, pictures, widths, strict=True):
         picture = slide.shapes.add_picture(
             io.BytesIO(png), _emu(left), BODY_TOP, height=_emu(height)
         )
         left += width + PICTURE_GAP
-        _describe(picture, charts.icon_array_summary(option, option.helps[position]))
+        _describe(picture, charts.icon_array_summary(option, benefit))
 
 
 def _harms_slide(

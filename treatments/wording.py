@@ -60,6 +60,11 @@ def rare_count_phrase(count: Count) -> str:
     return f"{count_phrase(count)} ({per_100_equivalent(count)})"
 
 
+def capitalised(text: str) -> str:
+    """``text`` with its first letter a capital, the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
 def timeframe_phrase(when: Timeframe) -> str:
     """When a benefit was measured, as a person reads it: ``"after about a year"``."""
     return TIMEFRAME_WORDS[when]
