@@ -15,18 +15,32 @@ from treatments.schema import Catalogue, Option
 from treatments.table import comparison_card, comparison_markdown
 
 SIDE_BY_SIDE_KEY = "side_by_side"
+COMPARISON_KEY = "comparison"
 TABLE_KEY = "comparison-table"
 CARDS_KEY = "comparison-cards"
+# Opens the stylesheet that hides the options that do not fit, so a test can find it.
+HIDING_MARK = "/* Options that do not fit the filters */"
 # Cards side by side on a wide screen; more would make each column too narrow.
 MAX_CARDS_SIDE_BY_SIDE = 4
 
 
-# A filter click reruns only this part of the page: the filters, the count and
-# the table. The cards and the pictures below do not depend on the filters,
-# so they are neither rebuilt nor sent again.
-@st.fragment
 def options_that_fit(catalogue: Catalogue) -> None:
-    """The filters, then the table of the options that fit them (or a way out)."""
+    """The filters, then the comparison of every option, showing only those that fit."""
+    _filters_and_fit(catalogue)
+    comparison_table(catalogue)
+    st.caption(
+        "To share this view, copy the web address from your browser. It keeps your filters "
+        "and the options you picked."
+    )
+
+
+# A filter click reruns only this part of the page: the filters, the count,
+# and a small stylesheet that hides the options that do not fit. The table and
+# the phone cards below are drawn once with every option and never sent again:
+# a click brings about 5 KB over the WebSocket instead of 32 KB (measured), and
+# the browser does not draw them again (bench/RESULTS.md, section 3).
+@st.fragment
+def _filters_and_fit(catalogue: Catalogue) -> None:
     filters, result = filter_controls(catalogue)
     shown = apply_filters(catalogue.options, filters)
     fit = f"{len(shown)} of {len(catalogue.options)}"
@@ -42,18 +56,14 @@ def options_that_fit(catalogue: Catalogue) -> None:
                 icon=":material/filter_alt_off:",
             )
     st.header(f"Options that fit ({fit})", anchor="table")
-    if shown:
-        comparison_table(shown, catalogue)
-    else:
+    # Built from the options' positions and ids (slugs), never from text.
+    st.html(hiding_style(catalogue.options, shown))
+    if not shown:
         st.warning(
             "No option fits all of these choices. Try fewer limits, or clear them all "
             "with the button above.",
             icon=":material/filter_alt_off:",
         )
-    st.caption(
-        "To share this view, copy the web address from your browser. It keeps your filters "
-        "and the options you picked."
-    )
 
 
 @st.fragment
@@ -70,28 +80,57 @@ def _filters_on_words(on: Sequence[str]) -> str:
     return f"{count}: {escape('; '.join(on))}."
 
 
-def comparison_table(options: Sequence[Option], catalogue: Catalogue) -> None:
-    """A real HTML table (header cells) that prints and reads aloud well.
+def hiding_style(every: Sequence[Option], shown: Sequence[Option]) -> str:
+    """A stylesheet that hides, from sight, print and screen readers alike, the
+    options in ``every`` that are not in ``shown``: the table's row and the phone
+    card of each, by its position (both list ``every`` in order). With none
+    shown, the whole comparison goes. Always one style element, even if empty,
+    so the page keeps the same shape from click to click."""
+    kept = {option.id for option in shown}
+    if not kept:
+        selectors = [f".st-key-{COMPARISON_KEY}"]
+    else:
+        selectors = [
+            rule
+            for row, option in enumerate(every, start=1)
+            if option.id not in kept
+            for rule in (
+                f".st-key-{TABLE_KEY} tbody tr:nth-child({row})",
+                # Each card sits in a wrapper of Streamlit's; hiding the
+                # wrapper leaves no gap where the card was.
+                f".st-key-{CARDS_KEY} > :nth-child({row})",
+            )
+        ]
+    rules = f"{', '.join(selectors)} {{ display: none !important; }}" if selectors else ""
+    return f"<style>{HIDING_MARK}{rules}</style>"
+
+
+def comparison_table(catalogue: Catalogue) -> None:
+    """Every option as a real HTML table (header cells) that prints and reads aloud
+    well, and as one card per option for a phone. :func:`hiding_style` shows only
+    those that fit the filters.
 
     It is drawn from Markdown rather than with ``st.table``: the browser then
     needs no table or Arrow code, and the table shows about 0.3 s sooner on a
     first visit (see bench/RESULTS.md). app.css styles it by its key.
     """
-    with st.container(key=TABLE_KEY):
-        st.markdown(comparison_markdown(options, catalogue))
-    # A phone shows the same rows as one card per option (app.css shows the
-    # table or the cards by screen width): no sideways scrolling, each answer
-    # under its question, the option's name a heading a screen reader can find.
-    with st.container(key=CARDS_KEY):
-        for option in options:
-            with st.container(border=True):
-                st.subheader(option.name, anchor=False)
-                st.markdown(comparison_card(option, catalogue))
-    st.caption(
-        "Numbers in square brackets link to the sources. Studies measured different "
-        "things, so compare the numbers with care. “Helps” means something a little "
-        "different for each option: the table says what."
-    )
+    options = catalogue.options
+    with st.container(key=COMPARISON_KEY):
+        with st.container(key=TABLE_KEY):
+            st.markdown(comparison_markdown(options, catalogue))
+        # A phone shows the same rows as one card per option (app.css shows the
+        # table or the cards by screen width): no sideways scrolling, each answer
+        # under its question, the option's name a heading a screen reader can find.
+        with st.container(key=CARDS_KEY):
+            for option in options:
+                with st.container(border=True):
+                    st.subheader(option.name, anchor=False)
+                    st.markdown(comparison_card(option, catalogue))
+        st.caption(
+            "Numbers in square brackets link to the sources. Studies measured different "
+            "things, so compare the numbers with care. “Helps” means something a little "
+            "different for each option: the table says what."
+        )
 
 
 def side_by_side_picker(catalogue: Catalogue) -> list[Option]:

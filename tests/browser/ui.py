@@ -36,7 +36,9 @@ def wait_for_app(page: Page, *, timeout: float = 30_000) -> None:
 
 
 def table_rows(page: Page) -> Locator:
-    return page.locator(f"{TABLE} tbody tr")
+    """The rows a person sees: the comparison table holds every option and
+    hides those that do not fit the filters."""
+    return page.locator(f"{TABLE} tbody tr").filter(visible=True)
 
 
 def option_names(page: Page) -> list[str]:

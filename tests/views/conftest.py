@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.comparison import CARDS_KEY, COMPARISON_KEY, HIDING_MARK, TABLE_KEY
 from tests.conftest import ROOT
 from tools.markdown_tables import is_markdown_table, markdown_table_frame
 from views import registry
@@ -43,9 +44,32 @@ def comparison_table(at: AppTest) -> pd.DataFrame:
     return tables[0]
 
 
+def hiding_style(at: AppTest) -> str:
+    """The stylesheet that hides the options that do not fit the filters."""
+    styles = [html.proto.body for html in at.get("html") if HIDING_MARK in html.proto.body]
+    assert len(styles) == 1, "the page has exactly one stylesheet that hides options"
+    return styles[0]
+
+
+_HIDDEN_ROW = re.compile(rf"\.st-key-{TABLE_KEY} tbody tr:nth-child\((\d+)\)")
+_HIDDEN_CARD = re.compile(rf"\.st-key-{CARDS_KEY} > :nth-child\((\d+)\)")
+_ALL_HIDDEN = f".st-key-{COMPARISON_KEY} {{"
+
+
 def option_names(at: AppTest) -> list[str]:
-    """The options in the comparison table, in order."""
-    return [plain(cell) for cell in comparison_table(at)["Option"]]
+    """The options the comparison table shows, in order: its rows, less those
+    the hiding stylesheet hides (a browser test checks what a browser shows)."""
+    style = hiding_style(at)
+    if _ALL_HIDDEN in style:
+        return []
+    hidden = {int(row) for row in _HIDDEN_ROW.findall(style)}
+    rows = [plain(cell) for cell in comparison_table(at)["Option"]]
+    return [name for number, name in enumerate(rows, start=1) if number not in hidden]
+
+
+def hidden_cards(at: AppTest) -> set[int]:
+    """The positions (from 1) of the phone cards the hiding stylesheet hides."""
+    return {int(card) for card in _HIDDEN_CARD.findall(hiding_style(at))}
 
 
 @pytest.fixture

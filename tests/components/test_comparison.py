@@ -1,0 +1,47 @@
+"""The stylesheet that hides the options that do not fit the filters."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from components.comparison import HIDING_MARK, hiding_style
+from treatments.loader import default_path, load_catalogue
+
+OPTIONS = load_catalogue(default_path()).options
+_RULE = re.compile(
+    r"^<style>/\* [^*]+ \*/(?:(?P<selectors>[^{}]+) \{ display: none !important; \})?</style>$"
+)
+
+
+def _selectors(style: str) -> set[str]:
+    match = _RULE.match(style)
+    assert match, style
+    assert style.startswith(f"<style>{HIDING_MARK}")
+    return set(match["selectors"].split(", ")) if match["selectors"] else set()
+
+
+@given(st.lists(st.sampled_from(OPTIONS), unique_by=lambda o: o.id, min_size=1))
+def test_it_hides_the_row_and_the_card_of_each_option_left_out(shown) -> None:
+    # Shown in any order: the table always lists every option in the catalogue's order.
+    expected = {
+        rule
+        for row, option in enumerate(OPTIONS, start=1)
+        if option not in shown
+        for rule in (
+            f".st-key-comparison-table tbody tr:nth-child({row})",
+            f".st-key-comparison-cards > :nth-child({row})",
+        )
+    }
+    assert _selectors(hiding_style(OPTIONS, shown)) == expected
+
+
+def test_with_every_option_shown_it_hides_nothing() -> None:
+    assert _selectors(hiding_style(OPTIONS, OPTIONS)) == set()
+
+
+def test_with_none_shown_it_hides_the_whole_comparison() -> None:
+    # The table's heading and a hint to clear the filters stay.
+    assert _selectors(hiding_style(OPTIONS, [])) == {".st-key-comparison"}
