@@ -70,11 +70,14 @@ def run_crowd(url: str, pids: list[int], size: int, *, like_a_browser: bool = Fa
             if run.exceptions() or run.first_table_seconds is None:
                 raise RuntimeError(run.exceptions() or "no table")
             clicked = tab.run(widgets={run.widget_id("no_general"): True})
-            if clicked.exceptions() or clicked.first_table_seconds is None:
-                raise RuntimeError(clicked.exceptions() or "no table after the click")
+            done = ("FINISHED_SUCCESSFULLY", "FINISHED_FRAGMENT_RUN_SUCCESSFULLY")
+            if clicked.exceptions() or clicked.finished not in done:
+                raise RuntimeError(clicked.exceptions() or f"the click's rerun: {clicked.finished}")
             with lock:
                 first_table.append(run.first_table_seconds)
-                filter_update.append(clicked.first_table_seconds)
+                # The whole reply: the floor sends its table again, the app
+                # only the stylesheet that hides the options that do not fit.
+                filter_update.append(clicked.seconds)
         except Exception as exc:  # counted, and the first kept to be shown
             with lock:
                 errors += 1

@@ -51,7 +51,9 @@ How to read it:
   themselves.
 - Sessions are protocol-level clients (`tools/session_client.py`) that all start at once; each
   loads the Compare page, then clicks one filter. Like a browser, the click reruns only the
-  `st.fragment` the filter sits in (the floor has none, so it reruns the whole script). Times
+  `st.fragment` the filter sits in (the floor has none, so it reruns the whole script). A
+  filter update runs from the click to the end of its reply: the floor sends its table again,
+  the app only its filters, the count and the stylesheet that hides what does not fit. Times
   include waiting for the others, because one Streamlit server runs scripts on one core at a
   time (CPU near 100 % of one core).
 - Memory per session is the server's resident memory with every session still open, minus the

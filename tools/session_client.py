@@ -66,6 +66,10 @@ class Run:
                 out.append(getattr(element, kind).body)
         return out
 
+    def html(self) -> list[str]:
+        """The body of every ``st.html`` element, stylesheets included."""
+        return [e.html.body for e in self.elements if e.WhichOneof("type") == "html"]
+
     def exceptions(self) -> list[str]:
         return [
             f"{e.exception.type}: {e.exception.message}"

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
-from tests.views.conftest import plain
+from tests.views.conftest import plain, rows_left_showing, the_hiding_style
 from tools.session_client import Run, Session
 from treatments.filters import apply_filters, filters_from_query, treatment_kinds
 from treatments.schema import Catalogue
@@ -24,9 +24,13 @@ CROWD = 30
 MIXES = list(itertools.product([False, True], repeat=3))
 
 
-def _shown(run: Run) -> list[str]:
-    (table,) = run.tables()
-    return [plain(cell) for cell in table["Option"]]
+def _shown(drawn: Run, latest: Run) -> list[str]:
+    """The options in sight: the table ``drawn`` sent (every option), less
+    those hidden by the stylesheet of the ``latest`` run (a filter click sends
+    only the filters, the count and that stylesheet)."""
+    (table,) = drawn.tables()
+    rows = [plain(cell) for cell in table["Option"]]
+    return rows_left_showing(rows, the_hiding_style(latest.html()))
 
 
 def _expected(catalogue: Catalogue, no_general: bool, no_stay: bool, show_wait: bool) -> list[str]:
@@ -52,11 +56,14 @@ def journey(
         query = urlencode({"no_general": no_general, "no_stay": no_stay, "show_wait": show_wait})
         run = tab.run(query=query.lower())
         assert run.finished == "FINISHED_SUCCESSFULLY" and not run.exceptions(), person
-        assert _shown(run) == _expected(catalogue, no_general, no_stay, show_wait), person
+        assert _shown(run, run) == _expected(catalogue, no_general, no_stay, show_wait), person
 
         # A click on "No general anaesthetic" flips it; the other filters stay.
-        run = tab.run(widgets={run.widget_id("no_general"): not no_general})
-        assert _shown(run) == _expected(catalogue, not no_general, no_stay, show_wait), person
+        clicked = tab.run(widgets={run.widget_id("no_general"): not no_general})
+        assert clicked.finished == "FINISHED_FRAGMENT_RUN_SUCCESSFULLY", person
+        assert not clicked.tables(), "a filter click does not send the table again"
+        shown = _shown(run, clicked)
+        assert shown == _expected(catalogue, not no_general, no_stay, show_wait), person
 
         # What matters: this person's answer, and no one else's.
         run = tab.run(page=registry.BY_KEY["matters"].url_path)

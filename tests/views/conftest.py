@@ -46,7 +46,12 @@ def comparison_table(at: AppTest) -> pd.DataFrame:
 
 def hiding_style(at: AppTest) -> str:
     """The stylesheet that hides the options that do not fit the filters."""
-    styles = [html.proto.body for html in at.get("html") if HIDING_MARK in html.proto.body]
+    return the_hiding_style([html.proto.body for html in at.get("html")])
+
+
+def the_hiding_style(stylesheets: list[str]) -> str:
+    """Of a page's ``st.html`` bodies, the one stylesheet that hides options."""
+    styles = [body for body in stylesheets if HIDING_MARK in body]
     assert len(styles) == 1, "the page has exactly one stylesheet that hides options"
     return styles[0]
 
@@ -56,15 +61,19 @@ _HIDDEN_CARD = re.compile(rf"\.st-key-{CARDS_KEY} > :nth-child\((\d+)\)")
 _ALL_HIDDEN = f".st-key-{COMPARISON_KEY} {{"
 
 
-def option_names(at: AppTest) -> list[str]:
-    """The options the comparison table shows, in order: its rows, less those
-    the hiding stylesheet hides (a browser test checks what a browser shows)."""
-    style = hiding_style(at)
+def rows_left_showing(rows: list[str], style: str) -> list[str]:
+    """The table's ``rows`` that ``style`` leaves in sight, in order."""
     if _ALL_HIDDEN in style:
         return []
     hidden = {int(row) for row in _HIDDEN_ROW.findall(style)}
+    return [row for number, row in enumerate(rows, start=1) if number not in hidden]
+
+
+def option_names(at: AppTest) -> list[str]:
+    """The options the comparison table shows, in order: its rows, less those
+    the hiding stylesheet hides (a browser test checks what a browser shows)."""
     rows = [plain(cell) for cell in comparison_table(at)["Option"]]
-    return [name for number, name in enumerate(rows, start=1) if number not in hidden]
+    return rows_left_showing(rows, hiding_style(at))
 
 
 def hidden_cards(at: AppTest) -> set[int]:
