@@ -56,6 +56,9 @@ class Filter:
     label: str
     help: str
     keeps: Callable[[Option, Any], bool] | None
+    # What the filter does once moved from its default, if its label would say
+    # the opposite: "Show ..." is on when it is unticked.
+    on_words: str = ""
 
 
 def _repeat_keeps(option: Option, choice: RepeatChoice) -> bool:
@@ -103,6 +106,7 @@ FILTERS: tuple[Filter, ...] = (
         "Show “No treatment for now”",
         "This choice is shown whatever the other filters say, unless you untick it.",
         None,
+        on_words="Hide “No treatment for now”",
     ),
 )
 BY_FIELD: dict[str, Filter] = {f.field: f for f in FILTERS}
@@ -195,4 +199,4 @@ def filters_on(filters: Filters, kinds: Sequence[str]) -> list[str]:
     appear in the web address (:func:`query_from_filters`).
     """
     query = query_from_filters(filters, kinds)
-    return [f.label for f in FILTERS if f.param in query]
+    return [f.on_words or f.label for f in FILTERS if f.param in query]

@@ -11,6 +11,7 @@ from treatments.filters import (
     Filters,
     apply_filters,
     filters_from_query,
+    filters_on,
     is_no_treatment,
     query_from_filters,
     treatment_kinds,
@@ -167,3 +168,15 @@ def test_every_filter_is_one_record_with_a_unique_url_name() -> None:
     assert len(set(params)) == len(params)
     assert all(f.label for f in FILTERS)
     assert [f.field for f in FILTERS if f.keeps is None] == ["show_no_treatment"]
+
+
+def test_the_filters_on_are_named_by_what_they_do() -> None:
+    kinds = treatment_kinds(CATALOGUE.options)
+    assert filters_on(Filters(), kinds) == []
+    # Unticking "Show ..." hides the option: the line above the table must not
+    # say "Show" for it.
+    assert filters_on(Filters(show_no_treatment=False), kinds) == ["Hide “No treatment for now”"]
+    assert filters_on(Filters(no_general_anaesthetic=True, max_invasiveness=2), kinds) == [
+        "The most invasive I would consider",
+        "No general anaesthetic",
+    ]
