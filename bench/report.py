@@ -41,8 +41,9 @@ How to read it:
 - Browser figures are timed inside the page on its own clock, checked once per drawn frame.
   Navigation runs from the browser's navigation start, in a fresh browser context (nothing
   cached), to the first frame that shows the comparison table; the filter figure runs from the
-  click event to the first frame whose table has one row fewer. The click comes once the page
-  has settled (network and main thread idle), as it would for a person reading the page.
+  click event to the first frame whose table shows one row fewer. The click comes once the
+  page has settled (network and main thread idle, no animation running, such as the filter
+  fold opening), as it would for a person reading the page.
 - The filter click is split in three by watching the page's WebSocket: the browser's work
   before the rerun request leaves, the wait for the server's first reply, and the rest (more
   replies, then drawing). Section 3's floor is the floor with the app's six filters, each bound
