@@ -56,7 +56,7 @@ def _filters_and_fit(catalogue: Catalogue) -> None:
                 icon=":material/filter_alt_off:",
             )
     st.header(f"Options that fit ({fit})", anchor="table")
-    # Built from the options' positions and ids (slugs), never from text.
+    # Built from the options' positions alone, never from their text.
     st.html(hiding_style(catalogue.options, shown))
     if not shown:
         st.warning(
