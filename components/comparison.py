@@ -18,8 +18,13 @@ SIDE_BY_SIDE_KEY = "side_by_side"
 COMPARISON_KEY = "comparison"
 TABLE_KEY = "comparison-table"
 CARDS_KEY = "comparison-cards"
-# Opens the stylesheet that hides the options that do not fit, so a test can find it.
+# The stylesheet that hides the options that do not fit: its opening comment,
+# so a test can find it, and what it hides, by position from 1 (hiding_style).
 HIDING_MARK = "/* Options that do not fit the filters */"
+HIDDEN_ROW = f".st-key-{TABLE_KEY} tbody tr:nth-child({{}})"
+# Each card sits in a wrapper of Streamlit's; hiding the wrapper leaves no gap.
+HIDDEN_CARD = f".st-key-{CARDS_KEY} > :nth-child({{}})"
+ALL_HIDDEN = f".st-key-{COMPARISON_KEY}"
 # Cards side by side on a wide screen; more would make each column too narrow.
 MAX_CARDS_SIDE_BY_SIDE = 4
 
@@ -88,18 +93,13 @@ def hiding_style(every: Sequence[Option], shown: Sequence[Option]) -> str:
     so the page keeps the same shape from click to click."""
     kept = {option.id for option in shown}
     if not kept:
-        selectors = [f".st-key-{COMPARISON_KEY}"]
+        selectors = [ALL_HIDDEN]
     else:
         selectors = [
-            rule
+            place.format(row)
             for row, option in enumerate(every, start=1)
             if option.id not in kept
-            for rule in (
-                f".st-key-{TABLE_KEY} tbody tr:nth-child({row})",
-                # Each card sits in a wrapper of Streamlit's; hiding the
-                # wrapper leaves no gap where the card was.
-                f".st-key-{CARDS_KEY} > :nth-child({row})",
-            )
+            for place in (HIDDEN_ROW, HIDDEN_CARD)
         ]
     rules = f"{', '.join(selectors)} {{ display: none !important; }}" if selectors else ""
     return f"<style>{HIDING_MARK}{rules}</style>"

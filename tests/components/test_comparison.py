@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.comparison import HIDING_MARK, hiding_style
+from components.comparison import HIDDEN_CARD, HIDDEN_ROW, HIDING_MARK, hiding_style
 from treatments.loader import default_path, load_catalogue
 
 OPTIONS = load_catalogue(default_path()).options
@@ -27,13 +27,10 @@ def _selectors(style: str) -> set[str]:
 def test_it_hides_the_row_and_the_card_of_each_option_left_out(shown) -> None:
     # Shown in any order: the table always lists every option in the catalogue's order.
     expected = {
-        rule
+        place.format(row)
         for row, option in enumerate(OPTIONS, start=1)
         if option not in shown
-        for rule in (
-            f".st-key-comparison-table tbody tr:nth-child({row})",
-            f".st-key-comparison-cards > :nth-child({row})",
-        )
+        for place in (HIDDEN_ROW, HIDDEN_CARD)
     }
     assert _selectors(hiding_style(OPTIONS, shown)) == expected
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.comparison import CARDS_KEY, COMPARISON_KEY, HIDING_MARK, TABLE_KEY
+from components.comparison import ALL_HIDDEN, HIDDEN_CARD, HIDDEN_ROW, HIDING_MARK
 from tests.conftest import ROOT
 from tools.markdown_tables import is_markdown_table, markdown_table_frame
 from views import registry
@@ -56,16 +56,18 @@ def the_hiding_style(stylesheets: list[str]) -> str:
     return styles[0]
 
 
-_HIDDEN_ROW = re.compile(rf"\.st-key-{TABLE_KEY} tbody tr:nth-child\((\d+)\)")
-_HIDDEN_CARD = re.compile(rf"\.st-key-{CARDS_KEY} > :nth-child\((\d+)\)")
-_ALL_HIDDEN = f".st-key-{COMPARISON_KEY} {{"
+def hidden_positions(place: str, style: str) -> set[int]:
+    """The positions (from 1) that ``style`` hides, for ``place``: the
+    component's ``HIDDEN_ROW`` or ``HIDDEN_CARD``."""
+    before, after = (re.escape(part) for part in place.split("{}"))
+    return {int(n) for n in re.findall(rf"{before}(\d+){after}", style)}
 
 
 def rows_left_showing(rows: list[str], style: str) -> list[str]:
     """The table's ``rows`` that ``style`` leaves in sight, in order."""
-    if _ALL_HIDDEN in style:
+    if f"{ALL_HIDDEN} {{" in style:
         return []
-    hidden = {int(row) for row in _HIDDEN_ROW.findall(style)}
+    hidden = hidden_positions(HIDDEN_ROW, style)
     return [row for number, row in enumerate(rows, start=1) if number not in hidden]
 
 
@@ -78,7 +80,7 @@ def option_names(at: AppTest) -> list[str]:
 
 def hidden_cards(at: AppTest) -> set[int]:
     """The positions (from 1) of the phone cards the hiding stylesheet hides."""
-    return {int(card) for card in _HIDDEN_CARD.findall(hiding_style(at))}
+    return hidden_positions(HIDDEN_CARD, hiding_style(at))
 
 
 @pytest.fixture
