@@ -94,7 +94,7 @@ def picture_title(benefit: Benefit) -> list[str]:
     The slide names the option already, so the title need not.
     """
     when = wording.capitalised(wording.timeframe_phrase(benefit.when))
-    return [when, *([benefit.caveat] if benefit.caveat else [])]
+    return [when, *benefit.caveats]
 
 
 def icon_array_data(benefit: Benefit) -> pd.DataFrame:
@@ -158,7 +158,7 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
         heading = textwrap.wrap(when, width)
     else:
         size, width = _TYPE, _TITLE_WIDTH
-        caveat = [benefit.caveat] if benefit.caveat else []
+        caveat = list(benefit.caveats)
         heading = [option.short_name, *textwrap.wrap(wording.timeframe_phrase(benefit.when), width)]
     legend = alt.Legend(
         title=None,
@@ -196,7 +196,7 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
 
 def icon_array_summary(option: Option, benefit: Benefit) -> str:
     """The icon array in words."""
-    caveat = f" {benefit.caveat}" if benefit.caveat else ""
+    caveat = "".join(f" {text}" for text in benefit.caveats)
     return (
         f"{option.name}: {wording.count_phrase(_count(benefit))} people were helped, "
         f"{wording.timeframe_phrase(benefit.when)}.{caveat} Here, helped means: "
@@ -224,28 +224,67 @@ def uncounted_benefits(options: Sequence[Option]) -> list[tuple[Option, Benefit]
     return [(o, b) for o in options for b in o.helps if b.per_100 is None]
 
 
+def _times_words(option: Option) -> str:
+    """``"10 to 20 times"``, ``"0 times"``, or for a daily treatment its pattern."""
+    times = option.repeat.times_in_5_years
+    if times is None:
+        return f"{wording.capitalised(option.repeat.every)}, so there is no count"
+    return wording.range_phrase(times, "time") if times.high else "0 times"
+
+
+def _chart_top(options: Sequence[Option]) -> int:
+    """The top of the repeats chart's scale: a little above the highest count."""
+    highs = [o.repeat.times_in_5_years.high for o in options if o.repeat.times_in_5_years]
+    return max([5, *highs]) + 2
+
+
 def repeats_data(options: Sequence[Option]) -> pd.DataFrame:
+    """One row per option. A daily treatment spans the whole scale, drawn dashed."""
+    top = _chart_top(options)
     rows = []
     for option in options:
         times = option.repeat.times_in_5_years
+        low, high = (times.low, times.high) if times is not None else (0, top)
         rows.append(
             {
                 "option": option.short_name,
+                "label": option.short_name
+                if times is not None
+                else f"{option.short_name}: every day",
                 "level": option.invasiveness.level,
-                "low": times.low,
-                "high": times.high,
-                "middle": (times.low + times.high) / 2,
-                "times": wording.range_phrase(times, "time") if times.high else "0 times",
+                "daily": times is None,
+                "low": low,
+                "high": high,
+                "middle": (low + high) / 2 if times is not None else top,
+                "times": _times_words(option),
                 "how_invasive": wording.invasiveness_phrase(option.invasiveness.level),
             }
         )
     return pd.DataFrame(
-        rows, columns=["option", "level", "low", "high", "middle", "times", "how_invasive"]
+        rows,
+        columns=[
+            "option",
+            "label",
+            "level",
+            "daily",
+            "low",
+            "high",
+            "middle",
+            "times",
+            "how_invasive",
+        ],
     )
 
 
+REPEATS_AXIS = "Times it is done in 5 years"
+
+
 def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
-    """Treatments (or dose checks) over 5 years against how invasive each is."""
+    """How many times each option is done in 5 years against how invasive it is.
+
+    A treatment taken every day has no count: it is drawn as a dashed line up
+    the whole scale, labelled "every day", never as a number of visits.
+    """
     data = repeats_data(options)
     x = alt.X(
         "level:Q",
@@ -255,44 +294,45 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
         scale=alt.Scale(domain=[-0.5, MAX_INVASIVENESS + 1.2]),
         axis=alt.Axis(values=list(range(MAX_INVASIVENESS + 1)), format="d"),
     )
-    base = alt.Chart(data)
+    y = alt.Y("low:Q", title=REPEATS_AXIS, scale=alt.Scale(domain=[0, _chart_top(options)]))
     tooltip = [
         alt.Tooltip("option:N", title="Option"),
         alt.Tooltip("times:N", title="In 5 years"),
         alt.Tooltip("how_invasive:N", title="How invasive"),
     ]
-    bars = base.mark_rule(strokeWidth=6, color=HELPED_COLOUR).encode(
-        x=x,
-        y=alt.Y("low:Q", title="Treatments or dose checks in 5 years"),
-        y2="high:Q",
-        tooltip=tooltip,
+    counted = alt.Chart(data).transform_filter("!datum.daily")
+    daily = alt.Chart(data).transform_filter("datum.daily")
+    bars = counted.mark_rule(strokeWidth=6, color=HELPED_COLOUR).encode(
+        x=x, y=y, y2="high:Q", tooltip=tooltip
     )
-    points = base.mark_point(filled=True, size=120, color=HELPED_COLOUR).encode(
+    every_day = daily.mark_rule(strokeWidth=4, strokeDash=[6, 4], color=HELPED_COLOUR).encode(
+        x=x, y=y, y2="high:Q", tooltip=tooltip
+    )
+    points = counted.mark_point(filled=True, size=120, color=HELPED_COLOUR).encode(
         x=x, y="middle:Q", tooltip=tooltip
     )
-    labels = base.mark_text(align="left", dx=10, fontSize=15, color=TEXT_COLOUR).encode(
-        x=x, y="middle:Q", text="option:N"
+    labels = (
+        alt.Chart(data)
+        .mark_text(align="left", baseline="middle", dx=10, fontSize=15, color=TEXT_COLOUR)
+        .encode(x=x, y="middle:Q", text="label:N")
     )
-    return (bars + points + labels).properties(height=320)
+    return (bars + every_day + points + labels).properties(height=320)
 
 
 REPEATS_INTRO = (
-    "Treatments or dose checks in 5 years, against how invasive each option is: "
-    "0 means nothing is done to the body, 4 means brain surgery."
+    "How many times each option is done in 5 years (rounds of shots, operations or "
+    "needle treatments), against how invasive it is: 0 means nothing is done to the body, "
+    "4 means brain surgery. A dashed line means it is taken every day, so there is no count."
 )
 
 
 def repeats_lines(options: Sequence[Option]) -> list[str]:
     """One sentence per option for the repeats chart."""
-    lines = []
-    for option in options:
-        times = option.repeat.times_in_5_years
-        count = wording.range_phrase(times, "time") if times.high else "0 times"
-        lines.append(
-            f"{option.short_name}, invasive level {option.invasiveness.level} of "
-            f"{MAX_INVASIVENESS}: {count}."
-        )
-    return lines
+    return [
+        f"{option.short_name}, invasive level {option.invasiveness.level} of "
+        f"{MAX_INVASIVENESS}: {_times_words(option)}."
+        for option in options
+    ]
 
 
 def repeats_summary(options: Sequence[Option]) -> str:

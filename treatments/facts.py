@@ -2,8 +2,9 @@
 
 The comparison table, the cards, the "What matters to me" page, the slides
 and the printouts all say the same fact the same way, so they all start here.
-A count never stands alone: its time frame (for a benefit), its caveat, and,
-where there is no count, the reason why, all sit beside it.
+A count never stands alone: its time frame (for a benefit), what it counts
+(for a harm), its caveats, and, where there is no count, the reason why, all
+sit beside it.
 """
 
 from __future__ import annotations
@@ -12,9 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from treatments import wording
-from treatments.schema import Benefit, Option, SeriousRisk, SideEffect
-
-HARM_FIELDS = ("side_effects", "serious_risks")
+from treatments.schema import HARM_FIELDS, Benefit, Option, SeriousRisk, SideEffect
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,8 @@ def headline(option: Option, field: str) -> str:
         case "anaesthesia":
             return wording.anaesthesia_phrase(option.anaesthesia.kind)
         case "hospital_stay":
-            return wording.nights_phrase(option.hospital_stay.nights)
+            stay = option.hospital_stay
+            return wording.nights_phrase(stay.nights, longer_in_some=stay.longer_in_some)
         case "repeat":
             return wording.capitalised(option.repeat.every)
         case "evidence":
@@ -119,26 +119,33 @@ def benefit_phrase(benefit: Benefit) -> str:
 
 
 def benefit_headline(benefit: Benefit) -> str:
-    """The benefit with its caveat, or with the reason it has no number."""
-    return _joined(benefit_phrase(benefit), benefit.caveat, benefit.no_figure_because)
+    """The benefit with its caveats, or with the reason it has no number."""
+    return _joined(benefit_phrase(benefit), *benefit.caveats, benefit.no_figure_because)
 
 
 def harm_phrase(harm: SideEffect | SeriousRisk) -> str:
-    """``"Stroke: fewer than 1 to 3 out of 1,000 (fewer than 1 out of 100)"``."""
-    if isinstance(harm, SideEffect):
-        figure = wording.count_phrase(harm.per_100) if harm.per_100 is not None else None
-    else:
-        figure = wording.rare_count_phrase(harm.per_1000) if harm.per_1000 is not None else None
-    return f"{harm.name}: {figure or NO_NUMBER}"
+    """``"Stroke: fewer than 1 to 3 out of 1,000 people (fewer than 1 out of
+    100). Counted for each operation."``: the count, then what it counts.
+
+    What a count counts is part of the phrase, so a count for each round of
+    shots can never be read as a person's whole risk over years of shots.
+    """
+    count = harm.count
+    if count is None:
+        return f"{harm.name}: {NO_NUMBER}"
+    figure = f"{wording.count_phrase(count)} people"
+    if isinstance(harm, SeriousRisk):
+        figure = f"{figure} ({wording.per_100_equivalent(count)})"
+    return f"{harm.name}: {figure}. {wording.basis_phrase(harm.counts, harm.over)}"
 
 
 def harm_headline(harm: SideEffect | SeriousRisk) -> str:
-    """The harm with its caveat, or with the reason it has no number.
+    """The harm with its caveats, or with the reason it has no number.
 
     "No number" must never read as "no risk", so the reason (which says
     whether it happens) is always beside it.
     """
-    return _joined(harm_phrase(harm), harm.caveat, harm.no_figure_because)
+    return _joined(harm_phrase(harm), *harm.caveats, harm.no_figure_because)
 
 
 def _about(name: str, words: Sequence[str]) -> bool:

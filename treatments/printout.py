@@ -1,6 +1,6 @@
 """The two printouts, as PDF bytes, on the plain layout of :mod:`treatments.pdf`.
 
-* :func:`visit_printout`: a patient's few pages for the visit (about 3 with two options).
+* :func:`visit_printout`: a patient's few pages for the visit (about 4 with two options).
 * :func:`group_handout`: every option side by side, for a room to take home.
 """
 

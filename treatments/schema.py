@@ -38,9 +38,28 @@ TIMEFRAME_WORDS: dict[Timeframe, str] = {
 # The time frames measured soon after a treatment, and those measured later.
 SOON_TIMEFRAMES: frozenset[Timeframe] = frozenset({"right after", "first weeks", "each round"})
 
+# What a harm's count counts, as every benefit says when it was measured. A
+# count per round of shots is not a person's whole risk over years of shots,
+# and a count among everyone who starts a medicine is not one among people
+# with this condition, so every counted harm says which it is.
+HarmBasis = Literal["each round", "over time", "each operation", "each time", "new users"]
+# How each is said beside the count, as a sentence of its own so that the
+# count's sentence stays short: "12 to 17 out of 100 people. Counted for each
+# round of shots." "over time" names its time span in the harm's ``over``.
+HARM_BASIS_WORDS: dict[HarmBasis, str] = {
+    "each round": "Counted for each round of shots.",
+    "over time": "Counted over {over}.",
+    "each operation": "Counted for each operation.",
+    "each time": "Counted for each time it is done.",
+    "new users": "Counted in everyone who starts it, for any illness.",
+}
+# Beside a count from a study that mixed people with hemifacial spasm and
+# people with other conditions.
+MIXED_GROUP_WORDS = "Counted in groups that also had people with other face or eyelid spasms."
+
 # What kind of work a source is. Only the first six may carry a count of
 # people (out of 100 or 1,000): patient and clinic pages, clinicians' online
-# references, theses and meeting abstracts may say how a treatment is done,
+# references, theses, meeting abstracts and opinion pieces may say how a treatment is done,
 # but a number a person weighs must rest on a study, review, guideline or label.
 SourceKind = Literal[
     "systematic review",
@@ -53,6 +72,7 @@ SourceKind = Literal[
     "patient page",
     "thesis",
     "congress abstract",
+    "opinion",
 ]
 FIGURE_SOURCE_KINDS: frozenset[SourceKind] = frozenset(
     {"systematic review", "review", "guideline", "drug label", "randomised trial", "study"}
@@ -139,45 +159,103 @@ class Anaesthesia(_Sourced):
 
 
 class HospitalStay(_Sourced):
+    """Nights in hospital; ``longer_in_some`` where some hospitals keep people longer
+    than the range, as a range alone would read as the most anyone stays."""
+
     nights: Range
+    longer_in_some: bool = False
     note: Text
 
 
 class Repeat(_Sourced):
+    """How often an option is done again.
+
+    ``times_in_5_years`` counts how many times it is done (rounds of shots,
+    operations); a daily treatment has no such count, as a dose review is not
+    a repeat of the treatment, so it has none.
+    """
+
     pattern: Literal["once", "when it wears off", "daily", "none"]
     every: ShortText
-    times_in_5_years: Range
+    times_in_5_years: Range | None = None
     note: Text
 
+    @model_validator(mode="after")
+    def _counted_unless_daily(self) -> Repeat:
+        if self.pattern == "daily" and self.times_in_5_years is not None:
+            raise ValueError(
+                "a daily treatment has no times_in_5_years: it is taken every day, "
+                "and a dose check is not a repeat of the treatment"
+            )
+        if self.pattern != "daily" and self.times_in_5_years is None:
+            raise ValueError("say how many times it is done in 5 years (times_in_5_years)")
+        return self
 
-class Benefit(_Sourced):
+
+class _Counted(_Sourced):
+    """A benefit or harm that may carry a count of people.
+
+    ``caveat`` is a few words that change what the count means ("from one
+    study of 99 people"); it is shown beside the count wherever it appears.
+    ``mixed_group`` marks a count from studies that also had people with
+    other conditions (the loader checks it against the sources' own marks).
+    """
+
+    no_figure_because: Text | None = None
+    caveat: ShortText | None = None
+    mixed_group: bool = False
+
+    @property
+    def caveats(self) -> tuple[str, ...]:
+        """Everything shown beside the count that changes what it means."""
+        return (*([MIXED_GROUP_WORDS] if self.mixed_group else []), *filter(None, [self.caveat]))
+
+
+class Benefit(_Counted):
     """How many people an option helps, measured at one time.
 
     A count needs a fair study behind it. Where there is none (a tiny group
     with no comparison, or an unusual group), ``no_figure_because`` says why
     and there is no count: no number is better than a misleading one.
-    ``caveat`` is a few words that change what the count means ("from one
-    study of 99 people"); it is shown beside the count wherever it appears.
     """
 
     when: Timeframe
     means: Text
     per_100: Per100 | None = None
-    no_figure_because: Text | None = None
-    caveat: ShortText | None = None
     note: Text
 
     @model_validator(mode="after")
     def _figure_or_reason(self) -> Benefit:
-        _require_figure_or_reason(self.per_100, self.no_figure_because)
+        _require_figure_or_reason(self.per_100, self.no_figure_because, self.mixed_group)
         return self
 
 
-class _Outcome(_Sourced):
+class _Outcome(_Counted):
+    """A harm. A counted one says what its count counts (``counts``), and
+    ``over`` says the time a count "over time" spans ("up to 4 years of shots")."""
+
     name: ShortText
-    no_figure_because: Text | None = None
-    caveat: ShortText | None = None
+    counts: HarmBasis | None = None
+    over: ShortText | None = None
     note: Text | None = None
+
+    @property
+    def count(self) -> Count | None:
+        raise NotImplementedError
+
+    @model_validator(mode="after")
+    def _says_what_it_counts(self) -> _Outcome:
+        _require_figure_or_reason(self.count, self.no_figure_because, self.mixed_group)
+        if self.count is not None and self.counts is None:
+            raise ValueError(
+                "say what the count counts (counts): each round, over time, "
+                "each operation, each time or new users"
+            )
+        if self.count is None and (self.counts is not None or self.over is not None):
+            raise ValueError("counts and over describe a count; this harm has none")
+        if (self.counts == "over time") != (self.over is not None):
+            raise ValueError('a count "over time" says the time it spans in over, and only it')
+        return self
 
 
 class SideEffect(_Outcome):
@@ -185,10 +263,9 @@ class SideEffect(_Outcome):
 
     per_100: Per100 | None = None
 
-    @model_validator(mode="after")
-    def _figure_or_reason(self) -> SideEffect:
-        _require_figure_or_reason(self.per_100, self.no_figure_because)
-        return self
+    @property
+    def count(self) -> Count | None:
+        return self.per_100
 
 
 class SeriousRisk(_Outcome):
@@ -196,24 +273,30 @@ class SeriousRisk(_Outcome):
 
     per_1000: Per1000 | None = None
 
-    @model_validator(mode="after")
-    def _figure_or_reason(self) -> SeriousRisk:
-        _require_figure_or_reason(self.per_1000, self.no_figure_because)
-        return self
+    @property
+    def count(self) -> Count | None:
+        return self.per_1000
 
 
-def _require_figure_or_reason(count: Count | None, reason: str | None) -> None:
+def _require_figure_or_reason(count: Count | None, reason: str | None, mixed: bool) -> None:
     # A harm with neither a number nor a reason would read as "rare" with
     # nothing beside it, which the standards forbid.
     if count is None and reason is None:
         raise ValueError("give a count, or say why there is none in no_figure_because")
     if count is not None and reason is not None:
         raise ValueError("give a count or no_figure_because, not both")
+    if count is None and mixed:
+        raise ValueError("mixed_group marks a count; this one has none")
 
 
 class Evidence(_Sourced):
     strength: Literal["very low", "low", "moderate", "high"]
     text: Text
+
+
+# The two kinds of harm every option lists: common ones out of 100, rare
+# serious ones out of 1,000.
+HARM_FIELDS = ("side_effects", "serious_risks")
 
 
 class Option(_Model):
@@ -242,12 +325,20 @@ class Option(_Model):
 
 
 class Source(_Model):
+    """One work the facts rest on. ``mixed_group`` marks a study whose group
+    also had people with other conditions than hemifacial spasm.
+    ``citation_gap`` says what of a full citation could not be found (its
+    authors, volume, or a link to the journal), so the Sources page says so
+    rather than pass an incomplete citation off as whole."""
+
     key: SourceKey
     title: Text
     citation: Text
     year: int | None = Field(default=None, ge=1800, le=2100)
     url: Url
     kind: SourceKind
+    mixed_group: bool = False
+    citation_gap: ShortText | None = None
     note: Text | None = None
 
 

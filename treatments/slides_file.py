@@ -130,39 +130,61 @@ _CELL_MARGINS = Inches(0.1)  # python-pptx's top and bottom cell margins togethe
 class FilePage:
     """One slide of the file and the deck slide it shows.
 
-    ``part`` is BENEFITS or HARMS for an option's two slides, "" otherwise.
-    An issue card too full for one slide is split between options: ``rows``
-    are the options this page answers for, ``page_of`` its place, (1, 2).
+    ``part`` is BENEFITS or HARMS for an option's slides, "" otherwise; a
+    HARMS page shows the harm ``fields`` it names. Harms too many for one
+    slide, or an issue card too full for one, are split: ``rows`` are the
+    options an issue page answers for, ``page_of`` the page's place, (1, 2).
     """
 
     slide: Slide
     part: str = ""
     rows: range | None = None
     page_of: tuple[int, int] | None = None
+    fields: tuple[str, ...] = ()
 
     @property
     def title(self) -> str:
         if self.part == HARMS and self.slide.option is not None:
-            return f"{self.slide.option.short_name}: {HARMS_TITLE}"
+            what = HARMS_TITLE if len(self.fields) > 1 else FIELDS[self.fields[0]].label
+            place = f" ({self.page_of[0]} of {self.page_of[1]})" if self.page_of else ""
+            return f"{self.slide.option.short_name}: {what}{place}"
         if self.page_of is not None:
             return f"{self.slide.title} ({self.page_of[0]} of {self.page_of[1]})"
         return self.slide.title
 
 
-def _row_height(facts: Sequence[FactLine]) -> float:
-    """A cautious estimate of an answer row's height at table type, as
+def _row_height(facts: Sequence[FactLine], size: int = TABLE_PT) -> float:
+    """A cautious estimate of an answer row's height at ``size``, as
     ``fitting_size`` estimates (0.52 of the size per letter; a citation
     such as "[12, 31]" about 9 letters)."""
-    letters = int((WIDTH - 2 * MARGIN - NAME_COLUMN) / Pt(TABLE_PT * 0.52)) - 2
+    letters = int((WIDTH - 2 * MARGIN - NAME_COLUMN) / Pt(size * 0.52)) - 2
     lines = sum(-(-(len(f.headline) + 9) // letters) for f in facts)
-    return float(Pt(TABLE_PT * 1.2) * max(1, lines) + _CELL_MARGINS)
+    return float(Pt(size * 1.2) * max(1, lines) + _CELL_MARGINS)
+
+
+def _table_room(size: int) -> float:
+    """Height under an issue card's heading row, above the footer."""
+    return float(TABLE_BOTTOM - BODY_TOP - (Pt(size * 1.2) + _CELL_MARGINS))
+
+
+# Table type tried, largest first, for a page whose one option's answer is
+# taller than a slide at table type (an answer is never split).
+TABLE_SIZES = (TABLE_PT, 16, 14)
+
+
+def table_size(answers: Sequence[Sequence[FactLine]]) -> int:
+    """The largest table type at which these answers fit one slide."""
+    for size in TABLE_SIZES:
+        if sum(_row_height(facts, size) for facts in answers) <= _table_room(size):
+            return size
+    return TABLE_SIZES[-1]
 
 
 def card_rows(slide: Slide, options: Sequence[Option]) -> list[range]:
     """An issue card's options split into runs that each fit one slide at table type."""
     assert slide.card is not None
     heights = [_row_height(facts) for _, facts in card_answers(slide.card, options)]
-    room = TABLE_BOTTOM - BODY_TOP - (Pt(TABLE_PT * 1.2) + _CELL_MARGINS)
+    room = _table_room(TABLE_PT)
     runs: list[range] = []
     start, used = 0, 0.0
     for index, height in enumerate(heights):
@@ -174,14 +196,44 @@ def card_rows(slide: Slide, options: Sequence[Option]) -> list[range]:
     return runs
 
 
+def harm_groups(option: Option) -> list[tuple[str, ...]]:
+    """An option's harms as its file slides show them: both kinds on one
+    slide, or, where they would not fit even at the smallest type, common
+    side effects on one and serious risks on the next."""
+    lines = _option_lines(option, OPTION_SLIDE_HARMS, _AS_WIDE_AS_TWO_DIGITS, set())
+    if _fits(lines, WIDTH - 2 * MARGIN, BODY_HEIGHT, SMALLER_SIZES[-1]):
+        return [OPTION_SLIDE_HARMS]
+    return [(field,) for field in OPTION_SLIDE_HARMS]
+
+
+class _TwoDigits(dict[str, int]):
+    """Source numbers for an estimate: every one as wide as "10"."""
+
+    def __missing__(self, key: str) -> int:
+        return 10
+
+
+_AS_WIDE_AS_TWO_DIGITS = _TwoDigits()
+
+
 def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FilePage]:
-    """The file's slides, in order: each deck slide once, an option's twice
-    (its benefits, then its harms), an issue card over as many slides as its
-    answers need, keeping each option's answer whole."""
+    """The file's slides, in order: each deck slide once, an option's benefits
+    then its harms (on one slide or two), an issue card over as many slides as
+    its answers need, keeping each option's answer whole."""
     pages: list[FilePage] = []
     for slide in slides:
-        if slide.kind == "option":
-            pages += [FilePage(slide, BENEFITS), FilePage(slide, HARMS)]
+        if slide.option is not None:
+            groups = harm_groups(slide.option)
+            pages.append(FilePage(slide, BENEFITS))
+            pages += [
+                FilePage(
+                    slide,
+                    HARMS,
+                    fields=group,
+                    page_of=(k, len(groups)) if len(groups) > 1 else None,
+                )
+                for k, group in enumerate(groups, start=1)
+            ]
         elif slide.card is not None:
             runs = card_rows(slide, options)
             if len(runs) == 1:
@@ -210,12 +262,15 @@ def fitting_size(lines: Sequence[tuple[str, int, bool]], width: int, height: int
     runs off the slide, never below 16 pt.
     """
     for size in SMALLER_SIZES:
-        letters_per_line = max(8, int(width / Pt(size * 0.52)))
-        rows = sum(-(-len(text) // (letters_per_line - 4 * level)) for text, level, _ in lines)
-        needed = Pt(size * 1.2) * rows + Pt(4) * len(lines)
-        if needed <= height:
+        if _fits(lines, width, height, size):
             return size
     return SMALLER_SIZES[-1]
+
+
+def _fits(lines: Sequence[tuple[str, int, bool]], width: int, height: int, size: int) -> bool:
+    letters_per_line = max(8, int(width / Pt(size * 0.52)))
+    rows = sum(-(-len(text) // (letters_per_line - 4 * level)) for text, level, _ in lines)
+    return bool(Pt(size * 1.2) * rows + Pt(4) * len(lines) <= height)
 
 
 def _body_box(slide: PptxSlide, width: int) -> TextFrame:
@@ -271,10 +326,14 @@ def _benefits_slide(
 
 
 def _harms_slide(
-    slide: PptxSlide, option: Option, numbers: Mapping[str, int], cited: Cited
+    slide: PptxSlide,
+    option: Option,
+    fields: Sequence[str],
+    numbers: Mapping[str, int],
+    cited: Cited,
 ) -> None:
     """Its common side effects and serious risks, on a slide of their own."""
-    lines = _option_lines(option, OPTION_SLIDE_HARMS, numbers, cited)
+    lines = _option_lines(option, fields, numbers, cited)
     width = WIDTH - 2 * MARGIN
     _paragraphs(_body_box(slide, width), lines, size=fitting_size(lines, width, BODY_HEIGHT))
 
@@ -295,6 +354,7 @@ def _issue_slide(
     answers = card_answers(page.slide.card, options)
     if page.rows is not None:
         answers = [answers[i] for i in page.rows]
+    size = table_size([facts for _, facts in answers])
     shape = slide.shapes.add_table(
         len(answers) + 1,
         2,
@@ -316,7 +376,7 @@ def _issue_slide(
             cell.text = text
             for paragraph in cell.text_frame.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = Pt(TABLE_PT)
+                    run.font.size = Pt(size)
                     run.font.bold = r == 0 or c == 0
 
 
@@ -386,7 +446,7 @@ def deck_file(
         elif deck_slide.option is not None and part == BENEFITS:
             _benefits_slide(slide, deck_slide.option, numbers, cited)
         elif deck_slide.option is not None:
-            _harms_slide(slide, deck_slide.option, numbers, cited)
+            _harms_slide(slide, deck_slide.option, page.fields, numbers, cited)
         elif deck_slide.kind == "issue":
             _issue_slide(slide, page, options, numbers, cited)
         elif deck_slide.kind == "choose":

@@ -7,10 +7,12 @@ outcome, never "1 in X" and never a bare word like "rare".
 from __future__ import annotations
 
 from treatments.schema import (
+    HARM_BASIS_WORDS,
     INVASIVENESS_LEVELS,
     MAX_INVASIVENESS,
     TIMEFRAME_WORDS,
     Count,
+    HarmBasis,
     Range,
     Timeframe,
 )
@@ -48,16 +50,19 @@ def per_100_equivalent(count: Count) -> str:
     if high < 1:
         return "fewer than 1 out of 100"
     if low < 1 or count.low_is_fewer_than:
-        low_words, rounded = "fewer than 1", high != int(high)
+        # "About" would read as "about fewer than 1"; the high end is rounded half up.
+        low_words, rounded = "fewer than 1", False
     else:
         low_words, rounded = whole(low), low != int(low) or high != int(high)
     figure = low_words if low_words == whole(high) else f"{low_words} to {whole(high)}"
     return f"{'about ' if rounded else ''}{figure} out of 100"
 
 
-def rare_count_phrase(count: Count) -> str:
-    """``"20 to 30 out of 1,000 (2 to 3 out of 100)"``."""
-    return f"{count_phrase(count)} ({per_100_equivalent(count)})"
+def basis_phrase(counts: HarmBasis | None, over: str | None = None) -> str:
+    """What a harm's count counts, as a sentence: ``"Counted for each operation."``."""
+    if counts is None:
+        return ""
+    return HARM_BASIS_WORDS[counts].format(over=over or "")
 
 
 def capitalised(text: str) -> str:
@@ -89,9 +94,12 @@ def anaesthesia_phrase(kind: str) -> str:
     return _ANAESTHESIA[kind]
 
 
-def nights_phrase(nights: Range) -> str:
+def nights_phrase(nights: Range, *, longer_in_some: bool = False) -> str:
+    """``"None to 1 night"``, ``"1 to 2 nights, longer in some hospitals"``."""
     if nights.high == 0:
-        return "No hospital stay"
-    if nights.low == 0:
-        return f"None to {nights.high} night{'s' if nights.high > 1 else ''}"
-    return range_phrase(nights, "night")
+        phrase = "No hospital stay"
+    elif nights.low == 0:
+        phrase = f"None to {nights.high} night{'s' if nights.high > 1 else ''}"
+    else:
+        phrase = range_phrase(nights, "night")
+    return f"{phrase}, longer in some hospitals" if longer_in_some else phrase

@@ -56,6 +56,8 @@ for number, source in enumerate(catalogue.sources, start=1):
     year = source.year if source.year else "year not given"
     used_for = "; ".join(supports.get(source.key, [])) or "not cited"
     note = f" {escape(source.note)}" if source.note else ""
+    if source.citation_gap:
+        note += f" We could not find {escape(source.citation_gap)}."
     lines.append(
         f"{number}. **{escape(source.title)}**. {escape(source.citation)} ({year}). "
         f"{escape(source.kind.capitalize())}. Key: `{source.key}`. "

@@ -99,13 +99,35 @@ def test_the_audit_s_misleading_benefit_figures_stay_gone(catalogue: Catalogue) 
             assert "No fair study gives a number" in benefit.no_figure_because
 
 
-def test_radiofrequency_shows_its_right_after_and_its_one_year_figure(catalogue: Catalogue) -> None:
-    """Audit row 5: the right-after figure never stands alone beside long-term ones."""
-    heat = next(option for option in catalogue.options if option.id == "radiofrequency")
-    assert [b.when for b in heat.helps] == ["right after", "one year"]
-    right_after, one_year = (b.per_100 for b in heat.helps)
+def test_radiofrequency_leads_with_its_one_year_figure(catalogue: Catalogue) -> None:
+    """Audit row 5 and re-read B16: the right-after figure never stands alone
+    beside surgery's long-term one; the one-year figure comes first, and
+    surgery gives its own right-after figure to set beside the needle's."""
+    by_id = {option.id: option for option in catalogue.options}
+    heat = by_id["radiofrequency"]
+    assert [b.when for b in heat.helps] == ["one year", "right after"]
+    one_year, right_after = (b.per_100 for b in heat.helps)
     assert right_after is not None and one_year is not None
     assert one_year.high < right_after.low
+    assert "right after" in [b.when for b in by_id["mvd"].helps]
+
+
+def test_every_counted_harm_says_what_it_counts(catalogue: Catalogue) -> None:
+    """Re-read A2 to A4: a count per round of shots is labelled per round,
+    and the injections also give a person's risk over the years of shots."""
+    for option in catalogue.options:
+        harms = [*option.side_effects, *option.serious_risks]
+        assert all(h.counts is not None for h in harms if h.count is not None), option.id
+    injections = catalogue.options[0]
+    bases = {h.counts for h in [*injections.side_effects, *injections.serious_risks]}
+    assert {"each round", "over time"} <= bases
+
+
+def test_daily_tablets_have_no_made_up_count_of_repeats(catalogue: Catalogue) -> None:
+    """Re-read A1: "about 20 dose checks in 5 years" was our own sum."""
+    tablets = catalogue.options[1]
+    assert tablets.repeat.pattern == "daily"
+    assert tablets.repeat.times_in_5_years is None
 
 
 def test_no_link_is_a_search_page(catalogue: Catalogue) -> None:

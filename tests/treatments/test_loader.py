@@ -100,7 +100,7 @@ def _option(data: dict[str, Any], option_id: str) -> dict[str, Any]:
             "low is -1, but a count out of 1,000",
         ),
         (
-            lambda d: _option(d, "mvd")["helps"][0]["per_100"].update(low=95),
+            lambda d: _option(d, "mvd")["helps"][1]["per_100"].update(low=95),
             "low (95) must not be above high (91)",
         ),
         (
@@ -156,8 +156,8 @@ def test_unknown_source_key_is_named(write_variant) -> None:
         "options[2] (mvd).onset.sources (line" in p and "unknown source key 'NOT-A-SOURCE'" in p
         for p in problems
     ), problems
-    # JNSB21 was cited only there, so it is now unused: also reported.
-    assert any("source 'JNSB21' is never cited" in p for p in problems), problems
+    # SATO22 was cited only there, so it is now unused: also reported.
+    assert any("source 'SATO22' is never cited" in p for p in problems), problems
 
 
 def test_no_treatment_option_is_required(write_variant) -> None:
@@ -238,6 +238,7 @@ def test_a_thesis_or_meeting_abstract_cannot_carry_a_count_alone(write_variant) 
         harm = _option(data, "radiofrequency")["side_effects"][1]
         harm.pop("no_figure_because")
         harm["per_100"] = {"low": 6, "high": 6}
+        harm["counts"] = "each time"
 
     problems = _problems(write_variant(count_from_a_thesis))
     assert any("JIAXING-THESIS (thesis)" in p for p in problems), problems
@@ -246,3 +247,105 @@ def test_a_thesis_or_meeting_abstract_cannot_carry_a_count_alone(write_variant) 
 def test_a_source_kind_outside_the_list_is_refused(write_variant) -> None:
     problems = _problems(write_variant(lambda d: d["sources"][0].update(kind="blog")))
     assert any("sources[0] (MAYO).kind" in p for p in problems), problems
+
+
+def test_a_counted_harm_must_say_what_it_counts(write_variant) -> None:
+    problems = _problems(
+        write_variant(lambda d: _option(d, "mvd")["side_effects"][0].pop("counts"))
+    )
+    assert any(
+        "options[2] (mvd).side_effects[0]" in p and "say what the count counts" in p
+        for p in problems
+    ), problems
+
+
+def test_a_count_over_time_names_its_time(write_variant) -> None:
+    problems = _problems(
+        write_variant(lambda d: _option(d, "injections")["side_effects"][1].pop("over"))
+    )
+    assert any('a count "over time" says the time it spans' in p for p in problems), problems
+
+
+def test_a_count_per_round_never_stands_for_a_persons_whole_risk(write_variant) -> None:
+    """With the counts over the years of shots gone, the per-round count
+    would be an option's only word on how likely a side effect is."""
+
+    def only_per_round(data: dict[str, Any]) -> None:
+        option = _option(data, "injections")
+        option["side_effects"] = [
+            h for h in option["side_effects"] if h.get("counts") != "over time"
+        ]
+
+    problems = _problems(write_variant(only_per_round))
+    assert any(
+        "options[0] (injections).side_effects[0].counts" in p and "not a person's whole risk" in p
+        for p in problems
+    ), problems
+
+
+def test_a_daily_treatment_has_no_count_of_repeats(write_variant) -> None:
+    def twenty_dose_checks(data: dict[str, Any]) -> None:
+        _option(data, "medicines")["repeat"]["times_in_5_years"] = {"low": 20, "high": 20}
+
+    problems = _problems(write_variant(twenty_dose_checks))
+    assert any(
+        "options[1] (medicines).repeat" in p and "a daily treatment has no times_in_5_years" in p
+        for p in problems
+    ), problems
+
+
+def test_a_count_from_mixed_groups_must_say_so(write_variant) -> None:
+    def mixed_only(data: dict[str, Any]) -> None:
+        source = next(s for s in data["sources"] if s["key"] == "DANTAS25")
+        source["mixed_group"] = True
+        harm = _option(data, "injections")["side_effects"][2]
+        assert harm["sources"] == ["DANTAS25"]
+
+    problems = _problems(write_variant(mixed_only))
+    assert any(
+        "options[0] (injections).side_effects[2].mixed_group" in p and "set mixed_group: true" in p
+        for p in problems
+    ), problems
+
+
+def test_mixed_group_needs_a_mixed_source(write_variant) -> None:
+    problems = _problems(
+        write_variant(
+            lambda d: _option(d, "injections")["side_effects"][0].update(mixed_group=True)
+        )
+    )
+    assert any("none of its sources is marked mixed_group" in p for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://api.fda.gov/drug/label.json?search=x",
+        "https://moorfields-eh.uksouth01.umbraco.io/page",
+        "https://discovery.researcher.life/article/x",
+    ],
+)
+def test_no_link_to_a_data_query_a_staging_host_or_a_reseller(write_variant, url: str) -> None:
+    def relink(data: dict[str, Any]) -> None:
+        next(s for s in data["sources"] if s["key"] == "MIAN")["url"] = url
+
+    problems = _problems(write_variant(relink))
+    assert any("is a data query, a staging host or an abstract reseller" in p for p in problems)
+
+
+def test_a_study_is_cited_in_full_or_says_what_is_missing(write_variant) -> None:
+    def strip(data: dict[str, Any]) -> None:
+        source = next(s for s in data["sources"] if s["key"] == "LEE18")
+        source["citation"] = "J Neurosurg 2018"
+        source.pop("year")
+        source["url"] = "https://scilit.com/publications/x"
+
+    problems = _problems(write_variant(strip))
+    for expected in ("start with the authors", "give the year", "is not the paper"):
+        assert any(expected in p for p in problems), (expected, problems)
+
+    def admit_the_gap(data: dict[str, Any]) -> None:
+        strip(data)
+        next(s for s in data["sources"] if s["key"] == "LEE18")["citation_gap"] = "its authors"
+
+    load_catalogue(write_variant(admit_the_gap))  # no problem: the gap is said

@@ -69,7 +69,9 @@ def test_the_printout_says_what_the_person_chose(
     catalogue: Catalogue, full_answers: VisitAnswers
 ) -> None:
     reader, text = _read(visit_printout(catalogue, full_answers, made_on=MADE_ON))
-    assert 1 <= len(reader.pages) <= 3
+    # Two options with every harm and what it counts, the person's answers,
+    # and the sources in full: four pages at 12 pt.
+    assert 1 <= len(reader.pages) <= 4
     assert "Made on 01 December 2026" in text
     assert "last checked on 24 November 2026" in text
     assert catalogue.meta.disclaimer in text

@@ -86,7 +86,8 @@ def test_harm_priorities_show_only_the_harms_they_are_about(catalogue: Catalogue
         names = [f.headline for f in match(option, hearing).facts]
         assert all("hearing" in name.casefold() for name in names)
     mvd = next(o for o in catalogue.options if o.id == "mvd")
-    assert len(match(mvd, hearing).facts) == 2  # for a while, and lasting
+    # for a while; lasting, of any amount; and total
+    assert len(match(mvd, hearing).facts) == 3
 
 
 def test_judgements_agree_with_the_facts(catalogue: Catalogue) -> None:
@@ -107,8 +108,25 @@ def test_judgements_agree_with_the_facts(catalogue: Catalogue) -> None:
         hearing = [h for h in harms if "hearing" in h.name.casefold()]
         assert (fits["avoid-hearing-loss"][option.id] == "fits") == (not hearing)
         assert fits["avoid-face-weakness"][option.id] == _face_judgement(option)
-        once = option.repeat.times_in_5_years.high <= 2
+        times = option.repeat.times_in_5_years
+        once = times is not None and times.high <= 2
         assert (fits["fewer-repeat-visits"][option.id] == "fits") == once
+        assert fits["lasting-relief"][option.id] == _lasting_judgement(option)
+
+
+def _lasting_judgement(option) -> str:
+    """What the lasting-relief judgement must be, from how often it is done.
+
+    Re-read B22: injections wear off but are done again and keep working,
+    like the heat needle, so both are "partly", never "no" like waiting.
+    """
+    if option.repeat.pattern == "once":
+        return "fits"
+    if option.repeat.pattern == "when it wears off":
+        return "partly"
+    if option.repeat.pattern == "daily" and all(b.per_100 is None for b in option.helps):
+        return "unknown"
+    return "no"
 
 
 def _face_judgement(option) -> str:

@@ -62,9 +62,10 @@ def test_every_number_in_a_cell_sits_next_to_a_source_link(catalogue: Catalogue)
 def test_counts_use_fixed_denominators(catalogue: Catalogue) -> None:
     frame = comparison_frame(catalogue.options, catalogue)
     for cell in frame["Serious risks (out of 1,000 people)"]:
-        # Each count out of 1,000 is followed by the same risk out of 100, and
-        # no count in this column is out of 100 alone.
-        assert not re.search(r"\d out of 1,000(?! \\\()", cell)
+        # Each count out of 1,000 is followed, after what it counts, by the
+        # same risk out of 100, and no count in this column is out of 100 alone.
+        for after in re.split(r"\d out of 1,000", cell)[1:]:
+            assert re.match(r" people \\\([^)]*out of 100\\\)", after), after[:80]
         bare = re.sub(r"\\\([^)]*out of 100\\\)", "", cell)
         assert "out of 100 " not in bare and "out of 100)" not in bare
     for option, cell in zip(
@@ -77,7 +78,10 @@ def test_counts_use_fixed_denominators(catalogue: Catalogue) -> None:
 def test_a_rare_risk_also_says_what_it_is_out_of_100(catalogue: Catalogue) -> None:
     frame = comparison_frame(catalogue.options, catalogue)
     mvd = frame.iloc[2]["Serious risks (out of 1,000 people)"]
-    assert "20 to 30 out of 1,000 \\(2 to 3 out of 100\\)" in mvd
+    assert (
+        "21 to 90 out of 1,000 people \\(about 2 to 9 out of 100\\). Counted for each operation."
+        in mvd
+    )
 
 
 def test_every_benefit_in_the_table_says_when_it_was_measured(catalogue: Catalogue) -> None:
@@ -175,8 +179,11 @@ def test_a_benefit_with_no_number_has_no_picture(catalogue: Catalogue) -> None:
 
 def test_a_caveat_sits_in_the_picture_under_its_title(catalogue: Catalogue) -> None:
     heat = catalogue.options[3]
-    spec = charts.icon_array(heat, heat.helps[1]).to_dict()
-    assert " ".join(spec["title"]["subtitle"]) == "From one study of 99 people."
+    spec = charts.icon_array(heat, heat.helps[0]).to_dict()
+    assert (
+        " ".join(spec["title"]["subtitle"])
+        == "From one study of 99 people. Other studies disagree."
+    )
 
 
 def test_icon_array_spec_uses_shape_as_well_as_colour(catalogue: Catalogue) -> None:
@@ -189,14 +196,15 @@ def test_icon_array_spec_uses_shape_as_well_as_colour(catalogue: Catalogue) -> N
 
 
 def test_icon_array_summary_says_the_numbers_and_what_they_mean(catalogue: Catalogue) -> None:
-    summary = charts.icon_array_summary(catalogue.options[2], catalogue.options[2].helps[0])
+    summary = charts.icon_array_summary(catalogue.options[2], catalogue.options[2].helps[1])
     assert "63 to 91 out of 100 people were helped, after a year or more" in summary
     assert "stopped fully" in summary
 
 
 def test_repeats_chart_plots_each_option_once(catalogue: Catalogue) -> None:
     spec = charts.repeats_chart(catalogue.options).to_dict()
-    assert len(spec["layer"]) == 3
+    # Counted bars, the dashed every-day line, the points and the labels.
+    assert len(spec["layer"]) == 4
     data = charts.repeats_data(catalogue.options)
     assert list(data["option"]) == [o.short_name for o in catalogue.options]
     assert data.set_index("option").loc["Injections", ["low", "high", "level"]].tolist() == [
@@ -211,6 +219,26 @@ def test_repeats_summary_covers_every_option(catalogue: Catalogue) -> None:
     for option in catalogue.options:
         assert option.short_name in summary
     assert "Brain surgery, invasive level 4 of 4: 1 to 2 times" in summary
+
+
+def test_a_daily_treatment_is_drawn_as_daily_not_as_a_count(catalogue: Catalogue) -> None:
+    """Re-read A1: tablets are taken every day; the chart draws a dashed line
+    the height of the scale, labelled "every day", and its words say there is
+    no count, never a number of visits."""
+    data = charts.repeats_data(catalogue.options).set_index("option")
+    tablets = data.loc["Tablets"]
+    assert tablets["daily"] and tablets["label"] == "Tablets: every day"
+    spec = charts.repeats_chart(catalogue.options).to_dict()
+    top = spec["layer"][0]["encoding"]["y"]["scale"]["domain"][1]
+    assert (tablets["low"], tablets["high"]) == (0, top)
+    assert top > data.loc[~data["daily"], "high"].max()
+    dashed = [layer for layer in spec["layer"] if layer["mark"].get("strokeDash")]
+    assert len(dashed) == 1 and dashed[0]["transform"] == [{"filter": "datum.daily"}]
+    line = next(line for line in charts.repeats_lines(catalogue.options) if "Tablets" in line)
+    assert line == (
+        "Tablets, invasive level 0 of 4: Every day, for as long as they help, so there is no count."
+    )
+    assert "time" not in line
 
 
 def test_the_table_on_screen_has_the_frame_s_cells(catalogue: Catalogue) -> None:
@@ -280,9 +308,9 @@ def test_the_slide_picture_draws_each_group_s_people_in_its_own_shape_and_colour
 
 def test_a_slide_picture_s_title_is_its_time_frame_and_caveat(catalogue: Catalogue) -> None:
     heat = catalogue.options[3]
-    assert charts.picture_title(heat.helps[1]) == [
+    assert charts.picture_title(heat.helps[0]) == [
         "After about a year",
-        "From one study of 99 people.",
+        "From one study of 99 people. Other studies disagree.",
     ]
     assert charts.picture_title(catalogue.options[0].helps[0]) == ["After each round of shots"]
 

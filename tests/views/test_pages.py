@@ -57,10 +57,11 @@ def test_compare_draws_both_charts_with_text(open_page) -> None:
     at = open_page()
     charts = at.get("vega_lite_chart")
     # One repeats chart, then one icon array for each benefit with a fair number:
-    # shots, heat needle right after, surgery, heat needle a year later.
-    assert len(charts) == 1 + 4
+    # shots, surgery and heat needle right after, surgery and heat needle later.
+    assert len(charts) == 1 + 5
     captions = " ".join(c.value for c in at.caption)
-    assert "Treatments or dose checks in 5 years, against how invasive" in captions
+    assert "How many times each option is done in 5 years" in captions
+    assert "A dashed line means it is taken every day, so there is no count" in captions
     assert "73 to 98 out of 100 people were helped, after each round of shots" in captions
     assert "28 out of 100 people were helped, after about a year" in captions
     headings = [s.value for s in at.subheader]
@@ -76,7 +77,7 @@ def test_the_pictures_keep_every_option_whatever_the_filters_say(open_page) -> N
     # filter click has six fewer charts to redraw.
     at = open_page(no_general="true", show_wait="false")
     assert len(option_names(at)) == 3
-    assert len(at.get("vega_lite_chart")) == 1 + 4
+    assert len(at.get("vega_lite_chart")) == 1 + 5
     captions = " ".join(plain(c.value) for c in at.caption)
     pictured = [ALL[0], ALL[2], ALL[3]]
     assert all(f"{name}: " in captions for name in pictured), "an icon array in words"
