@@ -255,7 +255,8 @@ def repeats_data(options: Sequence[Option]) -> pd.DataFrame:
                 "daily": times is None,
                 "low": low,
                 "high": high,
-                "middle": (low + high) / 2 if times is not None else top,
+                # A daily line's label sits just under the top, where it is not cut off.
+                "middle": (low + high) / 2 if times is not None else top - 1,
                 "times": _times_words(option),
                 "how_invasive": wording.invasiveness_phrase(option.invasiveness.level),
             }
@@ -290,8 +291,8 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
         "level:Q",
         # Short enough for a phone; the caption says what 0 and 4 mean.
         title="How invasive (0 to 4)",
-        # Room on the right for the label of a level-4 option.
-        scale=alt.Scale(domain=[-0.5, MAX_INVASIVENESS + 1.2]),
+        # Room on the right for the labels of the options left of level 4.
+        scale=alt.Scale(domain=[-0.5, MAX_INVASIVENESS + 0.5]),
         axis=alt.Axis(values=list(range(MAX_INVASIVENESS + 1)), format="d"),
     )
     y = alt.Y("low:Q", title=REPEATS_AXIS, scale=alt.Scale(domain=[0, _chart_top(options)]))
@@ -311,12 +312,17 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
     points = counted.mark_point(filled=True, size=120, color=HELPED_COLOUR).encode(
         x=x, y="middle:Q", tooltip=tooltip
     )
-    labels = (
+    # Labels read to the right of their line, but the most invasive option's
+    # to the left, so that on a phone's narrow chart it is not cut off.
+    rightmost = f"datum.level >= {MAX_INVASIVENESS}"
+    labels = [
         alt.Chart(data)
-        .mark_text(align="left", baseline="middle", dx=10, fontSize=15, color=TEXT_COLOUR)
+        .transform_filter(keep)
+        .mark_text(align=align, dx=dx, baseline="middle", fontSize=15, color=TEXT_COLOUR)
         .encode(x=x, y="middle:Q", text="label:N")
-    )
-    return (bars + every_day + points + labels).properties(height=320)
+        for keep, align, dx in ((f"!({rightmost})", "left", 10), (rightmost, "right", -10))
+    ]
+    return alt.layer(bars, every_day, points, *labels).properties(height=320)
 
 
 REPEATS_INTRO = (

@@ -18,6 +18,7 @@ from treatments.printout import group_handout, visit_printout
 from treatments.schema import Catalogue
 from treatments.sources import source_numbers
 from treatments.visit import MAX_NOTES, VisitAnswers
+from treatments.wording import basis_phrase
 
 MADE_ON = dt.date(2026, 12, 1)
 
@@ -219,6 +220,12 @@ def test_the_group_handout_has_every_option_and_the_sources(catalogue: Catalogue
     assert "Printed on 01 December 2026" in text
     assert catalogue.meta.disclaimer in text
     assert "Sources Each number in [ ] is a source." in text
+    # Every counted harm says what it counts, on paper as on the page.
+    for option in catalogue.options:
+        for harm in [*option.side_effects, *option.serious_risks]:
+            if harm.count is not None:
+                assert f"{harm.name}: " in text
+                assert basis_phrase(harm.counts, harm.over) in text, harm.name
     for number, page in enumerate(reader.pages, start=1):
         footer = f"Page {number} of {len(reader.pages)}: Hemifacial spasm: the options side by side"
         assert footer in page.extract_text()

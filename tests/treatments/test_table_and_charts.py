@@ -203,8 +203,8 @@ def test_icon_array_summary_says_the_numbers_and_what_they_mean(catalogue: Catal
 
 def test_repeats_chart_plots_each_option_once(catalogue: Catalogue) -> None:
     spec = charts.repeats_chart(catalogue.options).to_dict()
-    # Counted bars, the dashed every-day line, the points and the labels.
-    assert len(spec["layer"]) == 4
+    # Counted bars, the dashed every-day line, the points and two sets of labels.
+    assert len(spec["layer"]) == 5
     data = charts.repeats_data(catalogue.options)
     assert list(data["option"]) == [o.short_name for o in catalogue.options]
     assert data.set_index("option").loc["Injections", ["low", "high", "level"]].tolist() == [

@@ -61,6 +61,19 @@ def test_rating_lines_the_options_up_with_the_facts(open_page, catalogue: Catalo
     assert len(at.table[0].value) == 1
 
 
+def test_harms_on_what_matters_say_what_they_count(open_page) -> None:
+    at = open_page("matters")
+    _radio(at, "matters-avoid-face-weakness").set_value("A lot").run()
+    row = at.table[0].value.iloc[0]
+    shots = plain(row["Injections"])
+    assert "Mostly fits." in shots
+    assert "18 out of 100 people. Counted over up to 14 years of shots." in shots
+    surgery = plain(row["Brain surgery"])
+    assert "out of 1,000 people (fewer than 1 to 2 out of 100). Counted for each operation." in (
+        surgery
+    )
+
+
 def test_leaning_offers_every_option_and_not_sure(open_page, catalogue: Catalogue) -> None:
     at = open_page("matters")
     leaning = _radio(at, "leaning")
