@@ -18,12 +18,12 @@ from components.room import RoomView, ask_to_start, join_instructions, note_loca
 from treatments import charts
 from treatments.deck import (
     OPTION_SLIDE_ABOUT,
-    OPTION_SLIDE_HARMS,
     Slide,
     build_deck,
     card_answers,
     chosen_cards,
     slide_density,
+    slide_options,
 )
 from treatments.facts import FIELDS, short_answers
 from treatments.markdown import escape, link_target, refs
@@ -448,6 +448,8 @@ def draw_slide(
             join_instructions(room, present_root(), PRESENT_PATH)
         elif slide.kind == "option" and slide.option is not None:
             _option_slide(slide.option, catalogue)
+        elif slide.kind == "harms" and slide.option is not None:
+            _harms_slide(slide.option, slide.fields, catalogue)
         elif slide.kind == "issue" and slide.card is not None:
             _issue_slide(slide, options, catalogue)
         elif slide.kind == "share":
@@ -480,34 +482,42 @@ def _line(option: Option, field: str, catalogue: Catalogue) -> str:
 
 
 def _option_slide(option: Option, catalogue: Catalogue) -> None:
-    """Benefits and harms side by side, in halves of equal width.
+    """What it is and what it helps, its pictures of 100 people beside.
 
-    Left, what it is and what it helps, with one picture per time the help
-    was measured (each titled with its time frame; where no fair study gives a
-    number, the "Helps" line says why). Right, its harms: the common side
-    effects and the serious risks.
+    Left, what it is, how invasive, how often and what it helps (where no
+    fair study gives a number, the "Helps" line says why). Right, one picture
+    per time the help was measured, each titled with its time frame. Its
+    harms have the next slide to themselves.
     """
-    helps, harms = st.columns(2, gap="large")
-    with helps:
+    words, pictures = st.columns(2, gap="large")
+    with words:
         st.markdown(
             f"{escape(option.what_it_is.text)} {refs(option.what_it_is.sources, catalogue)}"
         )
         st.markdown(
             "\n".join(_line(option, field, catalogue) for field in (*OPTION_SLIDE_ABOUT, "helps"))
         )
+    with pictures:
         counted = charts.pictured(option)
         places = st.columns(len(counted)) if len(counted) > 1 else [st.container()]
         for position, (place, benefit) in enumerate(zip(places, counted, strict=False)):
             with place:
                 slide_picture(option, benefit, position)
-    with harms:
-        st.markdown("\n".join(_line(option, field, catalogue) for field in OPTION_SLIDE_HARMS))
+
+
+def _harms_slide(option: Option, fields: Sequence[str], catalogue: Catalogue) -> None:
+    """Its harms: common side effects and serious risks in halves of equal
+    width, or one kind the full width where the deck split them."""
+    places = st.columns(len(fields), gap="large") if len(fields) > 1 else [st.container()]
+    for place, field in zip(places, fields, strict=True):
+        with place:
+            st.markdown(_line(option, field, catalogue))
 
 
 def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:
     assert slide.card is not None
     rows = []
-    for option, facts in card_answers(slide.card, options):
+    for option, facts in card_answers(slide.card, slide_options(slide, options)):
         answer = "  \n".join(
             f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in facts
         )

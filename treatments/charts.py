@@ -34,6 +34,7 @@ _SLIDE_TITLE_WIDTH = 16
 
 
 GroupKind = Literal["helped", "more", "not-helped"]
+Align = Literal["left", "center", "right"]
 
 
 @dataclass(frozen=True)
@@ -280,6 +281,11 @@ def repeats_data(options: Sequence[Option]) -> pd.DataFrame:
 REPEATS_AXIS = "Times it is done in 5 years"
 
 
+def _label_sides(rightmost: str) -> tuple[tuple[str, Align, int], ...]:
+    """Which labels read right of their line, and which left of it."""
+    return ((f"!({rightmost})", "left", 10), (rightmost, "right", -10))
+
+
 def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
     """How many times each option is done in 5 years against how invasive it is.
 
@@ -320,9 +326,9 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
         .transform_filter(keep)
         .mark_text(align=align, dx=dx, baseline="middle", fontSize=15, color=TEXT_COLOUR)
         .encode(x=x, y="middle:Q", text="label:N")
-        for keep, align, dx in ((f"!({rightmost})", "left", 10), (rightmost, "right", -10))
+        for keep, align, dx in _label_sides(rightmost)
     ]
-    return alt.layer(bars, every_day, points, *labels).properties(height=320)
+    return (bars + every_day + points + labels[0] + labels[1]).properties(height=320)
 
 
 REPEATS_INTRO = (

@@ -14,32 +14,49 @@ from dataclasses import dataclass
 from typing import Literal
 
 from treatments.charts import icon_array_groups, picture_title, pictured
-from treatments.facts import FactLine, short_answers
+from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.schema import Catalogue, IssueCard, Option
 
-SlideKind = Literal["title", "option", "issue", "choose", "questions", "share"]
-# What an option's slide says about it, on screen and in the PowerPoint file
-# alike: what it involves and what it helps, then its harms with equal room
-# (both kinds: common side effects and serious risks).
+SlideKind = Literal["title", "option", "harms", "issue", "choose", "questions", "share"]
+# What an option's slides say about it, on screen and in the PowerPoint file
+# alike: what it involves and what it helps on one slide, then its harms, both
+# kinds (common side effects and serious risks), on a slide of their own, so
+# benefits and harms each get a whole slide.
 OPTION_SLIDE_ABOUT = ("invasiveness", "repeat")
 OPTION_SLIDE_HARMS = ("side_effects", "serious_risks")
 OPTION_SLIDE_FIELDS = (*OPTION_SLIDE_ABOUT, "helps", *OPTION_SLIDE_HARMS)
+HARMS_TITLE = f"{FIELDS['side_effects'].label} and {FIELDS['serious_risks'].label.lower()}"
 
 
 @dataclass(frozen=True)
 class Slide:
-    """One slide: what the room sees, and a note only the presenter sees."""
+    """One slide: what the room sees, and a note only the presenter sees.
+
+    A harms slide shows the harm ``fields`` it names: both kinds, or, where
+    they would not fit one slide, one kind on each of two. An issue card too
+    full for one slide is split between options: ``rows`` are the positions,
+    among the deck's options, of those this page answers for. ``page_of`` is
+    a split slide's place, (1, 2).
+    """
 
     kind: SlideKind
     title: str
     speaker_note: str
     option: Option | None = None
     card: IssueCard | None = None
+    fields: tuple[str, ...] = ()
+    rows: tuple[int, ...] | None = None
+    page_of: tuple[int, int] | None = None
 
 
 def card_answers(card: IssueCard, options: Sequence[Option]) -> list[tuple[Option, list[FactLine]]]:
     """Each option's answer to one issue card, in option order."""
     return [(option, short_answers(option, card.field)) for option in options]
+
+
+def slide_options(slide: Slide, options: Sequence[Option]) -> list[Option]:
+    """The options an issue card's page answers for: all, or its ``rows``."""
+    return list(options) if slide.rows is None else [options[i] for i in slide.rows]
 
 
 def chosen_cards(catalogue: Catalogue, card_ids: Sequence[str]) -> list[IssueCard]:
@@ -60,8 +77,26 @@ def build_deck(
     for option in options:
         note = deck.option_speaker_note(option.short_name)
         slides.append(Slide("option", option.name, note, option=option))
+        harms_note = deck.option_speaker_note(option.short_name, harms=True)
+        groups = harm_groups(option)
+        for k, fields in enumerate(groups, start=1):
+            what = HARMS_TITLE if len(fields) > 1 else FIELDS[fields[0]].label
+            place = (k, len(groups)) if len(groups) > 1 else None
+            title = f"{option.short_name}: {what}" + (f" ({k} of {len(groups)})" if place else "")
+            slides.append(
+                Slide("harms", title, harms_note, option=option, fields=fields, page_of=place)
+            )
     for card in chosen_cards(catalogue, card_ids):
-        slides.append(Slide("issue", card.question, card.speaker_note, card=card))
+        runs = card_pages(card, options)
+        if len(runs) == 1:
+            slides.append(Slide("issue", card.question, card.speaker_note, card=card))
+            continue
+        for k, run in enumerate(runs, start=1):
+            title = f"{card.question} ({k} of {len(runs)})"
+            page_of = (k, len(runs))
+            slides.append(
+                Slide("issue", title, card.speaker_note, card=card, rows=run, page_of=page_of)
+            )
     choose, questions, share = deck.choose_slide, deck.questions_slide, deck.share_slide
     slides.append(Slide("choose", choose.title, choose.speaker_note))
     slides.append(Slide("questions", questions.title, questions.speaker_note))
@@ -108,41 +143,69 @@ def _height(texts: Sequence[str], width: float, fit: float, extra: float = 0.0) 
     return _rows(texts, width, fit) * _TEXT_SIZE * fit * _LINE + extra
 
 
+def _needed(slide: Slide, options: Sequence[Option], fit: float) -> float:
+    """The height a slide's words and pictures take at type step ``fit``, in the view's unit.
+
+    An option's first slide is as tall as its fuller half (what it is and
+    helps; or its pictures); its harms slide as its longer column (common
+    side effects; or serious risks); an issue card by its options' answers.
+    """
+    option = slide.option
+    if option is not None and slide.kind == "harms":
+        return max(
+            _height(_headlines(option, (field,)), _HALF_WIDTH, fit) for field in OPTION_SLIDE_HARMS
+        )
+    if option is not None:
+        left = (option.what_it_is.text, *_headlines(option, (*OPTION_SLIDE_ABOUT, "helps")))
+        return max(_height(left, _HALF_WIDTH, fit), _pictures_height(option, fit))
+    if slide.card is not None:
+        shown = slide_options(slide, options)
+        answers = [line.headline for o in shown for line in short_answers(o, slide.card.field)]
+        # Each row's cell padding and border take about a line.
+        cells = len(shown) * _TEXT_SIZE * _LINE
+        return _height(answers, _ANSWER_WIDTH, fit, cells * fit)
+    return 0.0
+
+
 def slide_density(slide: Slide, options: Sequence[Option]) -> int:
     """The type step a slide needs in the projector view: 0 for full size, up to 4.
 
-    An option slide is as full as its fuller half (what it is and helps, with
-    its pictures; or its harms); an issue card by the answers of the deck's
-    ``options``. A slide too full for the last step gets the last step.
+    A slide too full for the last step gets the last step; the deck splits an
+    issue card before that happens (``card_pages``).
     """
-    if slide.option is not None:
-        option = slide.option
-        left = (option.what_it_is.text, *_headlines(option, (*OPTION_SLIDE_ABOUT, "helps")))
-        right = _headlines(option, OPTION_SLIDE_HARMS)
-
-        def needed(fit: float) -> float:
-            return max(
-                _height(left, _HALF_WIDTH, fit, _pictures_height(option, fit)),
-                _height(right, _HALF_WIDTH, fit),
-            )
-    elif slide.card is not None:
-        card = slide.card
-        answers = [line.headline for o in options for line in short_answers(o, card.field)]
-        # Each row's cell padding and border take about a line.
-        cells = len(options) * _TEXT_SIZE * _LINE
-
-        def needed(fit: float) -> float:
-            return _height(answers, _ANSWER_WIDTH, fit, cells * fit)
-    else:
-        return 0
     for step, fit in enumerate(FIT_STEPS):
-        if needed(fit) <= _BODY_HEIGHT:
+        if _needed(slide, options, fit) <= _BODY_HEIGHT:
             return step
     return len(FIT_STEPS) - 1
 
 
+def harm_groups(option: Option) -> list[tuple[str, ...]]:
+    """An option's harm fields as its harms slides show them: both kinds side by
+    side, or, where they would not fit even at the last type step, common side
+    effects on one slide and serious risks on the next, each the full width."""
+    both = Slide("harms", "", "", option=option, fields=OPTION_SLIDE_HARMS)
+    if _needed(both, [option], FIT_STEPS[-1]) <= _BODY_HEIGHT:
+        return [OPTION_SLIDE_HARMS]
+    return [(field,) for field in OPTION_SLIDE_HARMS]
+
+
+def card_pages(card: IssueCard, options: Sequence[Option]) -> list[tuple[int, ...]]:
+    """An issue card's options, by position, in runs that each fit a slide at the
+    last type step: one run when the whole card fits, each option's answer whole."""
+    runs: list[tuple[int, ...]] = []
+    run: tuple[int, ...] = ()
+    for index in range(len(options)):
+        longer = (*run, index)
+        page = Slide("issue", card.question, "", card=card, rows=longer)
+        if run and _needed(page, options, FIT_STEPS[-1]) > _BODY_HEIGHT:
+            runs.append(run)
+            longer = (index,)
+        run = longer
+    return [*runs, run] if run else [()]
+
+
 def _pictures_height(option: Option, fit: float) -> float:
-    """The row of an option's pictures of 100 under its text: the tallest one,
+    """The row of an option's pictures of 100 beside its text: the tallest one,
     its title and legend in the slide's type (components.charts.slide_picture).
 
     Title and legend lines are plain paragraphs, with no bullet and no space
@@ -156,7 +219,7 @@ def _pictures_height(option: Option, fit: float) -> float:
         _rows([*picture_title(b), *icon_array_groups(b)], width, fit, indent=0, spacing=0)
         for b in counted
     )
-    return _GAP + lines * _TEXT_SIZE * fit * _PICTURE_LINE + _GAP + _GRID_SIDE + _GAP
+    return lines * _TEXT_SIZE * fit * _PICTURE_LINE + _GAP + _GRID_SIDE + _GAP
 
 
 def _headlines(option: Option, fields: Sequence[str]) -> tuple[str, ...]:

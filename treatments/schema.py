@@ -448,8 +448,10 @@ class Deck(_Model):
     """Every word of the slide deck an educator presents, but the facts themselves."""
 
     title_slide: TitleSlide
-    # One note for every option's slide; {option} becomes the option's short name.
+    # One note for every option's first slide, and one for its harms slide;
+    # {option} becomes the option's short name.
     option_note: Text
+    option_harms_note: Text
     issue_cards: list[IssueCard] = Field(min_length=1, max_length=20)
     default_cards: list[Slug] = Field(max_length=20)
     # "Which one is best?": how people choose, after the facts and before the questions.
@@ -465,16 +467,18 @@ class Deck(_Model):
         unknown = [card for card in self.default_cards if card not in ids]
         if unknown:
             raise ValueError(f"default_cards names unknown issue cards: {', '.join(unknown)}")
-        braces = self.option_note.replace(OPTION_PLACEHOLDER, "")
-        if "{" in braces or "}" in braces:
-            raise ValueError(f"option_note may hold only {OPTION_PLACEHOLDER} in braces")
+        for name in ("option_note", "option_harms_note"):
+            braces = getattr(self, name).replace(OPTION_PLACEHOLDER, "")
+            if "{" in braces or "}" in braces:
+                raise ValueError(f"{name} may hold only {OPTION_PLACEHOLDER} in braces")
         return self
 
     def card(self, card_id: str) -> IssueCard | None:
         return next((card for card in self.issue_cards if card.id == card_id), None)
 
-    def option_speaker_note(self, short_name: str) -> str:
-        return self.option_note.replace(OPTION_PLACEHOLDER, short_name)
+    def option_speaker_note(self, short_name: str, *, harms: bool = False) -> str:
+        note = self.option_harms_note if harms else self.option_note
+        return note.replace(OPTION_PLACEHOLDER, short_name)
 
 
 class Catalogue(_Model):

@@ -15,7 +15,7 @@ import datetime as _dt
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import vl_convert
 from PIL import Image
@@ -30,10 +30,10 @@ from pptx.util import Emu, Inches, Length, Pt
 from treatments import charts
 from treatments.deck import (
     OPTION_SLIDE_ABOUT,
-    OPTION_SLIDE_HARMS,
     Slide,
     build_deck,
     card_answers,
+    slide_options,
 )
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.schema import Benefit, Catalogue, Option
@@ -111,11 +111,8 @@ def _footer(slide: PptxSlide, text: str) -> None:
     _paragraphs(frame, [(text, 0, False)], size=FOOTER_PT, colour=FOOTER)
 
 
-# An option takes two slides in the file, so benefits and harms each get a
-# whole one: on one slide the injections and surgery harms ran past the footer
-# even at 14 pt (LibreOffice). The screen fits both on one by its type steps.
+# An option's slides in the file, as in the deck: its benefits, then its harms.
 BENEFITS, HARMS = "benefits", "harms"
-HARMS_TITLE = f"{FIELDS['side_effects'].label} and {FIELDS['serious_risks'].label.lower()}"
 
 
 BODY_TOP = Inches(1.4)
@@ -131,9 +128,10 @@ class FilePage:
     """One slide of the file and the deck slide it shows.
 
     ``part`` is BENEFITS or HARMS for an option's slides, "" otherwise; a
-    HARMS page shows the harm ``fields`` it names. Harms too many for one
-    slide, or an issue card too full for one, are split: ``rows`` are the
-    options an issue page answers for, ``page_of`` the page's place, (1, 2).
+    HARMS page shows the harm ``fields`` it names. A deck slide too full for a
+    file slide is split further: harms one kind a page, an issue card between
+    options (``rows``, positions among the deck page's options); ``page_of``
+    is such a page's place, (1, 2).
     """
 
     slide: Slide
@@ -144,10 +142,12 @@ class FilePage:
 
     @property
     def title(self) -> str:
-        if self.part == HARMS and self.slide.option is not None:
-            what = HARMS_TITLE if len(self.fields) > 1 else FIELDS[self.fields[0]].label
-            place = f" ({self.page_of[0]} of {self.page_of[1]})" if self.page_of else ""
-            return f"{self.slide.option.short_name}: {what}{place}"
+        if self.part == HARMS and self.slide.option is not None and self.page_of is not None:
+            # The file split the deck's harms slide in two, one kind on each.
+            label = FIELDS[self.fields[0]].label
+            return (
+                f"{self.slide.option.short_name}: {label} ({self.page_of[0]} of {self.page_of[1]})"
+            )
         if self.page_of is not None:
             return f"{self.slide.title} ({self.page_of[0]} of {self.page_of[1]})"
         return self.slide.title
@@ -181,9 +181,11 @@ def table_size(answers: Sequence[Sequence[FactLine]]) -> int:
 
 
 def card_rows(slide: Slide, options: Sequence[Option]) -> list[range]:
-    """An issue card's options split into runs that each fit one slide at table type."""
+    """An issue card page's options split into runs that each fit one file slide at
+    table type: positions among the options the deck's page answers for."""
     assert slide.card is not None
-    heights = [_row_height(facts) for _, facts in card_answers(slide.card, options)]
+    shown = slide_options(slide, options)
+    heights = [_row_height(facts) for _, facts in card_answers(slide.card, shown)]
     room = _table_room(TABLE_PT)
     runs: list[range] = []
     start, used = 0, 0.0
@@ -196,14 +198,15 @@ def card_rows(slide: Slide, options: Sequence[Option]) -> list[range]:
     return runs
 
 
-def harm_groups(option: Option) -> list[tuple[str, ...]]:
-    """An option's harms as its file slides show them: both kinds on one
-    slide, or, where they would not fit even at the smallest type, common
-    side effects on one and serious risks on the next."""
-    lines = _option_lines(option, OPTION_SLIDE_HARMS, _AS_WIDE_AS_TWO_DIGITS, set())
-    if _fits(lines, WIDTH - 2 * MARGIN, BODY_HEIGHT, SMALLER_SIZES[-1]):
-        return [OPTION_SLIDE_HARMS]
-    return [(field,) for field in OPTION_SLIDE_HARMS]
+def harm_groups(slide: Slide) -> list[tuple[str, ...]]:
+    """A harms slide's fields as the file shows them: as the deck does, or, where
+    both kinds would not fit a file slide even at the smallest type, common side
+    effects on one slide and serious risks on the next."""
+    assert slide.option is not None
+    lines = _option_lines(slide.option, slide.fields, _AS_WIDE_AS_TWO_DIGITS, set())
+    if len(slide.fields) < 2 or _fits(lines, WIDTH - 2 * MARGIN, BODY_HEIGHT, SMALLER_SIZES[-1]):
+        return [slide.fields]
+    return [(field,) for field in slide.fields]
 
 
 class _TwoDigits(dict[str, int]):
@@ -222,9 +225,10 @@ def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FileP
     its answers need, keeping each option's answer whole."""
     pages: list[FilePage] = []
     for slide in slides:
-        if slide.option is not None:
-            groups = harm_groups(slide.option)
+        if slide.kind == "option":
             pages.append(FilePage(slide, BENEFITS))
+        elif slide.kind == "harms":
+            groups = harm_groups(slide)
             pages += [
                 FilePage(
                     slide,
@@ -235,6 +239,11 @@ def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FileP
                 for k, group in enumerate(groups, start=1)
             ]
         elif slide.card is not None:
+            if slide.page_of is not None and slide.page_of[0] > 1:
+                continue  # the card's first page took all its options
+            # A file slide holds more than the screen's: the whole card is
+            # split afresh for the file's own page.
+            slide = replace(slide, title=slide.card.question, rows=None, page_of=None)
             runs = card_rows(slide, options)
             if len(runs) == 1:
                 pages.append(FilePage(slide, rows=runs[0]))
@@ -351,7 +360,7 @@ def _issue_slide(
     cited: Cited,
 ) -> None:
     assert page.slide.card is not None
-    answers = card_answers(page.slide.card, options)
+    answers = card_answers(page.slide.card, slide_options(page.slide, options))
     if page.rows is not None:
         answers = [answers[i] for i in page.rows]
     size = table_size([facts for _, facts in answers])

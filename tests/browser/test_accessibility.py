@@ -6,18 +6,27 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import axe_violations, open_app
+from treatments.deck import build_deck
+from treatments.loader import load_catalogue
 from views import registry
 
 pytestmark = pytest.mark.browser
+
+_CATALOGUE = load_catalogue()
+_SLIDES = build_deck(_CATALOGUE, _CATALOGUE.options, _CATALOGUE.deck.default_cards)
+# The first slide of each kind that draws something of its own, by its number.
+_FIRST = {kind: 1 + [s.kind for s in _SLIDES].index(kind) for kind in ("option", "harms", "issue")}
+_PRESENT = registry.BY_KEY["present"].path
 
 # Every page in the registry, and the states of a page that draw other things.
 PAGES = {
     **{page.key: page.path for page in registry.PAGES},
     "compare-side-by-side": "/?side_by_side=Injections&side_by_side=Tablets",
-    "present-option": f"{registry.BY_KEY['present'].path}?slide=4",
-    "present-card": f"{registry.BY_KEY['present'].path}?slide=7",
-    "present-projector-option": f"{registry.BY_KEY['present'].path}?slide=4&view=projector",
-    "present-projector-card": f"{registry.BY_KEY['present'].path}?slide=7&view=projector",
+    **{f"present-{kind}": f"{_PRESENT}?slide={number}" for kind, number in _FIRST.items()},
+    **{
+        f"present-projector-{kind}": f"{_PRESENT}?slide={number}&view=projector"
+        for kind, number in _FIRST.items()
+    },
 }
 
 

@@ -17,7 +17,8 @@ from treatments.schema import Catalogue
 pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1366, "height": 768}
-# The default deck: title, five options, three issue cards, questions, sharing.
+# The default deck: title, five options with their harms, three issue cards, choosing,
+# questions, sharing.
 _CATALOGUE = load_catalogue()
 DEFAULT_SLIDES = len(build_deck(_CATALOGUE, _CATALOGUE.options, _CATALOGUE.deck.default_cards))
 
@@ -45,34 +46,38 @@ def test_educator_presents_moves_and_reloads_the_slide(
     expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.meta.title)
     assert _body_font_px(page) >= 24
 
-    for _ in range(3):
+    # Surgery's harms are the fullest slide: each option's slide and its
+    # harms come after the title, and surgery's side effects take a slide.
+    surgery = catalogue.options[2]
+    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    fullest = 1 + next(i for i, s in enumerate(slides) if s.kind == "harms" and s.option == surgery)
+    for _ in range(fullest - 1):
         page.get_by_role("button", name="Next").click()
         ui.wait_for_app(page)
-    expect(page).to_have_url(re.compile(r"[?&]slide=4(&|$)"))
-    expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.options[2].name)
-    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide 4 of {DEFAULT_SLIDES}.")
+    expect(page).to_have_url(re.compile(rf"[?&]slide={fullest}(&|$)"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(slides[fullest - 1].title)
+    expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {fullest} of {DEFAULT_SLIDES}.")
     heading_px = page.get_by_role("heading", level=1).evaluate(
         "e => parseFloat(getComputedStyle(e).fontSize)"
     )
-    # Surgery's slide is one of the fullest: its type is smaller, so that
-    # benefits and harms fit side by side, controls and all.
+    # Its type is smaller, so that its harms fit, controls and all.
     assert heading_px > _body_font_px(page) >= 15
     assert not _scrolls(page)
     expect(page.get_by_role("button", name="Next")).to_be_in_viewport()
 
     page.get_by_role("button", name="Previous").click()
     ui.wait_for_app(page)
-    expect(page).to_have_url(re.compile(r"[?&]slide=3(&|$)"))
+    expect(page).to_have_url(re.compile(rf"[?&]slide={fullest - 1}(&|$)"))
 
     # The link opens the same slide for the room, and after a reload.
     shared = page.url
     other = page.context.new_page()
     other.set_viewport_size(PROJECTOR)
     open_app(other, shared)
-    expect(other.get_by_role("heading", level=1)).to_have_text(catalogue.options[1].name)
+    expect(other.get_by_role("heading", level=1)).to_have_text(surgery.name)
     other.reload()
     ui.wait_for_app(other)
-    expect(other.get_by_role("heading", level=1)).to_have_text(catalogue.options[1].name)
+    expect(other.get_by_role("heading", level=1)).to_have_text(surgery.name)
     expect(other.locator(ui.EXCEPTION)).to_have_count(0)
 
 

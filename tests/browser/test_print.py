@@ -57,8 +57,10 @@ def test_printing_compare_shows_every_cell_on_non_blank_pages(page: Page, app_ur
     assert blank == []
     # The controls mean nothing on paper.
     assert _squashed(FILTERS_LABEL) not in printed
-    # The comparison takes the pages its rows need, its headings on each one.
+    # The comparison takes the pages its rows need, its headings on each one:
+    # 9 A4 pages with every harm and what it counts (5 before the second
+    # evidence re-read added them; 8 half-empty ones when rows could not split).
     heading = _squashed("OptionHow invasive")
     table_pages = [text for text in pages if heading in _squashed(text)]
-    assert 1 <= len(table_pages) <= 5
+    assert 1 <= len(table_pages) <= 9
     assert set(_words(cells[-1])) <= set(_words("\n".join(table_pages))), "the last row too"

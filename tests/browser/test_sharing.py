@@ -22,8 +22,10 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from tests.browser import ui
 from tests.browser.conftest import open_app
 from tools.live_server import running_server
+from treatments.deck import build_deck
+from treatments.facts import FIELDS
 from treatments.schema import Catalogue
-from treatments.slides_file import HARMS_TITLE
+from treatments.slides_file import file_pages
 
 pytestmark = pytest.mark.browser
 
@@ -81,15 +83,17 @@ def test_the_last_slide_s_code_opens_the_deck_s_view_on_a_phone(
         page.get_by_role("button", name="Download the slides (PowerPoint)").click()
     slides = list(Presentation(download.value.path()).slides)
     titles = [slide.shapes[0].text_frame.text for slide in slides]
-    # An option takes two slides in the file: its benefits, then its harms.
-    assert titles[:4] == [
+    # An option takes two or more slides in the file: its benefits, then its harms.
+    cards = list(catalogue.deck.default_cards)
+    pages = file_pages(build_deck(catalogue, [injections, surgery], cards), [injections, surgery])
+    assert titles[: len(pages)] == [page.title for page in pages]
+    assert titles[:3] == [
         catalogue.meta.title,
         injections.name,
-        f"{injections.short_name}: {HARMS_TITLE}",
-        surgery.name,
+        f"{injections.short_name}: {FIELDS['side_effects'].label} (1 of 2)",
     ]
-    share = slides[10]
-    assert titles[10] == catalogue.deck.share_slide.title
+    share = slides[len(pages) - 1]
+    assert titles[len(pages) - 1] == catalogue.deck.share_slide.title
     (code,) = [s for s in share.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert _decode(code.image.blob) == [link]
 

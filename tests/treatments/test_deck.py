@@ -15,6 +15,7 @@ from treatments.deck import (
     build_deck,
     card_answers,
     chosen_cards,
+    harm_groups,
     slide_density,
 )
 from treatments.facts import FIELDS
@@ -28,10 +29,18 @@ _DECK = _CATALOGUE.deck
 def test_the_default_deck_runs_title_options_cards_questions_share(catalogue: Catalogue) -> None:
     deck = catalogue.deck
     slides = build_deck(catalogue, catalogue.options, deck.default_cards)
-    assert [s.kind for s in slides] == (
-        ["title"] + ["option"] * 5 + ["issue"] * 3 + ["choose", "questions", "share"]
-    )
-    assert [s.option.id for s in slides if s.option] == [o.id for o in catalogue.options]
+    kinds = [s.kind for s in slides]
+    assert kinds[0] == "title" and kinds[-3:] == ["choose", "questions", "share"]
+    # Each option, then its harms on a slide (or two) of their own.
+    assert [s.option.id for s in slides if s.kind == "option"] == [o.id for o in catalogue.options]
+    for position, slide in enumerate(slides):
+        if slide.kind == "option":
+            harms = [
+                s for s in slides[position + 1 :] if s.kind == "harms" and s.option == slide.option
+            ]
+            shown = [f for s in harms for f in s.fields]
+            assert shown == ["side_effects", "serious_risks"]
+            assert slides[position + 1] == harms[0]
     assert [s.card.id for s in slides if s.card] == list(deck.default_cards)
     assert all(s.title and s.speaker_note for s in slides)
     # Every word comes from the data file.
@@ -39,7 +48,10 @@ def test_the_default_deck_runs_title_options_cards_questions_share(catalogue: Ca
     assert slides[1].speaker_note == deck.option_note.replace(
         "{option}", catalogue.options[0].short_name
     )
-    assert "{" not in slides[1].speaker_note
+    assert slides[2].speaker_note == deck.option_harms_note.replace(
+        "{option}", catalogue.options[0].short_name
+    )
+    assert "{" not in slides[1].speaker_note + slides[2].speaker_note
     assert slides[-1].title == deck.share_slide.title
 
 
@@ -51,11 +63,18 @@ def test_the_deck_has_what_was_chosen_and_nothing_else(picks: list[int], cards: 
     options = [_CATALOGUE.options[i] for i in picks]
     slides = build_deck(_CATALOGUE, options, cards)
     known = [c for c in cards if _DECK.card(c) is not None]
-    assert len(slides) == 4 + len(options) + len(known)
     assert slides[0].kind == "title"
     assert [s.kind for s in slides[-3:]] == ["choose", "questions", "share"]
     assert [s.option for s in slides if s.kind == "option"] == options
-    assert [s.card.id for s in slides if s.card] == known
+    assert list(dict.fromkeys(s.card.id for s in slides if s.card)) == known
+    # An issue card split over pages answers for every option once, in order.
+    for card in known:
+        pages = [s for s in slides if s.card and s.card.id == card]
+        rows = [i for s in pages for i in (s.rows or range(len(options)))]
+        assert rows == list(range(len(options)))
+        assert len(pages) == 1 or [s.page_of for s in pages] == [
+            (k, len(pages)) for k in range(1, len(pages) + 1)
+        ]
 
 
 def test_every_issue_card_answers_for_every_option(catalogue: Catalogue) -> None:
@@ -126,10 +145,23 @@ def test_every_option_slide_has_what_it_helps_and_both_kinds_of_harm() -> None:
 @given(st.integers(0, 4), st.integers(1, 4))
 def test_a_fuller_slide_never_gets_larger_type(position: int, times: int) -> None:
     option = _CATALOGUE.options[position]
-    slide = Slide("option", option.name, "", option=option)
-    fuller = Slide("option", option.name, "", option=_with_harms_repeated(option, times + 1))
+    fields = OPTION_SLIDE_HARMS
+    slide = Slide("harms", option.name, "", option=option, fields=fields)
+    fuller = Slide(
+        "harms", option.name, "", option=_with_harms_repeated(option, times + 1), fields=fields
+    )
     assert slide_density(fuller, _CATALOGUE.options) >= slide_density(slide, _CATALOGUE.options)
     assert 0 <= slide_density(fuller, _CATALOGUE.options) < len(FIT_STEPS)
+
+
+@given(st.integers(0, 4), st.integers(1, 6))
+def test_harms_too_many_for_one_slide_take_two(position: int, times: int) -> None:
+    option = _with_harms_repeated(_CATALOGUE.options[position], times)
+    groups = harm_groups(option)
+    assert groups in ([OPTION_SLIDE_HARMS], [(f,) for f in OPTION_SLIDE_HARMS])
+    if len(groups) == 2:
+        both = Slide("harms", "", "", option=option, fields=OPTION_SLIDE_HARMS)
+        assert slide_density(both, [option]) == len(FIT_STEPS) - 1
 
 
 def test_slides_without_much_text_keep_full_size_type(catalogue: Catalogue) -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from streamlit.testing.v1 import AppTest
 
 from tools.markdown_tables import is_markdown_table, parse_markdown_table
+from treatments.deck import build_deck
 from treatments.markdown import link_target
 from treatments.schema import Catalogue
 
@@ -78,5 +79,6 @@ def test_every_slide(open_page, catalogue: Catalogue) -> None:
         at.button(key="next_slide").click().run()
         assert not at.exception
         figures += _check(at, catalogue)
-    assert at.number_input(key="slide").value == 12
+    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    assert at.number_input(key="slide").value == len(slides)
     assert figures > 10

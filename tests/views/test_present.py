@@ -7,7 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 from tests.views.conftest import plain
 from treatments import charts
-from treatments.deck import build_deck
+from treatments.deck import build_deck, slide_options
+from treatments.facts import FIELDS
 from treatments.markdown import escape
 from treatments.schema import Catalogue
 
@@ -34,7 +35,11 @@ def test_next_walks_through_every_slide_and_previous_comes_back(
         assert f"Slide {number} of {len(slides)}." in _caption(at)
         assert catalogue.meta.disclaimer in _caption(at)
         if slide.kind == "issue":
-            assert len(at.table[0].value) == len(catalogue.options)
+            assert len(at.table[0].value) == len(slide_options(slide, catalogue.options))
+        if slide.kind == "harms":
+            text = " ".join(m.value for m in at.markdown)
+            for field in slide.fields:
+                assert f"**{FIELDS[field].short}:**" in text
         if slide.kind == "option":
             counted = [b for b in slide.option.helps if b.per_100 is not None]
             pictures = at.get("image")
@@ -52,9 +57,10 @@ def test_next_walks_through_every_slide_and_previous_comes_back(
 
 
 def test_the_url_opens_the_same_slide(open_page, catalogue: Catalogue) -> None:
+    # Title, then each option's slide and its harms: the second option's slide is 4.
     at = open_page("present", slide="4")
     assert at.number_input(key="slide").value == 4
-    assert _heading(at) == catalogue.options[2].name
+    assert _heading(at) == catalogue.options[1].name
 
 
 @pytest.mark.parametrize("bad", ["0", "-3", "abc", "", "1e309", "inf", "-inf", "nan", "<script>"])
@@ -66,7 +72,7 @@ def test_a_bad_slide_number_falls_back_to_the_first(open_page, catalogue: Catalo
     assert not at.toast
 
 
-@pytest.mark.parametrize("past", ["99", "12.5", "1e9"])
+@pytest.mark.parametrize("past", ["99", "99.5", "1e9"])
 def test_a_number_past_the_end_goes_to_the_last_slide_and_says_so(
     open_page, catalogue: Catalogue, past: str
 ) -> None:
@@ -88,11 +94,11 @@ def test_the_deck_follows_the_chosen_options_and_cards(open_page) -> None:
         "present",
         deck_options=["Tablets", "Watch and wait"],
         deck_cards=["Am I awake or asleep?"],
-        slide="4",
+        slide="6",
     )
     assert not at.exception
-    # Title, 2 options, 1 card, choosing, questions, sharing.
-    assert at.number_input(key="slide").max == 7
+    # Title, 2 options with their harms, 1 card, choosing, questions, sharing.
+    assert at.number_input(key="slide").max == 9
     assert _heading(at) == "Am I awake or asleep?"
     assert len(at.table[0].value) == 2
 
