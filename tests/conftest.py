@@ -41,6 +41,20 @@ def require_tool(command: str, package: str) -> str:
     return path
 
 
+# The fast tests (`pytest -m "not slow"`) leave out whatever starts a browser,
+# a `streamlit run` server, HAProxy, Redis or LibreOffice: every test in these
+# folders, and any test elsewhere that asks for a browser or a Redis server.
+SLOW_FOLDERS = frozenset({"browser", "server", "deploy", "bench"})
+SLOW_FIXTURES = frozenset({"browser", "chromium_path", "redis_url"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if item.path.parent.name in SLOW_FOLDERS or needs & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     return load_catalogue(DEFAULT_PATH)

@@ -47,7 +47,7 @@ def fresh_redis(redis_url: str) -> Iterator[redis.Redis]:
     client.flushdb()
 
 
-@pytest.fixture(params=["memory", "redis"])
+@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.slow)])
 def rooms(request: pytest.FixtureRequest) -> Rooms:
     if request.param == "memory":
         return MemoryRooms()

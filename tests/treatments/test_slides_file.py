@@ -118,6 +118,7 @@ def _draw_with_libreoffice(soffice: str, folder: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_it_one_page_per_slide(made, tmp_path: Path) -> None:
     soffice = require_tool("soffice", "libreoffice-impress")
     data, pages = made
@@ -144,6 +145,7 @@ def _words_by_page(pdf: Path) -> list[list[tuple[float, float, str]]]:
     ]
 
 
+@pytest.mark.slow
 def test_with_every_card_nothing_runs_into_the_footer(catalogue: Catalogue, tmp_path: Path) -> None:
     """Drawn by LibreOffice, no slide's words reach its footer: a card too
     full for one slide is split, each option's answer kept whole, and so are
