@@ -12,8 +12,9 @@ from bench.common import (
     ms,
 )
 from treatments import loader
-from treatments.deck import chosen_cards
-from treatments.printout import group_handout, visit_printout
+from treatments.presenting.deck import chosen_cards
+from treatments.presenting.handout import group_handout
+from treatments.printout import visit_printout
 from treatments.visit import VisitAnswers
 
 

@@ -5,7 +5,7 @@ and its projector window lead a room, phones join it, and the presenter makes
 the moves a clicker makes. Each phone notes in the page when its footer first
 shows the new slide; the lag is that time less the time of the key press.
 
-Every window asks its room once a second (components/room.WATCH_EVERY), so
+Every window asks its room once a second (components/presenting/room.WATCH_EVERY), so
 about half a second of each lag is waiting for that ask: the design's floor.
 """
 

@@ -8,13 +8,14 @@ import streamlit as st
 
 from components.answers import keep
 from components.filters import clear_filters, filter_controls
+from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
 from treatments.facts import ANSWER_FIELDS, FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence
 from treatments.filters import apply_filters, filters_on, treatment_kinds
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, Option
 from treatments.table import comparison_card, comparison_markdown
 
-SIDE_BY_SIDE_KEY = "side_by_side"
+SIDE_BY_SIDE_KEY = SIDE_BY_SIDE.name
 COMPARISON_KEY = "comparison"
 TABLE_KEY = "comparison-table"
 CARDS_KEY = "comparison-cards"
@@ -26,7 +27,7 @@ HIDDEN_ROW = f".st-key-{TABLE_KEY} tbody tr:nth-child({{}})"
 HIDDEN_CARD = f".st-key-{CARDS_KEY} > :nth-child({{}})"
 ALL_HIDDEN = f".st-key-{COMPARISON_KEY}"
 # Cards side by side on a wide screen; more would make each column too narrow.
-MAX_CARDS_SIDE_BY_SIDE = 4
+FEWEST, MOST = SIDE_BY_SIDE_COUNT[0], SIDE_BY_SIDE_COUNT[-1]
 
 
 def options_that_fit(catalogue: Catalogue) -> None:
@@ -137,11 +138,11 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
     """Let the person pick 2 to 4 options to see in full, side by side."""
     by_name = {option.short_name: option for option in catalogue.options}
     chosen = st.multiselect(
-        f"Pick 2 to {MAX_CARDS_SIDE_BY_SIDE} options to see every detail side by side",
+        f"Pick {FEWEST} to {MOST} options to see every detail side by side",
         list(by_name),
         key=SIDE_BY_SIDE_KEY,
         bind="query-params",
-        max_selections=MAX_CARDS_SIDE_BY_SIDE,
+        max_selections=MOST,
         placeholder="Choose options",
         # "Select all" would pick five and silently keep four: no such button.
         select_all=False,

@@ -23,7 +23,7 @@ def _widget_values(filters: Filters, kinds: list[str]) -> dict[str, Any]:
         value = getattr(filters, name)
         if name == "kinds":
             value = kinds if value is None else [kind for kind in kinds if kind in value]
-        values[spec.param] = value
+        values[spec.param.name] = value
     return values
 
 
@@ -37,7 +37,9 @@ def _checkbox(name: str, default: Filters) -> bool:
     # What it does is said under it, not in a "?" tooltip: on a touch screen a
     # tap on a tooltip inside a checkbox's label ticks the box instead.
     spec = BY_FIELD[name]
-    on = st.checkbox(spec.label, value=getattr(default, name), key=spec.param, bind="query-params")
+    on = st.checkbox(
+        spec.label, value=getattr(default, name), key=spec.param.name, bind="query-params"
+    )
     st.caption(spec.help)
     return on
 
@@ -61,8 +63,8 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
             spec.label,
             kinds,
             selection_mode="multi",
-            default=start[spec.param],
-            key=spec.param,
+            default=start[spec.param.name],
+            key=spec.param.name,
             bind="query-params",
             wrap=True,
         )
@@ -75,7 +77,7 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
                 list(REPEAT_LABELS),
                 index=list(REPEAT_LABELS).index(default.repeat),
                 format_func=REPEAT_LABELS.__getitem__,
-                key=spec.param,
+                key=spec.param.name,
                 bind="query-params",
                 horizontal=True,
             )
@@ -85,7 +87,7 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
                 spec.label,
                 options=list(INVASIVENESS_LEVELS),
                 value=default.max_invasiveness,
-                key=spec.param,
+                key=spec.param.name,
                 bind="query-params",
             )
             st.caption(

@@ -31,7 +31,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 
 from deploy.precompress import precompress
-from treatments.rooms import REDIS_URL_VARIABLE
+from treatments.presenting.rooms import REDIS_URL_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 HAPROXY_CONFIG = ROOT / "deploy" / "haproxy.cfg"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from treatments.rooms import LEAD_PARAM, ROOM_PARAM
+from treatments.address import LEAD, ROOM
 
 SLIDE_FOOTER = ".st-key-slide-frame [data-testid='stCaptionContainer']"
 _FOOTER_NUMBER = re.compile(r"Slide (\d+) of (\d+)\.")
@@ -104,7 +104,7 @@ class Room:
         presenter.goto(f"{url}/present")
         wait_until_drawn(presenter)
         presenter.get_by_role("button", name=re.compile(r"^Presenter")).click()
-        presenter.wait_for_url(re.compile(rf"[?&]{LEAD_PARAM}="))
+        presenter.wait_for_url(re.compile(rf"[?&]{LEAD.name}="))
         wait_until_drawn(presenter)
         query = parse_qs(urlsplit(presenter.url).query)
         with context.expect_page() as opened:
@@ -117,8 +117,8 @@ class Room:
             url,
             presenter,
             projector,
-            query[ROOM_PARAM][0],
-            query[LEAD_PARAM][0],
+            query[ROOM.name][0],
+            query[LEAD.name][0],
             contexts=[context],
         )
 
@@ -128,7 +128,7 @@ class Room:
         joined = []
         for _ in range(count):
             phone = self.new_phone(viewport=viewport)
-            phone.goto(f"{self.url}/present?{ROOM_PARAM}={self.code}")
+            phone.goto(f"{self.url}/present?{ROOM.name}={self.code}")
             wait_until_drawn(phone)
             joined.append(phone)
         self.phones += joined

@@ -1,21 +1,23 @@
 """Which options to show, given what a person is willing to consider.
 
 Each filter is one record (:data:`FILTERS`): the field of :class:`Filters` it
-sets, its name in the web address, the words a person sees, and its rule. The
-defaults live in :class:`Filters` alone. :func:`filters_from_query` and
-:func:`query_from_filters` turn a web address into filters and back, as plain
-functions, so a shared link can be read and written without Streamlit.
+sets, its parameter of the web address (:mod:`treatments.address`, which holds
+its name and default), the words a person sees, and its rule.
+:func:`filters_from_query` and :func:`query_from_filters` turn a web address
+into filters and back through those records, so a shared link is read and
+written without Streamlit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
-from typing import Any, Literal, get_args
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import Any
 
-from treatments.schema import INVASIVENESS_LEVELS, MAX_INVASIVENESS, NO_TREATMENT_KIND, Option
+from treatments import address
+from treatments.address import Param, Query, RepeatChoice
+from treatments.schema import NO_TREATMENT_KIND, Option
 
-RepeatChoice = Literal["any", "once", "repeated"]
 REPEAT_LABELS: dict[RepeatChoice, str] = {
     "any": "Either",
     "once": "Done once",
@@ -35,30 +37,54 @@ class Filters:
     """
 
     kinds: frozenset[str] | None = None
-    max_invasiveness: int = MAX_INVASIVENESS
-    repeat: RepeatChoice = "any"
-    no_general_anaesthetic: bool = False
-    no_hospital_stay: bool = False
-    show_no_treatment: bool = True
+    max_invasiveness: int = address.MOST_INVASIVE.default
+    repeat: RepeatChoice = address.REPEAT.default
+    no_general_anaesthetic: bool = address.NO_GENERAL.default
+    no_hospital_stay: bool = address.NO_STAY.default
+    show_no_treatment: bool = address.SHOW_WAIT.default
+
+
+def _same(value: Any, kinds: Sequence[str]) -> Any:
+    del kinds
+    return value
 
 
 @dataclass(frozen=True)
 class Filter:
-    """One filter: what it sets, its name in the web address, its words, its rule.
+    """One filter: what it sets, its parameter of the web address, its words, its rule.
 
     ``keeps`` says whether an option passes, given the filter's value; the
     no-treatment filter has none, because it is the one thing that decides
-    whether "No treatment for now" is shown.
+    whether "No treatment for now" is shown. ``from_address`` and
+    ``to_address`` turn the parameter's value into the filter's and back,
+    given the catalogue's kinds: only the kinds filter needs them.
     """
 
     field: str
-    param: str
+    param: Param[Any]
     label: str
     help: str
     keeps: Callable[[Option, Any], bool] | None
     # What the filter does once moved from its default, if its label would say
     # the opposite: "Show ..." is on when it is unticked.
     on_words: str = ""
+    from_address: Callable[[Any, Sequence[str]], Any] = _same
+    to_address: Callable[[Any, Sequence[str]], Any] = _same
+
+
+def _kinds_from_address(
+    names: tuple[str, ...] | None, kinds: Sequence[str]
+) -> frozenset[str] | None:
+    return None if names is None else frozenset(name for name in names if name in kinds)
+
+
+def _kinds_to_address(
+    chosen: frozenset[str] | None, kinds: Sequence[str]
+) -> tuple[str, ...] | None:
+    # Every kind chosen is the same view as the default, and is written as it.
+    if chosen is None or set(kinds) <= chosen:
+        return None
+    return tuple(kind for kind in kinds if kind in chosen)
 
 
 def _repeat_keeps(option: Option, choice: RepeatChoice) -> bool:
@@ -72,29 +98,31 @@ def _repeat_keeps(option: Option, choice: RepeatChoice) -> bool:
 FILTERS: tuple[Filter, ...] = (
     Filter(
         "kinds",
-        "kind",
+        address.KIND,
         "Kinds of treatment to show",
         "All kinds are shown at first. Tap a kind to hide it, and tap it again to show it.",
         lambda option, kinds: kinds is None or option.kind in kinds,
+        from_address=_kinds_from_address,
+        to_address=_kinds_to_address,
     ),
-    Filter("repeat", "repeat", "Done once, or repeated?", "", _repeat_keeps),
+    Filter("repeat", address.REPEAT, "Done once, or repeated?", "", _repeat_keeps),
     Filter(
         "max_invasiveness",
-        "most_invasive",
+        address.MOST_INVASIVE,
         "The most invasive I would consider",
         "0 means nothing is done to your body. 4 means brain surgery.",
         lambda option, level: option.invasiveness.level <= level,
     ),
     Filter(
         "no_general_anaesthetic",
-        "no_general",
+        address.NO_GENERAL,
         "No general anaesthetic",
         "Leave out options where you are put fully to sleep.",
         lambda option, on: not on or option.anaesthesia.kind != "general",
     ),
     Filter(
         "no_hospital_stay",
-        "no_stay",
+        address.NO_STAY,
         "No night in hospital",
         "Keep only options that can be done without staying the night.",
         # Keeps options that some places do without a stay.
@@ -102,7 +130,7 @@ FILTERS: tuple[Filter, ...] = (
     ),
     Filter(
         "show_no_treatment",
-        "show_wait",
+        address.SHOW_WAIT,
         "Show “No treatment for now”",
         "This choice is shown whatever the other filters say, unless you untick it.",
         None,
@@ -138,57 +166,22 @@ def apply_filters(options: Sequence[Option], filters: Filters) -> list[Option]:
     return [option for option in options if matches(option, filters)]
 
 
-def _one(value: str | Sequence[str]) -> str:
-    return value if isinstance(value, str) else (value[-1] if value else "")
-
-
-def _flag(value: str | Sequence[str], default: bool) -> bool:
-    return {"true": True, "false": False}.get(_one(value).strip().lower(), default)
-
-
-def filters_from_query(query: Mapping[str, str | Sequence[str]], kinds: Sequence[str]) -> Filters:
+def filters_from_query(query: Query, kinds: Sequence[str]) -> Filters:
     """The filters a web address asks for, as the page's controls read it.
 
     ``query`` maps each parameter to its value, or to its values when it is
     repeated (``?kind=Shots&kind=Tablets``). Anything unknown, out of range or
-    badly written falls back to the default rather than failing: a link is
-    typed, pasted and cut short by people and programs.
+    badly written falls back to the default rather than failing
+    (:mod:`treatments.address`).
     """
-    found = Filters()
-    changes: dict[str, Any] = {}
-    param = {f.field: f.param for f in FILTERS}
-    if param["kinds"] in query:
-        raw = query[param["kinds"]]
-        asked = [raw] if isinstance(raw, str) else list(raw)
-        changes["kinds"] = frozenset(kind for kind in asked if kind in kinds)
-    level = _one(query.get(param["max_invasiveness"], "")).strip()
-    if level.isdigit() and int(level) in INVASIVENESS_LEVELS:
-        changes["max_invasiveness"] = int(level)
-    repeat = _one(query.get(param["repeat"], ""))
-    if repeat in get_args(RepeatChoice):
-        changes["repeat"] = repeat
-    for name in ("no_general_anaesthetic", "no_hospital_stay", "show_no_treatment"):
-        if param[name] in query:
-            changes[name] = _flag(query[param[name]], getattr(found, name))
-    return replace(found, **changes)
+    return Filters(**{f.field: f.from_address(f.param.value(query), kinds) for f in FILTERS})
 
 
 def query_from_filters(filters: Filters, kinds: Sequence[str]) -> dict[str, str | list[str]]:
     """The web-address parameters for ``filters``; defaults are left out, as the page does."""
-    default = Filters()
     query: dict[str, str | list[str]] = {}
     for f in FILTERS:
-        value = getattr(filters, f.field)
-        if value == getattr(default, f.field):
-            continue
-        if f.field == "kinds":
-            if set(kinds) <= value:
-                continue  # every kind chosen is the same view as the default
-            query[f.param] = [kind for kind in kinds if kind in value]
-        elif isinstance(value, bool):
-            query[f.param] = str(value).lower()
-        else:
-            query[f.param] = str(value)
+        query |= f.param.query(f.to_address(getattr(filters, f.field), kinds))
     return query
 
 
@@ -199,4 +192,4 @@ def filters_on(filters: Filters, kinds: Sequence[str]) -> list[str]:
     appear in the web address (:func:`query_from_filters`).
     """
     query = query_from_filters(filters, kinds)
-    return [f.on_words or f.label for f in FILTERS if f.param in query]
+    return [f.on_words or f.label for f in FILTERS if f.param.name in query]

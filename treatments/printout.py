@@ -1,7 +1,7 @@
-"""The two printouts, as PDF bytes, on the plain layout of :mod:`treatments.pdf`.
-
-* :func:`visit_printout`: a patient's few pages for the visit (about 4 with two options).
-* :func:`group_handout`: every option side by side, for a room to take home.
+"""A patient's printout for the visit, as PDF bytes, on the plain layout of
+:mod:`treatments.pdf` (about 4 pages with two options), and the parts it shares
+with the group handout (:mod:`treatments.presenting.handout`): the document's
+start and end, the options side by side, and the sources.
 """
 
 from __future__ import annotations
@@ -12,16 +12,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from treatments.facts import FIELDS, short_answers
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
-from treatments.schema import Catalogue, IssueCard, Option
-from treatments.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
+from treatments.schema import Catalogue, Option
 from treatments.sources import source_numbers
 from treatments.visit import MAX_NOTES, VisitAnswers
 
 # At most this many options side by side on one printout page: a fourth
 # column would be too narrow for 12 pt text.
 MAX_PRINTOUT_OPTIONS = 3
-# The handout's QR code: 40 mm scans easily from a sheet held in the hand.
-HANDOUT_QR_MM = 40
 
 # The questions each printout answers for every option, in order: the same
 # fields for each, so benefits and harms get equal room. Each cell holds the
@@ -44,14 +41,14 @@ def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: set[str]) -> s
     return f"[{', '.join(map(str, found))}]" if found else ""
 
 
-def _cell(option: Option, name: str, numbers: Mapping[str, int], cited: set[str]) -> str:
+def fact_cell(option: Option, name: str, numbers: Mapping[str, int], cited: set[str]) -> str:
     return "\n".join(
         f"{line.headline} {_cite(line.sources, numbers, cited)}"
         for line in short_answers(option, name)
     )
 
 
-def _side_by_side(
+def side_by_side(
     out: Writer,
     options: Sequence[Option],
     numbers: Mapping[str, int],
@@ -60,13 +57,13 @@ def _side_by_side(
     extra: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> None:
     sections = [
-        (FIELDS[name].heading, [_cell(o, name, numbers, cited) for o in options])
+        (FIELDS[name].heading, [fact_cell(o, name, numbers, cited) for o in options])
         for name in PRINTOUT_FIELDS
     ]
     out.grid([option.name for option in options], [*sections, *extra])
 
 
-def _sources(out: Writer, catalogue: Catalogue, cited: set[str]) -> None:
+def sources_section(out: Writer, catalogue: Catalogue, cited: set[str]) -> None:
     numbers = source_numbers(catalogue)
     out.heading("Sources")
     out.para("Each number in [ ] is a source. The Sources page of the tool links to each one.")
@@ -80,7 +77,7 @@ def _sources(out: Writer, catalogue: Catalogue, cited: set[str]) -> None:
     )
 
 
-def _finish(out: Writer) -> bytes:
+def finish(out: Writer) -> bytes:
     if out.replaced:
         out.para(
             "Some letters could not be printed with this font. They show as a question mark (?)."
@@ -88,7 +85,7 @@ def _finish(out: Writer) -> bytes:
     return bytes(out.pdf.output())
 
 
-def _start(catalogue: Catalogue, title: str, dated: str) -> Writer:
+def start_document(catalogue: Catalogue, title: str, dated: str) -> Writer:
     """A new document with its title, its date line and the disclaimer."""
     out = Writer(new_document(title, footer=title))
     out.title(title)
@@ -104,7 +101,7 @@ def visit_printout(
     made_on = made_on or _dt.date.today()
     numbers = source_numbers(catalogue)
     cited: set[str] = set()
-    out = _start(
+    out = start_document(
         catalogue, "My notes for my visit: hemifacial spasm", f"Made on {made_on:%d %B %Y}"
     )
 
@@ -131,7 +128,7 @@ def visit_printout(
             )
             for priority, level in rated
         ]
-        _side_by_side(out, options, numbers, cited, extra=fits)
+        side_by_side(out, options, numbers, cited, extra=fits)
         if fits:
             out.para("The last rows are not a score. Each one shows one thing at a time.")
     else:
@@ -162,47 +159,5 @@ def visit_printout(
                 "I said no to at least one question. I may want more help or time before I choose."
             )
 
-    _sources(out, catalogue, cited)
-    return _finish(out)
-
-
-def group_handout(
-    catalogue: Catalogue,
-    options: Sequence[Option],
-    *,
-    cards: Sequence[IssueCard] = (),
-    link: str | None = None,
-    made_on: _dt.date | None = None,
-) -> bytes:
-    """The options side by side, then the issue cards, for a group to take home.
-
-    ``link`` is the address of the same view for a phone (see
-    :mod:`treatments.share`); the first page carries it as a QR code and in words.
-    """
-    made_on = made_on or _dt.date.today()
-    numbers = source_numbers(catalogue)
-    cited: set[str] = set()
-    out = _start(
-        catalogue, "Hemifacial spasm: the options side by side", f"Printed on {made_on:%d %B %Y}"
-    )
-    if link:
-        share = catalogue.deck.share_slide
-        words = [share.text or "", f"{TYPE_IT} {address_in_words(link)}", f"{IT_OPENS} {link}"]
-        out.heading(share.title)
-        out.picture_beside(qr_png(link), "\n".join(w for w in words if w), size=HANDOUT_QR_MM)
-    for start in range(0, len(options), MAX_PRINTOUT_OPTIONS):
-        group = options[start : start + MAX_PRINTOUT_OPTIONS]
-        names = ", ".join(o.short_name for o in group)
-        out.heading(f"Side by side: {names}")
-        _side_by_side(out, group, numbers, cited)
-    if not options:
-        out.para("No options were picked for this handout.")
-    elif cards:
-        out.heading("One question at a time")
-        for card in cards:
-            out.grid(
-                [card.question],
-                [(option.name, [_cell(option, card.field, numbers, cited)]) for option in options],
-            )
-    _sources(out, catalogue, cited)
-    return _finish(out)
+    sources_section(out, catalogue, cited)
+    return finish(out)

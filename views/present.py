@@ -7,29 +7,15 @@ import functools
 import streamlit as st
 
 from components.catalogue import get_catalogue
-from components.present import (
-    PRESENT_PATH,
+from components.presenting.controls import (
     adopt_deck,
     deck_cards,
     deck_options,
-    draw_slide,
-    enter_presenter_button,
-    enter_projector_button,
-    handout_download,
-    in_presenter_view,
-    in_projector_view,
-    leave_presenter_button,
-    leave_projector_button,
-    present_root,
-    presenter_panel,
-    room_link,
     slide_controls,
-    slide_style,
-    slides_download,
-    speaker_note,
     speaker_notes_toggle,
 )
-from components.room import (
+from components.presenting.downloads import handout_download, slides_download
+from components.presenting.room import (
     join_room,
     keep_room,
     lead_a_room,
@@ -39,9 +25,24 @@ from components.room import (
     room_status,
     watch_room,
 )
-from treatments.deck import build_deck
-from treatments.rooms import deck_of
+from components.presenting.slides import draw_slide, present_root, room_link, speaker_note
+from components.presenting.windows import (
+    enter_presenter_button,
+    enter_projector_button,
+    in_presenter_view,
+    in_projector_view,
+    leave_presenter_button,
+    leave_projector_button,
+    presenter_panel,
+    slide_style,
+)
+from treatments.presenting.deck import build_deck
+from treatments.presenting.rooms import deck_of
+from views.registry import BY_KEY
 
+# This page's path under the app's address: the room's links and the code that
+# hands the room the view are built from it.
+PRESENT_PATH = BY_KEY["present"].url_path
 catalogue = get_catalogue()
 slide_style()
 # A room's deck and slide are taken on before the controls are drawn.
@@ -79,7 +80,7 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
     show_notes = speaker_notes_toggle() if not presenting else False
     # The address that hands the room this deck's view: the last slide, the
     # handout and the PowerPoint file all carry the same one.
-    link = room_link(catalogue, options)
+    link = room_link(catalogue, options, PRESENT_PATH)
     handout_download(catalogue, options, cards, link)
     slides_download(catalogue, options, cards, link)
     st.caption(
@@ -91,21 +92,21 @@ slides = build_deck(catalogue, options, cards)
 number = slide_controls(slides, controls, in_room=in_room)
 room = keep_room(room, deck_of([o.short_name for o in options], cards, number))
 with room_menu.popover("Room", icon=":material/groups:", width="stretch"):
-    room_panel(room, present_root(), PRESENT_PATH)
+    room_panel(room, present_root(PRESENT_PATH), PRESENT_PATH)
 slide = slides[number - 1]
 if presenting:
     current, beside = slide_area.columns([5, 2], gap="medium")
     with current:
-        draw_slide(slide, number, len(slides), options, catalogue, link, room)
+        draw_slide(slide, number, len(slides), options, catalogue, link, PRESENT_PATH, room)
     with beside, st.container(key="presenter-panel"):
         presenter_clock(room)
-        projector_window_button(room, present_root(), PRESENT_PATH)
+        projector_window_button(room, present_root(PRESENT_PATH), PRESENT_PATH)
         presenter_panel(slides, number)
         # Here, not in the control row, where its label had no room.
         leave_presenter_button()
 else:
     with slide_area:
-        draw_slide(slide, number, len(slides), options, catalogue, link, room)
+        draw_slide(slide, number, len(slides), options, catalogue, link, PRESENT_PATH, room)
     # The room never sees the notes: not in the projector view.
     if show_notes and not in_projector_view():
         speaker_note(slide)

@@ -6,8 +6,8 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import axe_violations, open_app
-from treatments.deck import build_deck
 from treatments.loader import load_catalogue
+from treatments.presenting.deck import build_deck
 from views import registry
 
 pytestmark = pytest.mark.browser

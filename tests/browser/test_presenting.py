@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 
 from tests.browser import ui
 from tests.browser.conftest import open_app
-from treatments.deck import build_deck
 from treatments.loader import load_catalogue
+from treatments.presenting.deck import build_deck
 from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser

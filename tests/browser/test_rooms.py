@@ -17,7 +17,7 @@ from tests.browser import ui
 from tests.browser.conftest import axe_violations
 from tests.browser.test_presenting import _projector_problems as projector_problems
 from tools.follow_along import TEN_MOVES, Room, shown_slide
-from treatments.rooms import LEAD_PARAM, ROOM_PARAM
+from treatments.address import LEAD, ROOM
 
 pytestmark = pytest.mark.browser
 
@@ -61,13 +61,13 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         # with the presenter's key.
         codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(projector.screenshot())))
         links = [code.text for code in codes]
-        assert links == [f"{app_url}/present?{ROOM_PARAM}={room.code}"]
-        assert LEAD_PARAM not in links[0]
+        assert links == [f"{app_url}/present?{ROOM.name}={room.code}"]
+        assert LEAD.name not in links[0]
 
         room.join(4)
         by_code = room.new_phone()
         join_by_typing_the_code(by_code, app_url, room.code)
-        expect(by_code).to_have_url(f"{app_url}/present?{ROOM_PARAM}={room.code}")
+        expect(by_code).to_have_url(f"{app_url}/present?{ROOM.name}={room.code}")
         room.phones.append(by_code)
         assert len(room.phones) == 5
 
@@ -103,7 +103,7 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         presenter.get_by_role("button", name="Room").click()
         presenter.get_by_role("button", name="End the room").click()
         ui.wait_for_app(presenter)
-        assert ROOM_PARAM not in presenter.url
+        assert ROOM.name not in presenter.url
         expect(room.phones[1].get_by_text(f"There is no room {room.code} now")).to_be_visible(
             timeout=10_000
         )

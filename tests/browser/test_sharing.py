@@ -22,10 +22,10 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from tests.browser import ui
 from tests.browser.conftest import open_app
 from tools.live_server import running_server
-from treatments.deck import build_deck
 from treatments.facts import FIELDS
+from treatments.presenting.deck import build_deck
+from treatments.presenting.powerpoint import file_pages
 from treatments.schema import Catalogue
-from treatments.slides_file import file_pages
 
 pytestmark = pytest.mark.browser
 

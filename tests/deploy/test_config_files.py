@@ -29,7 +29,7 @@ from deploy.local import (
     redis_command,
 )
 from tests.conftest import ROOT
-from treatments.rooms import REDIS_URL_VARIABLE
+from treatments.presenting.rooms import REDIS_URL_VARIABLE
 
 DEPLOY = ROOT / "deploy"
 KUBERNETES_VERSION = "1.34.0"

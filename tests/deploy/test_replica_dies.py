@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from components.reconnected import DISMISS, NOTICE
 from deploy.local import Cluster
 from tests.browser import ui
-from treatments.deck import build_deck
+from treatments.presenting.deck import build_deck
 from treatments.schema import Catalogue
 from views import registry
 

@@ -164,8 +164,11 @@ def test_a_link_made_from_filters_reads_back_as_the_same_view(filters: Filters) 
 
 
 def test_every_filter_is_one_record_with_a_unique_url_name() -> None:
-    params = [f.param for f in FILTERS]
+    params = [f.param.name for f in FILTERS]
     assert len(set(params)) == len(params)
+    # The filters' defaults are their parameters' defaults, declared once.
+    default = Filters()
+    assert all(f.to_address(getattr(default, f.field), KINDS) == f.param.default for f in FILTERS)
     assert all(f.label for f in FILTERS)
     assert [f.field for f in FILTERS if f.keeps is None] == ["show_no_treatment"]
 

@@ -14,7 +14,8 @@ from pypdf import PdfReader
 
 from treatments.loader import load_catalogue
 from treatments.pdf import BODY_PT
-from treatments.printout import group_handout, visit_printout
+from treatments.presenting.handout import group_handout
+from treatments.printout import visit_printout
 from treatments.schema import Catalogue
 from treatments.sources import source_numbers
 from treatments.visit import MAX_NOTES, VisitAnswers

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from streamlit.testing.v1 import AppTest
 
 from tools.markdown_tables import is_markdown_table, parse_markdown_table
-from treatments.deck import build_deck
 from treatments.markdown import link_target
+from treatments.presenting.deck import build_deck
 from treatments.schema import Catalogue
 
 # What counts as a figure: a count out of 100 or 1,000, an invasiveness

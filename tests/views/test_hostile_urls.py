@@ -7,9 +7,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from tests.views.conftest import APP, PAGES, TIMEOUT, markdown_tables
+from treatments.address import EVERY_PARAM
 
-# The app's own URL keys, plus strangers.
-KEYS = ["kind", "most_invasive", "repeat", "no_general", "no_stay", "show_wait", "side_by_side"]
+# Every parameter of the app's web address, from its one home, plus strangers.
+KEYS = [param.name for param in EVERY_PARAM]
 text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)),  # lone surrogates cannot be URL-encoded
     max_size=300,
@@ -52,7 +53,8 @@ def test_any_query_string_renders_a_page(query: dict[str, object]) -> None:
     assert not any(m.allow_html for m in at.markdown)
 
 
-PRESENT_KEYS = ["slide", "deck_options", "deck_cards", "speaker_notes", "jump_to_slide"]
+# And the Present page's other widget keys, which the address does not hold.
+PRESENT_KEYS = [*KEYS, "speaker_notes", "jump_to_slide"]
 present_queries = st.dictionaries(
     st.sampled_from(PRESENT_KEYS) | text.filter(bool), values, max_size=5
 )

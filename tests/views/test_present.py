@@ -7,9 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from tests.views.conftest import plain
 from treatments import charts
-from treatments.deck import build_deck, slide_options
 from treatments.facts import FIELDS
 from treatments.markdown import escape
+from treatments.presenting.deck import build_deck, slide_options
 from treatments.schema import Catalogue
 
 

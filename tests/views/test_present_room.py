@@ -8,9 +8,9 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.room import room_store
-from treatments.deck import build_deck
-from treatments.rooms import Deck, NewRoom
+from components.presenting.room import room_store
+from treatments.presenting.deck import build_deck
+from treatments.presenting.rooms import Deck, NewRoom
 from treatments.schema import Catalogue
 
 

@@ -11,12 +11,11 @@ import redis
 from hypothesis import given
 from hypothesis import strategies as st
 
-from treatments.rooms import (
+from treatments.address import LEAD, ROOM
+from treatments.presenting.rooms import (
     CODE_LENGTH,
     CODE_LETTERS,
-    LEAD_PARAM,
     REDIS_URL_VARIABLE,
-    ROOM_PARAM,
     Deck,
     MemoryRooms,
     RedisRooms,
@@ -212,9 +211,9 @@ def test_near_codes_are_refused(text: str | None) -> None:
 
 def test_a_follow_link_never_carries_the_lead_key() -> None:
     follow = follow_link("https://example.org/hfs/", "present", "KQTW")
-    assert follow == f"https://example.org/hfs/present?{ROOM_PARAM}=KQTW"
+    assert follow == f"https://example.org/hfs/present?{ROOM.name}=KQTW"
     lead = lead_link("https://example.org/hfs/", "present", "KQTW", "s3cret", view="projector")
     assert (
         lead
-        == f"https://example.org/hfs/present?{ROOM_PARAM}=KQTW&{LEAD_PARAM}=s3cret&view=projector"
+        == f"https://example.org/hfs/present?{ROOM.name}=KQTW&{LEAD.name}=s3cret&view=projector"
     )

@@ -13,18 +13,18 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from tests.conftest import require_tool
-from treatments.deck import chosen_cards
+from treatments.address import SIDE_BY_SIDE
 from treatments.filters import apply_filters, filters_from_query, treatment_kinds
 from treatments.loader import load_catalogue
-from treatments.printout import group_handout
-from treatments.schema import Catalogue
-from treatments.share import (
-    SIDE_BY_SIDE_PARAM,
+from treatments.presenting.deck import chosen_cards
+from treatments.presenting.handout import group_handout
+from treatments.presenting.share import (
     address_in_words,
     app_root,
     compare_link,
     qr_png,
 )
+from treatments.schema import Catalogue
 
 _CATALOGUE = load_catalogue()
 _SEGMENT = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=8)
@@ -69,7 +69,7 @@ def test_the_link_opens_compare_with_just_the_deck_s_options(picks: list[int]) -
     # Each option here is the only one of its kind, so the table shows the deck.
     assert apply_filters(_CATALOGUE.options, filters) == options
     expected = [o.short_name for o in options] if 2 <= len(options) <= 4 else None
-    assert query.get(SIDE_BY_SIDE_PARAM) == expected
+    assert query.get(SIDE_BY_SIDE.name) == expected
 
 
 def test_the_whole_deck_is_just_the_app_s_address(catalogue: Catalogue) -> None:

@@ -7,7 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from treatments.deck import (
+from treatments.facts import FIELDS
+from treatments.loader import load_catalogue
+from treatments.presenting.deck import (
     FIT_STEPS,
     OPTION_SLIDE_FIELDS,
     OPTION_SLIDE_HARMS,
@@ -18,8 +20,6 @@ from treatments.deck import (
     harm_groups,
     slide_density,
 )
-from treatments.facts import FIELDS
-from treatments.loader import load_catalogue
 from treatments.schema import Catalogue, Deck, Option
 
 _CATALOGUE = load_catalogue()

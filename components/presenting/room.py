@@ -21,11 +21,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
+from treatments.address import LEAD, PRESENTER, PROJECTOR, ROOM, VIEW
 from treatments.markdown import escape
-from treatments.rooms import (
-    LEAD_PARAM,
+from treatments.presenting.rooms import (
     ROOM_LIFETIME,
-    ROOM_PARAM,
     Deck,
     Room,
     Rooms,
@@ -35,7 +34,7 @@ from treatments.rooms import (
     parse_code,
     rooms_from_environment,
 )
-from treatments.share import address_in_words, qr_png
+from treatments.presenting.share import address_in_words, qr_png
 
 FOLLOW_KEY = "follow_presenter"
 _MOVED_HERE_KEY = "room_moved_here"
@@ -102,7 +101,7 @@ def lead_a_room(view: RoomView | None) -> None:
     rooms never makes the page loop."""
     if (view is None or not view.leading) and not st.session_state.get(_LED_ONCE_KEY):
         st.session_state[_LED_ONCE_KEY] = True
-        ask_to_start("presenter")
+        ask_to_start(PRESENTER)
 
 
 def join_room(adopt: Callable[[Deck], None]) -> RoomView | None:
@@ -111,10 +110,10 @@ def join_room(adopt: Callable[[Deck], None]) -> RoomView | None:
     A window following the room takes on the room's deck and slide through
     ``adopt``, which must run before the controls are drawn.
     """
-    code = parse_code(st.query_params.get(ROOM_PARAM))
+    code = parse_code(ROOM.value(st.query_params))
     if code is None:
         return None
-    key = st.query_params.get(LEAD_PARAM)
+    key = LEAD.value(st.query_params) or None
     try:
         room = room_store().get(code)
     except RoomStoreError:
@@ -136,7 +135,7 @@ def keep_room(view: RoomView | None, deck: Deck) -> RoomView | None:
         if view is None or not view.leading:
             _start(deck)
         if start:
-            st.query_params["view"] = start
+            st.query_params[VIEW.name] = start
         st.rerun()
     if view is None or view.room is None:
         return view
@@ -171,8 +170,8 @@ def _start(deck: Deck) -> None:
     except RoomStoreError:
         st.toast("A room cannot be started right now. The slides still work.")
         return
-    st.query_params[ROOM_PARAM] = new.code
-    st.query_params[LEAD_PARAM] = new.lead_key
+    st.query_params[ROOM.name] = new.code
+    st.query_params[LEAD.name] = new.lead_key
     st.session_state[_PRESENTING_SINCE_KEY] = time.time()
 
 
@@ -183,10 +182,10 @@ def _end(code: str, key: str) -> None:
 
 
 def _leave() -> None:
-    for name in (ROOM_PARAM, LEAD_PARAM):
+    for name in (ROOM.name, LEAD.name):
         st.query_params.pop(name, None)
-    if st.query_params.get("view") == "presenter":
-        st.query_params.pop("view", None)
+    if VIEW.value(st.query_params) == PRESENTER:
+        st.query_params.pop(VIEW.name, None)
 
 
 def _follow_again() -> None:
@@ -294,7 +293,7 @@ def projector_window_button(view: RoomView | None, root: str, page_path: str) ->
         return
     st.link_button(
         "Open the projector window",
-        lead_link(root, page_path, view.code, view.lead_key or "", view="projector"),
+        lead_link(root, page_path, view.code, view.lead_key or "", view=PROJECTOR),
         icon=":material/open_in_new:",
         help="Opens the slides alone in a new window. Drag it to the projector. "
         "It moves with this one.",
@@ -315,7 +314,7 @@ def _join_form() -> None:
             st.error("A room code is 4 letters, like KQTW.")
         else:
             st.session_state[FOLLOW_KEY] = True
-            st.query_params[ROOM_PARAM] = code
+            st.query_params[ROOM.name] = code
             st.rerun()
 
 

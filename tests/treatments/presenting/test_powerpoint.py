@@ -20,10 +20,10 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from tests.conftest import require_tool
-from treatments.deck import HARMS_TITLE, build_deck
 from treatments.facts import short_answers
+from treatments.presenting.deck import HARMS_TITLE, build_deck
+from treatments.presenting.powerpoint import BENEFITS, HARMS, deck_file, file_pages
 from treatments.schema import Catalogue
-from treatments.slides_file import BENEFITS, HARMS, deck_file, file_pages
 
 LINK = "https://clinic.example.org/hfs/?kind=Shots&kind=Brain+surgery&show_wait=false"
 

@@ -105,7 +105,7 @@ def build_deck(
 
 
 # The projector view's type steps: each a tenth smaller (``--fit`` in
-# components/present.py). A slide takes the largest step at which its text, by
+# components/presenting/windows.py). A slide takes the largest step at which its text, by
 # the estimate below, fits the screen.
 FIT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)
 
@@ -206,7 +206,7 @@ def card_pages(card: IssueCard, options: Sequence[Option]) -> list[tuple[int, ..
 
 def _pictures_height(option: Option, fit: float) -> float:
     """The row of an option's pictures of 100 beside its text: the tallest one,
-    its title and legend in the slide's type (components.charts.slide_picture).
+    its title and legend in the slide's type (components.presenting.picture).
 
     Title and legend lines are plain paragraphs, with no bullet and no space
     between them, so they are counted as they are drawn.

@@ -14,12 +14,9 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
 
+from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
 from treatments.filters import Filters, is_no_treatment, query_from_filters, treatment_kinds
 from treatments.schema import Option
-
-# The Compare page's web-address name for the options picked side by side.
-SIDE_BY_SIDE_PARAM = "side_by_side"
-SIDE_BY_SIDE_RANGE = range(2, 5)
 
 
 def app_root(page_url: str, page_path: str) -> str:
@@ -44,11 +41,8 @@ def compare_link(root: str, options: Sequence[Option], catalogue_options: Sequen
         show_no_treatment=any(is_no_treatment(option) for option in options),
     )
     query = query_from_filters(filters, kinds)
-    # No kind at all is written "kind=" (an empty list would leave it out,
-    # which means every kind).
-    query = {name: value if value != [] else [""] for name, value in query.items()}
-    if len(options) in SIDE_BY_SIDE_RANGE:
-        query[SIDE_BY_SIDE_PARAM] = [option.short_name for option in options]
+    if len(options) in SIDE_BY_SIDE_COUNT:
+        query |= SIDE_BY_SIDE.query(tuple(option.short_name for option in options))
     return root + ("?" + urlencode(query, doseq=True) if query else "")
 
 

@@ -28,16 +28,16 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Length, Pt
 
 from treatments import charts
-from treatments.deck import (
+from treatments.facts import FIELDS, FactLine, short_answers
+from treatments.presenting.deck import (
     OPTION_SLIDE_ABOUT,
     Slide,
     build_deck,
     card_answers,
     slide_options,
 )
-from treatments.facts import FIELDS, FactLine, short_answers
+from treatments.presenting.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.schema import Benefit, Catalogue, Option
-from treatments.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.sources import source_numbers
 
 # 16:9, PowerPoint's own default.

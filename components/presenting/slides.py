@@ -1,0 +1,179 @@
+"""The slide itself: its title, what it shows by kind, and its footer.
+
+Each kind of slide (:data:`treatments.presenting.deck.SlideKind`) is drawn by
+one function here from the deck's pure slide; its words and facts come from
+the data file through :mod:`treatments.facts`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from components.presenting.picture import slide_picture
+from components.presenting.room import RoomView, join_instructions
+from treatments import charts
+from treatments.facts import FIELDS, short_answers
+from treatments.markdown import escape, link_target, refs
+from treatments.presenting.deck import (
+    OPTION_SLIDE_ABOUT,
+    Slide,
+    card_answers,
+    slide_density,
+    slide_options,
+)
+from treatments.presenting.share import (
+    IT_OPENS,
+    TYPE_IT,
+    address_in_words,
+    app_root,
+    compare_link,
+    qr_png,
+)
+from treatments.schema import Catalogue, Option
+
+# The code on the share slide: large enough to scan from the back of a room
+# on a projector (about a fifth of a 1366 x 768 screen's width).
+QR_PIXELS = 380
+
+
+def draw_slide(
+    slide: Slide,
+    number: int,
+    count: int,
+    options: Sequence[Option],
+    catalogue: Catalogue,
+    link: str,
+    page_path: str,
+    room: RoomView | None = None,
+) -> None:
+    # How much smaller the projector view's type must be for this slide to fit.
+    density = slide_density(slide, options)
+    with st.container(key="slide-frame"), st.container(key=f"slide-fit-{density}"):
+        st.title(escape(slide.title), anchor=False)
+        if slide.kind == "title":
+            _title_slide(catalogue)
+            join_instructions(room, present_root(page_path), page_path)
+        elif slide.kind == "option" and slide.option is not None:
+            _option_slide(slide.option, catalogue)
+        elif slide.kind == "harms" and slide.option is not None:
+            _harms_slide(slide.option, slide.fields, catalogue)
+        elif slide.kind == "issue" and slide.card is not None:
+            _issue_slide(slide, options, catalogue)
+        elif slide.kind == "share":
+            _share_slide(catalogue, link)
+        elif slide.kind == "choose":
+            _choose_slide(catalogue)
+        else:
+            _questions_slide(catalogue)
+        st.caption(
+            f"Slide {number} of {count}. Facts last checked: "
+            f"{catalogue.meta.last_reviewed:%d %B %Y}. {escape(catalogue.meta.disclaimer)}"
+        )
+
+
+def _title_slide(catalogue: Catalogue) -> None:
+    title = catalogue.deck.title_slide
+    st.markdown(escape(title.intro))
+    st.markdown("\n".join(f"- {escape(point)}" for point in title.points))
+
+
+def _line(option: Option, field: str, catalogue: Catalogue) -> str:
+    label = FIELDS[field].short
+    facts = [
+        f"{escape(f.headline)} {refs(f.sources, catalogue)}" for f in short_answers(option, field)
+    ]
+    if len(facts) == 1:
+        return f"- **{label}:** {facts[0]}"
+    # Several harms: one short line each, under the label.
+    return f"- **{label}:**" + "".join(f"\n    - {fact}" for fact in facts)
+
+
+def _option_slide(option: Option, catalogue: Catalogue) -> None:
+    """What it is and what it helps, its pictures of 100 people beside.
+
+    Left, what it is, how invasive, how often and what it helps (where no
+    fair study gives a number, the "Helps" line says why). Right, one picture
+    per time the help was measured, each titled with its time frame. Its
+    harms have the next slide to themselves.
+    """
+    words, pictures = st.columns(2, gap="large")
+    with words:
+        st.markdown(
+            f"{escape(option.what_it_is.text)} {refs(option.what_it_is.sources, catalogue)}"
+        )
+        st.markdown(
+            "\n".join(_line(option, field, catalogue) for field in (*OPTION_SLIDE_ABOUT, "helps"))
+        )
+    with pictures:
+        counted = charts.pictured(option)
+        places = st.columns(len(counted)) if len(counted) > 1 else [st.container()]
+        for position, (place, benefit) in enumerate(zip(places, counted, strict=False)):
+            with place:
+                slide_picture(option, benefit, position)
+
+
+def _harms_slide(option: Option, fields: Sequence[str], catalogue: Catalogue) -> None:
+    """Its harms: common side effects and serious risks in halves of equal
+    width, or one kind the full width where the deck split them."""
+    places = st.columns(len(fields), gap="large") if len(fields) > 1 else [st.container()]
+    for place, field in zip(places, fields, strict=True):
+        with place:
+            st.markdown(_line(option, field, catalogue))
+
+
+def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:
+    assert slide.card is not None
+    rows = []
+    for option, facts in card_answers(slide.card, slide_options(slide, options)):
+        answer = "  \n".join(
+            f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in facts
+        )
+        rows.append({"Option": f"**{escape(option.short_name)}**", "Answer": answer})
+    st.table(rows, hide_index=True, alt=f"{slide.card.question} One row for each option.")
+
+
+def _choose_slide(catalogue: Catalogue) -> None:
+    choose = catalogue.deck.choose_slide
+    if choose.text:
+        st.markdown(escape(choose.text))
+    st.markdown("\n".join(f"- {escape(point)}" for point in choose.points))
+
+
+def _questions_slide(catalogue: Catalogue) -> None:
+    if catalogue.questions is None:
+        return
+    items = catalogue.questions.items
+    half = (len(items) + 1) // 2
+    left, right = st.columns(2, gap="large")
+    left.markdown("\n".join(f"- {escape(q)}" for q in items[:half]))
+    right.markdown("\n".join(f"- {escape(q)}" for q in items[half:]))
+
+
+def present_root(page_path: str) -> str:
+    """The app's address as this browser sees it (proxy and base path included)."""
+    # A test run has none; a local address is the honest stand-in there.
+    page_url = st.context.url or f"http://localhost:8501/{page_path}"
+    return app_root(page_url, page_path)
+
+
+def room_link(catalogue: Catalogue, options: Sequence[Option], page_path: str) -> str:
+    """The Compare page with the deck's options, at the address this browser sees."""
+    return compare_link(present_root(page_path), options, catalogue.options)
+
+
+def _share_slide(catalogue: Catalogue, link: str) -> None:
+    share = catalogue.deck.share_slide
+    code, words = st.columns([2, 3], gap="large", vertical_alignment="center")
+    with code:
+        st.image(qr_png(link, scale=12), width=QR_PIXELS)
+    with words:
+        if share.text:
+            st.markdown(escape(share.text))
+        st.markdown(f"{TYPE_IT} **{escape(address_in_words(link))}**")
+        st.caption(f"{IT_OPENS} [{escape(link)}]({link_target(link)})")
+
+
+def speaker_note(slide: Slide) -> None:
+    st.info(f"Speaker note: {escape(slide.speaker_note)}", icon=":material/record_voice_over:")

@@ -1,0 +1,126 @@
+"""Which window the Present page is: the working view, the projector's, or the
+presenter's (``?view=``), the buttons that move between them, and each one's type.
+
+The stylesheets are static files beside this one; only the type steps are
+made here, from the one list of them (:data:`treatments.presenting.deck.FIT_STEPS`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import streamlit as st
+
+from components.presenting.picture import SLIDE_PICTURE_STYLE
+from components.presenting.room import ask_to_start
+from treatments.address import PRESENTER, PROJECTOR, VIEW
+from treatments.markdown import escape
+from treatments.presenting.deck import FIT_STEPS, Slide
+
+_HERE = Path(__file__).parent
+# Fuller slides get smaller type: a slide's frame is keyed with its type step
+# (treatments.presenting.deck.slide_density), and each step sets --fit.
+_FIT_STYLE = "<style>{}</style>".format(
+    " ".join(f".st-key-slide-fit-{step} {{ --fit: {fit}; }}" for step, fit in enumerate(FIT_STEPS))
+)
+
+
+def slide_style() -> None:
+    st.html(_HERE / "slide.css")
+    st.html(_FIT_STYLE + SLIDE_PICTURE_STYLE)
+    if in_projector_view():
+        st.html(_HERE / "projector.css")
+    elif in_presenter_view():
+        st.html(_HERE / "presenter.css")
+
+
+def in_projector_view() -> bool:
+    """Whether the page shows the slide alone (``?view=projector``, so a reload keeps it)."""
+    return VIEW.value(st.query_params) == PROJECTOR
+
+
+def in_presenter_view() -> bool:
+    """Whether this is the presenter's own window (``?view=presenter``): notes,
+    next slide and clock beside the slide. It always leads a room."""
+    return VIEW.value(st.query_params) == PRESENTER
+
+
+def enter_presenter_button() -> None:
+    """The way into the presenter view; it starts a room if there is none, so
+    the projector window (and phones) can move with it."""
+    if in_presenter_view() or in_projector_view():
+        return
+    st.button(
+        "Presenter",
+        icon=":material/co_present:",
+        on_click=ask_to_start,
+        args=(PRESENTER,),
+        width="stretch",
+        key="enter_presenter",
+        help="Your own window, with the notes, the next slide and the time. "
+        "From it, open the projector window.",
+    )
+
+
+def _leave_presenter() -> None:
+    st.query_params.pop(VIEW.name, None)
+
+
+def leave_presenter_button() -> None:
+    st.button(
+        "Leave the presenter view",
+        icon=":material/close_fullscreen:",
+        on_click=_leave_presenter,
+        key="leave_presenter",
+        width="stretch",
+    )
+
+
+def presenter_panel(slides: Sequence[Slide], number: int) -> None:
+    """Beside the slide in the presenter view: what comes next, and the notes."""
+    upcoming = slides[number] if number < len(slides) else None
+    st.markdown(
+        f"**Next:** {escape(upcoming.title)}" if upcoming is not None else "**Next:** the end"
+    )
+    with st.container(key="presenter-notes"):
+        st.markdown(f"**Speaker note:** {escape(slides[number - 1].speaker_note)}")
+
+
+def _enter_projector() -> None:
+    st.query_params[VIEW.name] = PROJECTOR
+
+
+def _leave_projector() -> None:
+    st.query_params.pop(VIEW.name, None)
+
+
+def enter_projector_button() -> None:
+    """The way in: a button, or the P key. Drawn only outside the projector view."""
+    if in_projector_view() or in_presenter_view():
+        return
+    st.button(
+        "Projector",
+        icon=":material/fullscreen:",
+        on_click=_enter_projector,
+        shortcut="P",
+        width="stretch",
+        key="enter_projector",
+        help="Shows the slide alone, filling the screen. Press Esc to come back.",
+    )
+
+
+def leave_projector_button() -> None:
+    """The way out: Esc, or a button in the corner that shows when the pointer or
+    the keyboard reaches it. Drawn only in the projector view, and never inside
+    the hidden controls, so it can be seen."""
+    if not in_projector_view():
+        return
+    with st.container(key="leave-projector"):
+        st.button(
+            "Leave the projector view",
+            icon=":material/fullscreen_exit:",
+            on_click=_leave_projector,
+            shortcut="Esc",
+            key="leave_projector",
+        )
