@@ -9,10 +9,10 @@ import streamlit as st
 from components.answers import keep
 from components.filters import clear_filters, filter_controls
 from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
-from treatments.facts import ANSWER_FIELDS, FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence
+from treatments.facts import ANSWER_FIELDS, FIELDS, FactLine, fact_lines, sentence
 from treatments.filters import apply_filters, filters_on, treatment_kinds
 from treatments.markdown import escape, refs
-from treatments.schema import Catalogue, Option
+from treatments.schema import HARM_FIELDS, Catalogue, Option
 from treatments.table import comparison_card, comparison_markdown
 
 SIDE_BY_SIDE_KEY = SIDE_BY_SIDE.name

@@ -9,58 +9,13 @@ sit beside it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from treatments import wording
-from treatments.schema import HARM_FIELDS, Benefit, Option, SeriousRisk, SideEffect
+from treatments.schema import Benefit, HospitalStay, Option, SeriousRisk, SideEffect
 
-
-@dataclass(frozen=True)
-class Field:
-    """One question every option answers, as people see it on every page and paper.
-
-    ``short`` is the label where room is tight (a slide); ``unit`` is the
-    denominator its counts use, said once here so every view says it alike.
-    """
-
-    label: str
-    short: str
-    unit: str = ""
-
-    @property
-    def heading(self) -> str:
-        """``"Serious risks (out of 1,000 people)"``: the label with its unit."""
-        return f"{self.label} ({self.unit})" if self.unit else self.label
-
-
-_PER_100, _PER_1000 = "out of 100 people", "out of 1,000 people"
-# The one table of an option's fields, in the data file's order. The table,
-# the cards, the slides, the printouts and the reading grade all loop over it.
-FIELDS: dict[str, Field] = {
-    "what_it_is": Field("What it is", "What it is"),
-    "how_it_is_done": Field("How it is done", "How"),
-    "invasiveness": Field("How invasive", "How invasive"),
-    "anaesthesia": Field("Asleep or awake", "Asleep or awake"),
-    "hospital_stay": Field("Hospital stay", "Hospital stay"),
-    "repeat": Field("How often it is repeated", "How often"),
-    "onset": Field("How soon it works", "How soon"),
-    "duration": Field("How long it lasts", "How long"),
-    "helps": Field("How many it helps", "Helps", _PER_100),
-    "side_effects": Field("Common side effects", "Side effects", _PER_100),
-    "serious_risks": Field("Serious risks", "Serious risks", _PER_1000),
-    "recovery": Field("Recovery", "Recovery"),
-    "feels_like": Field("What it feels like", "Feels like"),
-    "work_and_driving": Field("Work and driving", "Work and driving"),
-    "usually_for": Field("Who it is usually for", "Usually for"),
-    "evidence": Field("How strong the proof is", "Proof"),
-}
-ANSWER_FIELDS = tuple(FIELDS)
-# The schema and this table name the same questions in the same order.
-assert (
-    tuple(name for name in Option.model_fields if name not in ("id", "name", "short_name", "kind"))
-    == ANSWER_FIELDS
-)
 NO_NUMBER = "no reliable number"
 
 
@@ -87,23 +42,6 @@ def sentence(text: str) -> str:
 def _joined(*parts: str | None) -> str:
     """Sentences run together, each ending in a full stop."""
     return " ".join(sentence(part) for part in parts if part)
-
-
-def headline(option: Option, field: str) -> str:
-    """The short answer: ``"Level 1 of 4: A few small needle shots"``."""
-    match field:
-        case "invasiveness":
-            return wording.invasiveness_phrase(option.invasiveness.level)
-        case "anaesthesia":
-            return wording.anaesthesia_phrase(option.anaesthesia.kind)
-        case "hospital_stay":
-            stay = option.hospital_stay
-            return wording.nights_phrase(stay.nights, longer_in_some=stay.longer_in_some)
-        case "repeat":
-            return wording.capitalised(option.repeat.every)
-        case "evidence":
-            return wording.capitalised(option.evidence.strength)
-    raise ValueError(f"{field!r} has no short answer; use fact_lines()")
 
 
 def benefit_phrase(benefit: Benefit) -> str:
@@ -153,46 +91,147 @@ def _about(name: str, words: Sequence[str]) -> bool:
     return not words or any(word.casefold() in name for word in words)
 
 
-def fact_lines(option: Option, field: str, *, harms_about: Sequence[str] = ()) -> list[FactLine]:
-    """What ``option`` says about ``field``, one line per fact.
+# How each kind of field is worded. A field's ``lines`` gives one line per
+# fact; ``harms_about`` keeps only the harms whose name mentions one of its
+# words (a "What matters" priority about the face, say), all when empty.
+Lines = Callable[[Option, Sequence[str]], list[FactLine]]
 
-    For the harm fields there is one line per harm, kept only if its name
-    mentions one of ``harms_about`` (all harms when it is empty); for
-    "how many it helps", one line per time it was measured.
-    """
-    if field in HARM_FIELDS:
-        harms: Sequence[SideEffect | SeriousRisk] = getattr(option, field)
+
+def _text(name: str) -> Lines:
+    """A plain answer: its text is the whole of it."""
+
+    def lines(option: Option, harms_about: Sequence[str]) -> list[FactLine]:
+        value = getattr(option, name)
+        return [FactLine(value.text, "", tuple(value.sources))]
+
+    return lines
+
+
+def _short_answer(name: str, short: Callable[[Any], str], detail: str) -> Lines:
+    """A short answer made from the value (``"Level 1 of 4: ..."``), its ``detail``
+    attribute (a note, or the text) beneath it."""
+
+    def lines(option: Option, harms_about: Sequence[str]) -> list[FactLine]:
+        value = getattr(option, name)
+        return [FactLine(short(value), getattr(value, detail), tuple(value.sources))]
+
+    return lines
+
+
+def _stay(stay: HospitalStay) -> str:
+    return wording.nights_phrase(stay.nights, longer_in_some=stay.longer_in_some)
+
+
+def _benefits(option: Option, harms_about: Sequence[str]) -> list[FactLine]:
+    """One line per time the help was measured."""
+    return [
+        FactLine(
+            benefit_headline(benefit),
+            _joined(f"Helped means: {benefit.means}", benefit.note),
+            tuple(benefit.sources),
+        )
+        for benefit in option.helps
+    ]
+
+
+def _harms(name: str) -> Lines:
+    def lines(option: Option, harms_about: Sequence[str]) -> list[FactLine]:
+        harms: Sequence[SideEffect | SeriousRisk] = getattr(option, name)
         return [
             FactLine(harm_headline(harm), harm.note or "", tuple(harm.sources))
             for harm in harms
             if _about(harm.name, harms_about)
         ]
-    if field == "helps":
-        return [
-            FactLine(
-                benefit_headline(benefit),
-                _joined(f"Helped means: {benefit.means}", benefit.note),
-                tuple(benefit.sources),
-            )
-            for benefit in option.helps
-        ]
-    value = getattr(option, field)
-    if field in ("invasiveness", "anaesthesia", "hospital_stay", "repeat"):
-        return [FactLine(headline(option, field), value.note, tuple(value.sources))]
-    if field == "evidence":
-        return [FactLine(headline(option, field), value.text, tuple(value.sources))]
-    return [FactLine(value.text, "", tuple(value.sources))]
+
+    return lines
+
+
+def _benefits_in_short(option: Option) -> list[FactLine]:
+    # "Helped means" stays: the studies measured different things, and a bare
+    # number would compare unlike with like.
+    return [
+        FactLine(_joined(benefit_headline(b), f"Helped means: {b.means}"), "", tuple(b.sources))
+        for b in option.helps
+    ]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question every option answers, as people see it on every page and paper.
+
+    ``short`` is the label where room is tight (a slide); ``unit`` is the
+    denominator its counts use, said once here so every view says it alike.
+    ``lines`` words an option's answer, one line per fact; ``in_short``, where
+    given, words it for a slide or paper instead of the lines' headlines.
+    """
+
+    label: str
+    short: str
+    lines: Lines
+    unit: str = ""
+    in_short: Callable[[Option], list[FactLine]] | None = None
+
+    @property
+    def heading(self) -> str:
+        """``"Serious risks (out of 1,000 people)"``: the label with its unit."""
+        return f"{self.label} ({self.unit})" if self.unit else self.label
+
+
+_PER_100, _PER_1000 = "out of 100 people", "out of 1,000 people"
+# The one table of an option's fields, in the data file's order. The table,
+# the cards, the slides, the printouts and the reading grade all loop over it.
+FIELDS: dict[str, Field] = {
+    "what_it_is": Field("What it is", "What it is", _text("what_it_is")),
+    "how_it_is_done": Field("How it is done", "How", _text("how_it_is_done")),
+    "invasiveness": Field(
+        "How invasive",
+        "How invasive",
+        _short_answer("invasiveness", lambda v: wording.invasiveness_phrase(v.level), "note"),
+    ),
+    "anaesthesia": Field(
+        "Asleep or awake",
+        "Asleep or awake",
+        _short_answer("anaesthesia", lambda v: wording.anaesthesia_phrase(v.kind), "note"),
+    ),
+    "hospital_stay": Field(
+        "Hospital stay", "Hospital stay", _short_answer("hospital_stay", _stay, "note")
+    ),
+    "repeat": Field(
+        "How often it is repeated",
+        "How often",
+        _short_answer("repeat", lambda v: wording.capitalised(v.every), "note"),
+    ),
+    "onset": Field("How soon it works", "How soon", _text("onset")),
+    "duration": Field("How long it lasts", "How long", _text("duration")),
+    "helps": Field("How many it helps", "Helps", _benefits, _PER_100, _benefits_in_short),
+    "side_effects": Field("Common side effects", "Side effects", _harms("side_effects"), _PER_100),
+    "serious_risks": Field("Serious risks", "Serious risks", _harms("serious_risks"), _PER_1000),
+    "recovery": Field("Recovery", "Recovery", _text("recovery")),
+    "feels_like": Field("What it feels like", "Feels like", _text("feels_like")),
+    "work_and_driving": Field("Work and driving", "Work and driving", _text("work_and_driving")),
+    "usually_for": Field("Who it is usually for", "Usually for", _text("usually_for")),
+    "evidence": Field(
+        "How strong the proof is",
+        "Proof",
+        _short_answer("evidence", lambda v: wording.capitalised(v.strength), "text"),
+    ),
+}
+ANSWER_FIELDS = tuple(FIELDS)
+# The schema and this table name the same questions in the same order.
+assert (
+    tuple(name for name in Option.model_fields if name not in ("id", "name", "short_name", "kind"))
+    == ANSWER_FIELDS
+)
+
+
+def fact_lines(option: Option, field: str, *, harms_about: Sequence[str] = ()) -> list[FactLine]:
+    """What ``option`` says about ``field``, one line per fact (see :class:`Field`)."""
+    return FIELDS[field].lines(option, harms_about)
 
 
 def short_answers(option: Option, field: str) -> list[FactLine]:
-    """The short form used on slides and printouts: the headline and its sources.
-
-    "How many it helps" keeps what "helped" means, because the studies
-    measured different things and a bare number would compare unlike with like.
-    """
-    if field == "helps":
-        return [
-            FactLine(_joined(benefit_headline(b), f"Helped means: {b.means}"), "", tuple(b.sources))
-            for b in option.helps
-        ]
-    return [FactLine(line.headline, "", line.sources) for line in fact_lines(option, field)]
+    """The short form used on slides and printouts: the headline and its sources."""
+    spec = FIELDS[field]
+    if spec.in_short is not None:
+        return spec.in_short(option)
+    return [FactLine(line.headline, "", line.sources) for line in spec.lines(option, ())]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from treatments.schema import Catalogue
-from treatments.sources import source_numbers
+from treatments.sources import cited_numbers, source_numbers
 
 _ACTIVE = re.compile(r"([\\`*_{}\[\]()#+!|<>~$:^=&])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])", flags=re.MULTILINE)
@@ -28,12 +28,11 @@ def escape(text: str) -> str:
 def refs(keys: Iterable[str], catalogue: Catalogue) -> str:
     """``[3] [12]`` as Markdown links to each source, in the order cited, each once."""
     numbers = source_numbers(catalogue)
-    by_key = {source.key: source for source in catalogue.sources}
-    links = []
-    for key in dict.fromkeys(keys):
-        url = link_target(by_key[key].url)
-        links.append(f'[\\[{numbers[key]}\\]]({url} "Source {key}")')
-    return " ".join(links)
+    by_number = {number: source for number, source in enumerate(catalogue.sources, start=1)}
+    return " ".join(
+        f'[\\[{n}\\]]({link_target(by_number[n].url)} "Source {by_number[n].key}")'
+        for n in cited_numbers(keys, numbers)
+    )
 
 
 def link_target(url: str) -> str:

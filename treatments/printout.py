@@ -13,7 +13,7 @@ from treatments.facts import FIELDS, short_answers
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
 from treatments.schema import Catalogue, Option
-from treatments.sources import source_numbers
+from treatments.sources import citation, source_numbers
 from treatments.visit import MAX_NOTES, VisitAnswers
 
 # At most this many options side by side on one printout page: a fourth
@@ -37,8 +37,7 @@ PRINTOUT_FIELDS = (
 
 def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: set[str]) -> str:
     cited.update(keys)
-    found = sorted({numbers[key] for key in keys if key in numbers})
-    return f"[{', '.join(map(str, found))}]" if found else ""
+    return citation(keys, numbers)
 
 
 def fact_cell(option: Option, name: str, numbers: Mapping[str, int], cited: set[str]) -> str:

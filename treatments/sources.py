@@ -6,6 +6,8 @@ sources by that number, and the Sources page lists them in the same order.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from treatments.facts import FIELDS
 from treatments.loader import sourced_fields
 from treatments.schema import Catalogue
@@ -14,6 +16,22 @@ from treatments.schema import Catalogue
 def source_numbers(catalogue: Catalogue) -> dict[str, int]:
     """The reference number of each source: its place in the sources list."""
     return {source.key: number for number, source in enumerate(catalogue.sources, start=1)}
+
+
+def cited_numbers(keys: Iterable[str], numbers: Mapping[str, int]) -> list[int]:
+    """The reference numbers of ``keys``, in the order cited, each once.
+
+    The one rule every view cites by: the table's and cards' links, the slides,
+    the PowerPoint file and the printouts. A key with no number is an error,
+    which the validator makes impossible.
+    """
+    return [numbers[key] for key in dict.fromkeys(keys)]
+
+
+def citation(keys: Iterable[str], numbers: Mapping[str, int]) -> str:
+    """``"[3, 12]"``: the sources of one fact, as printed text; ``""`` for none."""
+    found = cited_numbers(keys, numbers)
+    return f"[{', '.join(map(str, found))}]" if found else ""
 
 
 def citations(catalogue: Catalogue) -> dict[str, list[str]]:

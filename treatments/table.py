@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from treatments.facts import FIELDS, HARM_FIELDS, FactLine, fact_lines, sentence, short_answers
+from treatments.facts import FIELDS, FactLine, fact_lines, sentence, short_answers
 from treatments.markdown import escape, markdown_table, refs
-from treatments.schema import Catalogue, Option
+from treatments.schema import HARM_FIELDS, Catalogue, Option
 
 # The questions the table answers for every option, one column each.
 TABLE_FIELDS = (

@@ -38,7 +38,7 @@ from treatments.presenting.deck import (
 )
 from treatments.presenting.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.schema import Benefit, Catalogue, Option
-from treatments.sources import source_numbers
+from treatments.sources import citation, source_numbers
 
 # 16:9, PowerPoint's own default.
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -57,9 +57,9 @@ Cited = set[str]
 
 
 def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: Cited) -> str:
-    keys = list(dict.fromkeys(keys))
+    keys = list(keys)
     cited.update(keys)
-    return "[" + ", ".join(str(numbers[key]) for key in keys) + "]" if keys else ""
+    return citation(keys, numbers)
 
 
 def _fact(line: FactLine, numbers: Mapping[str, int], cited: Cited) -> str:

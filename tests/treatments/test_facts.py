@@ -1,0 +1,77 @@
+"""One option's answer to one question: every field worded by its own record."""
+
+from __future__ import annotations
+
+import pytest
+
+from treatments.facts import ANSWER_FIELDS, FIELDS, fact_lines, short_answers
+from treatments.loader import load_catalogue
+from treatments.schema import HARM_FIELDS, Catalogue
+
+_CATALOGUE = load_catalogue()
+
+
+@pytest.mark.parametrize("field", ANSWER_FIELDS)
+def test_every_field_words_every_option_with_its_sources(field: str) -> None:
+    for option in _CATALOGUE.options:
+        lines = fact_lines(option, field)
+        assert lines, (option.id, field)
+        assert all(line.headline.strip() and line.sources for line in lines), (option.id, field)
+        # Every source key named is one the data file lists.
+        known = {source.key for source in _CATALOGUE.sources}
+        assert {key for line in lines for key in line.sources} <= known
+
+
+def test_a_short_answer_leads_with_its_value_and_keeps_the_detail_below(
+    catalogue: Catalogue,
+) -> None:
+    surgery = catalogue.options[2]
+    (line,) = fact_lines(surgery, "invasiveness")
+    assert line.headline == "Level 4 of 4: Brain surgery, fully asleep"
+    assert line.note == surgery.invasiveness.note
+    (stay,) = fact_lines(surgery, "hospital_stay")
+    assert stay.headline == "1 to 2 nights, longer in some hospitals"
+    (proof,) = fact_lines(surgery, "evidence")
+    assert (proof.headline, proof.note) == ("Low", surgery.evidence.text)
+
+
+def test_a_plain_answer_is_its_text(catalogue: Catalogue) -> None:
+    for option in catalogue.options:
+        (line,) = fact_lines(option, "what_it_is")
+        assert (line.headline, line.note) == (option.what_it_is.text, "")
+
+
+def test_one_line_per_harm_and_per_time_the_help_was_measured(catalogue: Catalogue) -> None:
+    for option in catalogue.options:
+        for field in HARM_FIELDS:
+            assert len(fact_lines(option, field)) == len(getattr(option, field))
+        assert len(fact_lines(option, "helps")) == len(option.helps)
+
+
+def test_harms_about_keeps_only_the_harms_that_name_it(catalogue: Catalogue) -> None:
+    surgery = catalogue.options[2]
+    hearing = fact_lines(surgery, "serious_risks", harms_about=["hearing"])
+    assert hearing and all("hearing" in line.headline.casefold() for line in hearing)
+    assert len(hearing) < len(fact_lines(surgery, "serious_risks"))
+    assert fact_lines(surgery, "side_effects", harms_about=["no such harm"]) == []
+
+
+def test_the_short_form_is_the_headlines_but_help_keeps_what_helped_means(
+    catalogue: Catalogue,
+) -> None:
+    for option in catalogue.options:
+        for field in ANSWER_FIELDS:
+            short = short_answers(option, field)
+            assert all(line.note == "" for line in short)
+            if field == "helps":
+                assert all("Helped means: " in line.headline for line in short)
+            else:
+                assert [s.headline for s in short] == [
+                    line.headline for line in fact_lines(option, field)
+                ]
+
+
+def test_every_field_has_a_label_and_a_short_label() -> None:
+    assert all(FIELDS[name].label and FIELDS[name].short for name in ANSWER_FIELDS)
+    assert FIELDS["serious_risks"].heading == "Serious risks (out of 1,000 people)"
+    assert FIELDS["what_it_is"].heading == "What it is"
