@@ -9,18 +9,15 @@ problem is (option, field and line) and what was expected.
 from __future__ import annotations
 
 import os
-import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 from pydantic import ValidationError
 
-from treatments.schema import FIGURE_SOURCE_KINDS, HARM_FIELDS, NO_TREATMENT_KIND, Catalogue
+from treatments.rules import RULES, Problem
+from treatments.schema import Catalogue
 
 ENV_VAR = "TREATMENTS_FILE"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "treatments.yaml"
@@ -28,19 +25,6 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "treatments.yam
 # rather than spend the server's memory and time on it.
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 12
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a data file."""
-
-    where: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        line = f" (line {self.line})" if self.line else ""
-        return f"{self.where}{line}: {self.message}"
 
 
 class CatalogueError(Exception):
@@ -242,228 +226,10 @@ def _pattern_hint(loc: tuple[str | int, ...], value: Any) -> str:
 
 
 def _cross_check(catalogue: Catalogue, data: Any, root: yaml.Node) -> Iterator[Problem]:
-    """Rules that need the whole file, not one field."""
+    """The rules that need the whole file, not one field (:data:`treatments.rules.RULES`)."""
 
     def problem(loc: tuple[str | int, ...], message: str) -> Problem:
         return Problem(_describe(loc, data), message, _line_of(root, loc))
 
-    for field, values in (
-        ("sources", [s.key for s in catalogue.sources]),
-        ("options", [o.id for o in catalogue.options]),
-    ):
-        counts = Counter(values)
-        for index, value in enumerate(values):
-            if counts[value] > 1 and values.index(value) != index:
-                what = "source key" if field == "sources" else "option id"
-                yield problem((field, index), f"duplicate {what} {value!r}")
-
-    short_names = Counter(o.short_name.casefold() for o in catalogue.options)
-    for index, option in enumerate(catalogue.options):
-        if short_names[option.short_name.casefold()] > 1:
-            yield problem(("options", index, "short_name"), "two options share this short name")
-
-    known = {s.key for s in catalogue.sources}
-    used: set[str] = set()
-    for loc, keys in _cited(catalogue):
-        used.update(keys)
-        for key in keys:
-            if key not in known:
-                yield problem(
-                    loc, f"unknown source key {key!r} (add it to sources, or fix the spelling)"
-                )
-
-    for index, source in enumerate(catalogue.sources):
-        if source.key not in used:
-            yield problem(
-                ("sources", index), f"source {source.key!r} is never cited; cite it or remove it"
-            )
-
-    kinds = {s.key: s.kind for s in catalogue.sources}
-    for loc, keys in _counted(catalogue):
-        if any(key in kinds for key in keys) and not any(
-            kinds.get(key) in FIGURE_SOURCE_KINDS for key in keys
-        ):
-            cited = ", ".join(f"{key} ({kinds[key]})" for key in keys if key in kinds)
-            yield problem(
-                loc,
-                "a count of people needs at least one study, review, guideline or drug "
-                f"label among its sources; these are not: {cited}",
-            )
-
-    yield from _citation_problems(catalogue, problem)
-    yield from _mixed_group_problems(catalogue, problem)
-    yield from _per_round_problems(catalogue, problem)
-    yield from _priority_problems(catalogue, problem)
-
-    waiting = [o for o in catalogue.options if o.kind == NO_TREATMENT_KIND]
-    if len(waiting) != 1:
-        yield problem(
-            ("options",),
-            f"there must be exactly one option of kind {NO_TREATMENT_KIND!r} "
-            f"(found {len(waiting)}); decision-aid standards require the choice of no treatment",
-        )
-
-
-# Where a source may link. Never to a raw data query, a staging or
-# content-management host, or a reseller of abstracts: a person who follows
-# the link must reach the paper, its PubMed page, or the official label.
-_NEVER_HOSTS = re.compile(
-    r"(^api\.|\.umbraco\.io$|staging|^discovery\.researcher\.life$|bvsalud\.org$|omeka\.net$)"
-)
-# Indexes of abstracts: a link of last resort, only where the source says
-# what of its citation could not be found.
-_INDEX_HOSTS = re.compile(r"(^scilit\.com$|\.pure\.elsevier\.com$)")
-# The paper itself, its record in PubMed or PubMed Central, or the journal's page.
-_PAPER_HOSTS = re.compile(
-    r"^(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov|pubmed\.gov|www\.ncbi\.nlm\.nih\.gov"
-    r"|pmc\.ncbi\.nlm\.nih\.gov|www\.mdpi\.com|jnnp\.bmj\.com|(www\.)?painphysicianjournal\.com"
-    r"|www\.karger\.com|annals\.edu\.sg)$"
-)
-_LABEL_HOSTS = re.compile(r"^(dailymed\.nlm\.nih\.gov|(www\.)?(accessdata\.)?fda\.gov)$")
-# "Miller LE, Miller VM." / "Barker FG 2nd, ..." / "Duarte GS et al." / "Hermier M."
-_AUTHORS = re.compile(r"^[A-Z][\w'\-]+(?: [A-Z][\w'\-]+)* [A-Z]{1,3}(?: 2nd)?(?:,| et al\.|\.)")
-
-
-def _citation_problems(
-    catalogue: Catalogue, problem: Callable[[tuple[str | int, ...], str], Problem]
-) -> Iterator[Problem]:
-    # A source a number may rest on is cited in full (authors, year, journal,
-    # a link to the paper), unless ``citation_gap`` says what could not be found.
-    for index, source in enumerate(catalogue.sources):
-        here = ("sources", index, "url")
-        host = (urlsplit(source.url).hostname or "").lower()
-        if _NEVER_HOSTS.search(host):
-            yield problem(
-                here,
-                f"{host} is a data query, a staging host or an abstract reseller: link the "
-                "paper (its DOI), its PubMed page, or the official label page",
-            )
-            continue
-        if source.kind not in FIGURE_SOURCE_KINDS or source.citation_gap:
-            continue
-        if source.kind == "drug label":
-            if not _LABEL_HOSTS.match(host):
-                yield problem(here, "link a drug label on DailyMed or the regulator's own site")
-            continue
-        if _INDEX_HOSTS.search(host) or not _PAPER_HOSTS.match(host):
-            yield problem(
-                here,
-                f"{host} is not the paper, PubMed or the journal: link the DOI or PubMed page, "
-                "or say what could not be found in citation_gap",
-            )
-        if not _AUTHORS.match(source.citation):
-            yield problem(
-                ("sources", index, "citation"),
-                'start with the authors ("Miller LE, Miller VM." or "Duarte GS et al."), '
-                "or say in citation_gap that they could not be found",
-            )
-        if source.year is None:
-            yield problem(
-                ("sources", index, "year"),
-                "give the year, or say in citation_gap that it could not be found",
-            )
-
-
-def _mixed_group_problems(
-    catalogue: Catalogue, problem: Callable[[tuple[str | int, ...], str], Problem]
-) -> Iterator[Problem]:
-    # A count from studies that also had people with other conditions says so
-    # beside the number; the sources say which studies those are.
-    by_key = {s.key: s for s in catalogue.sources}
-    for loc, item in _counted_items(catalogue):
-        studies = [by_key[k] for k in item.sources if k in by_key]
-        studies = [s for s in studies if s.kind in FIGURE_SOURCE_KINDS]
-        mixed = [s.key for s in studies if s.mixed_group]
-        if item.mixed_group and not mixed:
-            yield problem(
-                (*loc, "mixed_group"),
-                "mixed_group is set, but none of its sources is marked mixed_group",
-            )
-        elif not item.mixed_group and studies and len(mixed) == len(studies):
-            yield problem(
-                (*loc, "mixed_group"),
-                "every study behind this count also had people with other conditions "
-                f"({', '.join(mixed)}): set mixed_group: true, so the page says so",
-            )
-
-
-def _per_round_problems(
-    catalogue: Catalogue, problem: Callable[[tuple[str | int, ...], str], Problem]
-) -> Iterator[Problem]:
-    # A count for each round of shots is not a person's whole risk: an option
-    # that gives one also gives a person's risk over the years of treatment.
-    for index, option in enumerate(catalogue.options):
-        harms = [*option.side_effects, *option.serious_risks]
-        if any(h.counts == "over time" for h in harms):
-            continue
-        for field in HARM_FIELDS:
-            for i, harm in enumerate(getattr(option, field)):
-                if harm.counts == "each round":
-                    yield problem(
-                        ("options", index, field, i, "counts"),
-                        "a count for each round of shots is not a person's whole risk: "
-                        "also give a harm counted over time (counts: over time)",
-                    )
-
-
-def _priority_problems(
-    catalogue: Catalogue, problem: Callable[[tuple[str | int, ...], str], Problem]
-) -> Iterator[Problem]:
-    # Equal detail: every priority lines up every option, and every judgement
-    # it uses says what it means.
-    ids = [o.id for o in catalogue.options]
-    seen: set[str] = set()
-    for index, priority in enumerate(catalogue.priorities):
-        here = ("priorities", index)
-        if priority.id in seen:
-            yield problem(here, f"duplicate priority id {priority.id!r}")
-        seen.add(priority.id)
-        for option_id in priority.fit:
-            if option_id not in ids:
-                yield problem((*here, "fit"), f"unknown option id {option_id!r}")
-        missing = [i for i in ids if i not in priority.fit]
-        if missing:
-            yield problem((*here, "fit"), f"say how these options fit: {', '.join(missing)}")
-        for judgement in sorted(set(priority.fit.values()) - set(priority.meaning)):
-            yield problem((*here, "meaning"), f"say what {judgement!r} means here")
-
-
-def _counted_items(catalogue: Catalogue) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    """Every benefit or harm with a count of people (out of 100 or 1,000)."""
-    for index, option in enumerate(catalogue.options):
-        for i, benefit in enumerate(option.helps):
-            if benefit.per_100 is not None:
-                yield ("options", index, "helps", i), benefit
-        for field in HARM_FIELDS:
-            for i, harm in enumerate(getattr(option, field)):
-                if harm.count is not None:
-                    yield ("options", index, field, i), harm
-
-
-def _counted(catalogue: Catalogue) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
-    """Every count of people (out of 100 or 1,000), with the sources it cites."""
-    for loc, item in _counted_items(catalogue):
-        yield (*loc, "sources"), item.sources
-
-
-def _cited(catalogue: Catalogue) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
-    """Every place that cites sources, with its location in the file."""
-    for index, section in enumerate(catalogue.about):
-        yield ("about", index, "sources"), section.sources
-    for name in ("questions", "sure"):
-        if (part := getattr(catalogue, name)) is not None:
-            yield (name, "sources"), part.sources
-    for index, option in enumerate(catalogue.options):
-        for field, loc_value in sourced_fields(option):
-            yield ("options", index, *field, "sources"), loc_value
-
-
-def sourced_fields(option: Any) -> Iterator[tuple[tuple[str | int, ...], list[str]]]:
-    for name in type(option).model_fields:
-        value = getattr(option, name)
-        if isinstance(value, list):
-            for i, item in enumerate(value):
-                if hasattr(item, "sources"):
-                    yield (name, i), item.sources
-        elif hasattr(value, "sources"):
-            yield (name,), value.sources
+    for rule in RULES:
+        yield from rule(catalogue, problem)

@@ -12,7 +12,20 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints, model_validator
+
+from treatments.model import (
+    Model,
+    PriorityField,
+    ShortText,
+    Slug,
+    Sourced,
+    SourceKey,
+    SourceKind,
+    Text,
+    Url,
+)
+from treatments.presenting.script import Deck
 
 NO_TREATMENT_KIND = "No treatment"
 INVASIVENESS_LEVELS: dict[int, str] = {
@@ -28,13 +41,6 @@ MAX_INVASIVENESS = max(INVASIVENESS_LEVELS)
 # one measured years later are not the same measure, so every benefit says
 # which it is, and the pictures never put two time frames side by side as one.
 Timeframe = Literal["right after", "first weeks", "each round", "one year", "years"]
-TIMEFRAME_WORDS: dict[Timeframe, str] = {
-    "right after": "right after the treatment",
-    "first weeks": "in the first weeks",
-    "each round": "after each round of shots",
-    "one year": "after about a year",
-    "years": "after a year or more",
-}
 # The time frames measured soon after a treatment, and those measured later.
 SOON_TIMEFRAMES: frozenset[Timeframe] = frozenset({"right after", "first weeks", "each round"})
 
@@ -43,65 +49,18 @@ SOON_TIMEFRAMES: frozenset[Timeframe] = frozenset({"right after", "first weeks",
 # and a count among everyone who starts a medicine is not one among people
 # with this condition, so every counted harm says which it is.
 HarmBasis = Literal["each round", "over time", "each operation", "each time", "new users"]
-# How each is said beside the count, as a sentence of its own so that the
-# count's sentence stays short: "12 to 17 out of 100 people. Counted for each
-# round of shots." "over time" names its time span in the harm's ``over``.
-HARM_BASIS_WORDS: dict[HarmBasis, str] = {
-    "each round": "Counted for each round of shots.",
-    "over time": "Counted over {over}.",
-    "each operation": "Counted for each operation.",
-    "each time": "Counted for each time it is done.",
-    "new users": "Counted in everyone who starts it, for any illness.",
-}
 # Beside a count from a study that mixed people with hemifacial spasm and
 # people with other conditions.
 MIXED_GROUP_WORDS = "Counted in groups that also had people with other face or eyelid spasms."
 
-# What kind of work a source is. Only the first six may carry a count of
-# people (out of 100 or 1,000): patient and clinic pages, clinicians' online
-# references, theses, meeting abstracts and opinion pieces may say how a treatment is done,
-# but a number a person weighs must rest on a study, review, guideline or label.
-SourceKind = Literal[
-    "systematic review",
-    "review",
-    "guideline",
-    "drug label",
-    "randomised trial",
-    "study",
-    "clinician reference",
-    "patient page",
-    "thesis",
-    "congress abstract",
-    "opinion",
-]
-FIGURE_SOURCE_KINDS: frozenset[SourceKind] = frozenset(
-    {"systematic review", "review", "guideline", "drug label", "randomised trial", "study"}
-)
 
-SourceKey = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9-]{0,39}$", strict=True)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000, strip_whitespace=True)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=True)]
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,39}$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$", max_length=500)]
-
-
-class _Model(BaseModel):
-    # Unknown fields are errors: a typo in a field name must not silently
-    # drop a fact from the page.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class _Sourced(_Model):
-    sources: list[SourceKey] = Field(min_length=1, max_length=20)
-
-
-class Fact(_Sourced):
+class Fact(Sourced):
     """A plain-language answer and where it comes from."""
 
     text: Text
 
 
-class Range(_Model):
+class Range(Model):
     """A low-to-high range of whole numbers, such as nights in hospital."""
 
     low: int = Field(ge=0, le=5000)
@@ -114,7 +73,7 @@ class Range(_Model):
         return self
 
 
-class Count(_Model):
+class Count(Model):
     """How many people out of a fixed denominator.
 
     ``low_is_fewer_than`` marks a low end reported as "fewer than N", as in
@@ -148,17 +107,17 @@ class Per1000(Count):
     out_of: ClassVar[int] = 1000
 
 
-class Invasiveness(_Sourced):
+class Invasiveness(Sourced):
     level: int = Field(ge=0, le=MAX_INVASIVENESS)
     note: Text
 
 
-class Anaesthesia(_Sourced):
+class Anaesthesia(Sourced):
     kind: Literal["none", "local", "sedation", "general"]
     note: Text
 
 
-class HospitalStay(_Sourced):
+class HospitalStay(Sourced):
     """Nights in hospital; ``longer_in_some`` where some hospitals keep people longer
     than the range, as a range alone would read as the most anyone stays."""
 
@@ -167,7 +126,7 @@ class HospitalStay(_Sourced):
     note: Text
 
 
-class Repeat(_Sourced):
+class Repeat(Sourced):
     """How often an option is done again.
 
     ``times_in_5_years`` counts how many times it is done (rounds of shots,
@@ -192,7 +151,7 @@ class Repeat(_Sourced):
         return self
 
 
-class _Counted(_Sourced):
+class _Counted(Sourced):
     """A benefit or harm that may carry a count of people.
 
     ``caveat`` is a few words that change what the count means ("from one
@@ -289,7 +248,7 @@ def _require_figure_or_reason(count: Count | None, reason: str | None, mixed: bo
         raise ValueError("mixed_group marks a count; this one has none")
 
 
-class Evidence(_Sourced):
+class Evidence(Sourced):
     strength: Literal["very low", "low", "moderate", "high"]
     text: Text
 
@@ -299,7 +258,7 @@ class Evidence(_Sourced):
 HARM_FIELDS = ("side_effects", "serious_risks")
 
 
-class Option(_Model):
+class Option(Model):
     """One treatment choice. Every option has every field: equal detail."""
 
     id: Slug
@@ -324,7 +283,7 @@ class Option(_Model):
     evidence: Evidence
 
 
-class Source(_Model):
+class Source(Model):
     """One work the facts rest on. ``mixed_group`` marks a study whose group
     also had people with other conditions than hemifacial spasm.
     ``citation_gap`` says what of a full citation could not be found (its
@@ -342,12 +301,12 @@ class Source(_Model):
     note: Text | None = None
 
 
-class GlossaryEntry(_Model):
+class GlossaryEntry(Model):
     term: ShortText
     meaning: Text
 
 
-class AboutSection(_Sourced):
+class AboutSection(Sourced):
     heading: ShortText
     text: Text
 
@@ -355,22 +314,9 @@ class AboutSection(_Sourced):
 # What a person can say about how much one thing matters to them.
 HOW_MUCH = ("Not at all", "A little", "A lot")
 Fit = Literal["fits", "mostly", "partly", "no", "unknown"]
-# The option fields a priority can point at, so the facts behind each match
-# are the same facts the comparison shows, with their sources.
-PriorityField = Literal[
-    "invasiveness",
-    "anaesthesia",
-    "hospital_stay",
-    "repeat",
-    "onset",
-    "duration",
-    "helps",
-    "side_effects",
-    "serious_risks",
-]
 
 
-class Priority(_Model):
+class Priority(Model):
     """One thing that may matter to a person, and how each option lines up with it.
 
     ``fit`` is a plain judgement per option that an editor can check against
@@ -386,24 +332,24 @@ class Priority(_Model):
     fit: dict[Slug, Fit] = Field(min_length=1, max_length=1000)
 
 
-class QuestionList(_Sourced):
+class QuestionList(Sourced):
     """Questions a person may want to ask at the visit."""
 
     items: list[ShortText] = Field(min_length=1, max_length=50)
 
 
-class SureItem(_Model):
+class SureItem(Model):
     """One yes-or-no question of the SURE check for how sure a person feels."""
 
     letter: Annotated[str, StringConstraints(pattern=r"^[A-Z]$")]
     question: ShortText
 
 
-class SureCheck(_Sourced):
+class SureCheck(Sourced):
     items: list[SureItem] = Field(min_length=1, max_length=10)
 
 
-class Meta(_Model):
+class Meta(Model):
     title: ShortText
     last_reviewed: _dt.date
     review_every_months: int = Field(ge=1, le=60)
@@ -413,75 +359,7 @@ class Meta(_Model):
     disclaimer: Text
 
 
-class IssueCard(_Model):
-    """One question asked of every option at once (the Mayo Clinic's issue cards).
-
-    ``field`` names the option answer the card shows, so each option's answer
-    is the same fact, with the same sources, as on every other page.
-    """
-
-    id: Slug
-    question: ShortText
-    field: PriorityField
-    speaker_note: Text
-
-
-class TitleSlide(_Model):
-    intro: Text
-    points: list[ShortText] = Field(min_length=1, max_length=6)
-    speaker_note: Text
-
-
-class FixedSlide(_Model):
-    """A slide with the same words in every deck: choosing, the questions, sharing the view."""
-
-    title: ShortText
-    text: Text | None = None
-    points: list[ShortText] = Field(default_factory=list, max_length=6)
-    speaker_note: Text
-
-
-OPTION_PLACEHOLDER = "{option}"
-
-
-class Deck(_Model):
-    """Every word of the slide deck an educator presents, but the facts themselves."""
-
-    title_slide: TitleSlide
-    # One note for every option's first slide, and one for its harms slide;
-    # {option} becomes the option's short name.
-    option_note: Text
-    option_harms_note: Text
-    issue_cards: list[IssueCard] = Field(min_length=1, max_length=20)
-    default_cards: list[Slug] = Field(max_length=20)
-    # "Which one is best?": how people choose, after the facts and before the questions.
-    choose_slide: FixedSlide
-    questions_slide: FixedSlide
-    share_slide: FixedSlide
-
-    @model_validator(mode="after")
-    def _cards_are_known(self) -> Deck:
-        ids = [card.id for card in self.issue_cards]
-        if len(ids) != len(set(ids)):
-            raise ValueError("each issue card needs an id of its own")
-        unknown = [card for card in self.default_cards if card not in ids]
-        if unknown:
-            raise ValueError(f"default_cards names unknown issue cards: {', '.join(unknown)}")
-        for name in ("option_note", "option_harms_note"):
-            braces = getattr(self, name).replace(OPTION_PLACEHOLDER, "")
-            if "{" in braces or "}" in braces:
-                raise ValueError(f"{name} may hold only {OPTION_PLACEHOLDER} in braces")
-        return self
-
-    def card(self, card_id: str) -> IssueCard | None:
-        return next((card for card in self.issue_cards if card.id == card_id), None)
-
-    def option_speaker_note(self, short_name: str, *, harms: bool = False) -> str:
-        note = self.option_harms_note if harms else self.option_note
-        return note.replace(OPTION_PLACEHOLDER, short_name)
-
-
-class Catalogue(_Model):
+class Catalogue(Model):
     """Everything the app shows, as read from one data file."""
 
     meta: Meta

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from treatments.facts import FIELDS
-from treatments.loader import sourced_fields
+from treatments.rules import sourced_fields
 from treatments.schema import Catalogue
 
 

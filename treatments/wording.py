@@ -7,15 +7,32 @@ outcome, never "1 in X" and never a bare word like "rare".
 from __future__ import annotations
 
 from treatments.schema import (
-    HARM_BASIS_WORDS,
     INVASIVENESS_LEVELS,
     MAX_INVASIVENESS,
-    TIMEFRAME_WORDS,
     Count,
     HarmBasis,
     Range,
     Timeframe,
 )
+
+# When a benefit was measured, as a person reads it.
+TIMEFRAME_WORDS: dict[Timeframe, str] = {
+    "right after": "right after the treatment",
+    "first weeks": "in the first weeks",
+    "each round": "after each round of shots",
+    "one year": "after about a year",
+    "years": "after a year or more",
+}
+# How each is said beside the count, as a sentence of its own so that the
+# count's sentence stays short: "12 to 17 out of 100 people. Counted for each
+# round of shots." "over time" names its time span in the harm's ``over``.
+HARM_BASIS_WORDS: dict[HarmBasis, str] = {
+    "each round": "Counted for each round of shots.",
+    "over time": "Counted over {over}.",
+    "each operation": "Counted for each operation.",
+    "each time": "Counted for each time it is done.",
+    "new users": "Counted in everyone who starts it, for any illness.",
+}
 
 _ANAESTHESIA = {
     "none": "None",

@@ -24,7 +24,7 @@ from tests.browser.conftest import open_app
 from tools.live_server import running_server
 from treatments.facts import FIELDS
 from treatments.presenting.deck import build_deck
-from treatments.presenting.powerpoint import file_pages
+from treatments.presenting.powerpoint_pages import file_pages
 from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from treatments.model import FIGURE_SOURCE_KINDS
 from treatments.readability import (
     ANSWER_LIMIT,
     WHOLE_LIMIT,
@@ -11,7 +12,7 @@ from treatments.readability import (
     grade,
     measure,
 )
-from treatments.schema import FIGURE_SOURCE_KINDS, NO_TREATMENT_KIND, Catalogue
+from treatments.schema import NO_TREATMENT_KIND, Catalogue
 from treatments.sources import citations
 
 

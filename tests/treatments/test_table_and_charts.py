@@ -15,7 +15,7 @@ from tools.markdown_tables import parse_markdown_table
 from treatments import charts
 from treatments.filters import Filters, apply_filters
 from treatments.markdown import escape
-from treatments.schema import SOON_TIMEFRAMES, TIMEFRAME_WORDS, Catalogue, Per100
+from treatments.schema import SOON_TIMEFRAMES, Catalogue, Per100
 from treatments.sources import source_numbers
 from treatments.table import (
     COLUMNS,
@@ -24,6 +24,7 @@ from treatments.table import (
     comparison_row,
     spoken_option,
 )
+from treatments.wording import TIMEFRAME_WORDS
 
 
 def comparison_frame(options, catalogue: Catalogue) -> pd.DataFrame:

@@ -15,7 +15,8 @@ from typing import Literal
 
 from treatments.charts import icon_array_groups, picture_title, pictured
 from treatments.facts import FIELDS, FactLine, short_answers
-from treatments.schema import Catalogue, IssueCard, Option
+from treatments.presenting.script import IssueCard
+from treatments.schema import Catalogue, Option
 
 SlideKind = Literal["title", "option", "harms", "issue", "choose", "questions", "share"]
 # What an option's slides say about it, on screen and in the PowerPoint file

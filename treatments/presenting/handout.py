@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
+from treatments.presenting.script import IssueCard
 from treatments.presenting.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.printout import (
     MAX_PRINTOUT_OPTIONS,
@@ -15,7 +16,7 @@ from treatments.printout import (
     sources_section,
     start_document,
 )
-from treatments.schema import Catalogue, IssueCard, Option
+from treatments.schema import Catalogue, Option
 from treatments.sources import source_numbers
 
 # The handout's QR code: 40 mm scans easily from a sheet held in the hand.

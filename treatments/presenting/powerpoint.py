@@ -14,8 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
 
 import vl_convert
 from PIL import Image
@@ -28,42 +27,39 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Length, Pt
 
 from treatments import charts
-from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.presenting.deck import (
     OPTION_SLIDE_ABOUT,
-    Slide,
     build_deck,
     card_answers,
     slide_options,
 )
+from treatments.presenting.powerpoint_pages import (
+    BENEFITS,
+    BODY_HEIGHT,
+    BODY_PT,
+    BODY_TOP,
+    FOOTER,
+    FOOTER_PT,
+    HEIGHT,
+    MARGIN,
+    NAME_COLUMN,
+    PICTURE_GAP,
+    QR_SIZE,
+    TEXT,
+    TITLE_PT,
+    WIDTH,
+    Cited,
+    FilePage,
+    cite,
+    fact,
+    file_pages,
+    fitting_size,
+    option_lines,
+    table_size,
+)
 from treatments.presenting.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.schema import Benefit, Catalogue, Option
-from treatments.sources import citation, source_numbers
-
-# 16:9, PowerPoint's own default.
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
-MARGIN = Inches(0.5)
-# Projector type: read from the back of a room.
-TITLE_PT = 36
-BODY_PT = 24
-TABLE_PT = 18
-FOOTER_PT = 14
-TEXT = RGBColor(0x1A, 0x1A, 0x1A)
-FOOTER = RGBColor(0x33, 0x33, 0x33)
-PICTURE_GAP = Inches(0.2)
-QR_SIZE = Inches(4.5)
-
-Cited = set[str]
-
-
-def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: Cited) -> str:
-    keys = list(keys)
-    cited.update(keys)
-    return citation(keys, numbers)
-
-
-def _fact(line: FactLine, numbers: Mapping[str, int], cited: Cited) -> str:
-    return f"{line.headline} {_cite(line.sources, numbers, cited)}".strip()
+from treatments.sources import source_numbers
 
 
 def _emu(length: float) -> Length:
@@ -111,177 +107,6 @@ def _footer(slide: PptxSlide, text: str) -> None:
     _paragraphs(frame, [(text, 0, False)], size=FOOTER_PT, colour=FOOTER)
 
 
-# An option's slides in the file, as in the deck: its benefits, then its harms.
-BENEFITS, HARMS = "benefits", "harms"
-
-
-BODY_TOP = Inches(1.4)
-BODY_HEIGHT = HEIGHT - Inches(2.3)
-# An issue card's table: the option column, and the room above the footer.
-NAME_COLUMN = Inches(3.2)
-TABLE_BOTTOM = HEIGHT - Inches(0.85)
-_CELL_MARGINS = Inches(0.1)  # python-pptx's top and bottom cell margins together
-
-
-@dataclass(frozen=True)
-class FilePage:
-    """One slide of the file and the deck slide it shows.
-
-    ``part`` is BENEFITS or HARMS for an option's slides, "" otherwise; a
-    HARMS page shows the harm ``fields`` it names. A deck slide too full for a
-    file slide is split further: harms one kind a page, an issue card between
-    options (``rows``, positions among the deck page's options); ``page_of``
-    is such a page's place, (1, 2).
-    """
-
-    slide: Slide
-    part: str = ""
-    rows: range | None = None
-    page_of: tuple[int, int] | None = None
-    fields: tuple[str, ...] = ()
-
-    @property
-    def title(self) -> str:
-        if self.part == HARMS and self.slide.option is not None and self.page_of is not None:
-            # The file split the deck's harms slide in two, one kind on each.
-            label = FIELDS[self.fields[0]].label
-            return (
-                f"{self.slide.option.short_name}: {label} ({self.page_of[0]} of {self.page_of[1]})"
-            )
-        if self.page_of is not None:
-            return f"{self.slide.title} ({self.page_of[0]} of {self.page_of[1]})"
-        return self.slide.title
-
-
-def _row_height(facts: Sequence[FactLine], size: int = TABLE_PT) -> float:
-    """A cautious estimate of an answer row's height at ``size``, as
-    ``fitting_size`` estimates (0.52 of the size per letter; a citation
-    such as "[12, 31]" about 9 letters)."""
-    letters = int((WIDTH - 2 * MARGIN - NAME_COLUMN) / Pt(size * 0.52)) - 2
-    lines = sum(-(-(len(f.headline) + 9) // letters) for f in facts)
-    return float(Pt(size * 1.2) * max(1, lines) + _CELL_MARGINS)
-
-
-def _table_room(size: int) -> float:
-    """Height under an issue card's heading row, above the footer."""
-    return float(TABLE_BOTTOM - BODY_TOP - (Pt(size * 1.2) + _CELL_MARGINS))
-
-
-# Table type tried, largest first, for a page whose one option's answer is
-# taller than a slide at table type (an answer is never split).
-TABLE_SIZES = (TABLE_PT, 16, 14)
-
-
-def table_size(answers: Sequence[Sequence[FactLine]]) -> int:
-    """The largest table type at which these answers fit one slide."""
-    for size in TABLE_SIZES:
-        if sum(_row_height(facts, size) for facts in answers) <= _table_room(size):
-            return size
-    return TABLE_SIZES[-1]
-
-
-def card_rows(slide: Slide, options: Sequence[Option]) -> list[range]:
-    """An issue card page's options split into runs that each fit one file slide at
-    table type: positions among the options the deck's page answers for."""
-    assert slide.card is not None
-    shown = slide_options(slide, options)
-    heights = [_row_height(facts) for _, facts in card_answers(slide.card, shown)]
-    room = _table_room(TABLE_PT)
-    runs: list[range] = []
-    start, used = 0, 0.0
-    for index, height in enumerate(heights):
-        if index > start and used + height > room:
-            runs.append(range(start, index))
-            start, used = index, 0.0
-        used += height
-    runs.append(range(start, len(heights)))
-    return runs
-
-
-def harm_groups(slide: Slide) -> list[tuple[str, ...]]:
-    """A harms slide's fields as the file shows them: as the deck does, or, where
-    both kinds would not fit a file slide even at the smallest type, common side
-    effects on one slide and serious risks on the next."""
-    assert slide.option is not None
-    lines = _option_lines(slide.option, slide.fields, _AS_WIDE_AS_TWO_DIGITS, set())
-    if len(slide.fields) < 2 or _fits(lines, WIDTH - 2 * MARGIN, BODY_HEIGHT, SMALLER_SIZES[-1]):
-        return [slide.fields]
-    return [(field,) for field in slide.fields]
-
-
-class _TwoDigits(dict[str, int]):
-    """Source numbers for an estimate: every one as wide as "10"."""
-
-    def __missing__(self, key: str) -> int:
-        return 10
-
-
-_AS_WIDE_AS_TWO_DIGITS = _TwoDigits()
-
-
-def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FilePage]:
-    """The file's slides, in order: each deck slide once, an option's benefits
-    then its harms (on one slide or two), an issue card over as many slides as
-    its answers need, keeping each option's answer whole."""
-    pages: list[FilePage] = []
-    for slide in slides:
-        if slide.kind == "option":
-            pages.append(FilePage(slide, BENEFITS))
-        elif slide.kind == "harms":
-            groups = harm_groups(slide)
-            pages += [
-                FilePage(
-                    slide,
-                    HARMS,
-                    fields=group,
-                    page_of=(k, len(groups)) if len(groups) > 1 else None,
-                )
-                for k, group in enumerate(groups, start=1)
-            ]
-        elif slide.card is not None:
-            if slide.page_of is not None and slide.page_of[0] > 1:
-                continue  # the card's first page took all its options
-            # A file slide holds more than the screen's: the whole card is
-            # split afresh for the file's own page.
-            slide = replace(slide, title=slide.card.question, rows=None, page_of=None)
-            runs = card_rows(slide, options)
-            if len(runs) == 1:
-                pages.append(FilePage(slide, rows=runs[0]))
-            else:
-                pages += [
-                    FilePage(slide, rows=run, page_of=(k, len(runs)))
-                    for k, run in enumerate(runs, start=1)
-                ]
-        else:
-            pages.append(FilePage(slide))
-    return pages
-
-
-# Sizes tried, largest first, for a slide whose words would not fit in body type.
-SMALLER_SIZES = (BODY_PT, 22, 20, 18, 16)
-
-
-def fitting_size(lines: Sequence[tuple[str, int, bool]], width: int, height: int) -> int:
-    """The largest type size at which ``lines`` fit a box, by a cautious estimate.
-
-    A file has no layout engine to ask, so this counts lines as an average
-    letter would break them (0.52 of the size, a little wider than DejaVu
-    Sans's as LibreOffice draws it), each paragraph 1.2 lines high plus its
-    spacing. Slides with long answers get smaller type rather than text that
-    runs off the slide, never below 16 pt.
-    """
-    for size in SMALLER_SIZES:
-        if _fits(lines, width, height, size):
-            return size
-    return SMALLER_SIZES[-1]
-
-
-def _fits(lines: Sequence[tuple[str, int, bool]], width: int, height: int, size: int) -> bool:
-    letters_per_line = max(8, int(width / Pt(size * 0.52)))
-    rows = sum(-(-len(text) // (letters_per_line - 4 * level)) for text, level, _ in lines)
-    return bool(Pt(size * 1.2) * rows + Pt(4) * len(lines) <= height)
-
-
 def _body_box(slide: PptxSlide, width: int) -> TextFrame:
     return _box(slide, MARGIN, BODY_TOP, width, BODY_HEIGHT)
 
@@ -289,21 +114,6 @@ def _body_box(slide: PptxSlide, width: int) -> TextFrame:
 def _picture_png(option: Option, benefit: Benefit) -> bytes:
     spec = charts.icon_array(option, benefit, for_slide=True).to_dict()
     return bytes(vl_convert.vegalite_to_png(json.dumps(spec), scale=2))
-
-
-def _option_lines(
-    option: Option, fields: Sequence[str], numbers: Mapping[str, int], cited: Cited
-) -> list[tuple[str, int, bool]]:
-    lines: list[tuple[str, int, bool]] = []
-    for field in fields:
-        facts = [_fact(line, numbers, cited) for line in short_answers(option, field)]
-        label = FIELDS[field].short
-        if len(facts) == 1:
-            lines.append((f"{label}: {facts[0]}", 0, False))
-        else:
-            lines.append((f"{label}:", 0, False))
-            lines.extend((fact, 1, False) for fact in facts)
-    return lines
 
 
 def _benefits_slide(
@@ -317,11 +127,11 @@ def _benefits_slide(
     widths = [int(height * _aspect(png)) for png in pictures]
     pictures_width = sum(widths) + PICTURE_GAP * len(widths)
     what = (
-        f"{option.what_it_is.text} {_cite(option.what_it_is.sources, numbers, cited)}",
+        f"{option.what_it_is.text} {cite(option.what_it_is.sources, numbers, cited)}",
         0,
         False,
     )
-    lines = [what, *_option_lines(option, (*OPTION_SLIDE_ABOUT, "helps"), numbers, cited)]
+    lines = [what, *option_lines(option, (*OPTION_SLIDE_ABOUT, "helps"), numbers, cited)]
     body_width = WIDTH - 2 * MARGIN - pictures_width
     size = fitting_size(lines, body_width, BODY_HEIGHT)
     _paragraphs(_body_box(slide, body_width), lines, size=size)
@@ -342,7 +152,7 @@ def _harms_slide(
     cited: Cited,
 ) -> None:
     """Its common side effects and serious risks, on a slide of their own."""
-    lines = _option_lines(option, fields, numbers, cited)
+    lines = option_lines(option, fields, numbers, cited)
     width = WIDTH - 2 * MARGIN
     _paragraphs(_body_box(slide, width), lines, size=fitting_size(lines, width, BODY_HEIGHT))
 
@@ -376,7 +186,7 @@ def _issue_slide(
     table.columns[0].width = NAME_COLUMN
     table.columns[1].width = WIDTH - 2 * MARGIN - NAME_COLUMN
     rows = [("Option", "Answer")] + [
-        (option.short_name, "\n".join(_fact(f, numbers, cited) for f in facts))
+        (option.short_name, "\n".join(fact(f, numbers, cited) for f in facts))
         for option, facts in answers
     ]
     for r, (name, answer) in enumerate(rows):

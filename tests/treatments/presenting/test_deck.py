@@ -20,7 +20,8 @@ from treatments.presenting.deck import (
     harm_groups,
     slide_density,
 )
-from treatments.schema import Catalogue, Deck, Option
+from treatments.presenting.script import Deck
+from treatments.schema import Catalogue, Option
 
 _CATALOGUE = load_catalogue()
 _DECK = _CATALOGUE.deck

@@ -22,7 +22,8 @@ from pypdf import PdfReader
 from tests.conftest import require_tool
 from treatments.facts import short_answers
 from treatments.presenting.deck import HARMS_TITLE, build_deck
-from treatments.presenting.powerpoint import BENEFITS, HARMS, deck_file, file_pages
+from treatments.presenting.powerpoint import deck_file
+from treatments.presenting.powerpoint_pages import BENEFITS, HARMS, file_pages
 from treatments.schema import Catalogue
 
 LINK = "https://clinic.example.org/hfs/?kind=Shots&kind=Brain+surgery&show_wait=false"
