@@ -7,7 +7,8 @@ from typing import Any
 from bench.browser import phone_visit
 from bench.common import Row, Sizes, median, ms, p95
 from bench.crowd import Crowd, run_crowd
-from deploy.local import Cluster, find_haproxy
+from deploy.local import Cluster
+from deploy.processes import find_haproxy
 from tools.live_server import find_chromium
 
 SECTION = "7. Deployed"

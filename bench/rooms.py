@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Any
 
 from bench.common import Row, Sizes, median, ms, p95
-from deploy.local import Cluster, find_haproxy, find_redis
+from deploy.local import Cluster
+from deploy.processes import find_haproxy, find_redis
 from tools.follow_along import TEN_MOVES, Room
 from tools.live_server import find_chromium
 

@@ -19,7 +19,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -31,73 +30,22 @@ from pathlib import Path
 from types import FrameType, TracebackType
 
 from deploy.precompress import precompress
+from deploy.processes import (
+    HEALTH_PATH,
+    ROOT,
+    find_haproxy,
+    free_port,
+    start_redis,
+    stop,
+    streamlit_command,
+    wait_until_healthy,
+)
 from treatments.presenting.rooms import REDIS_URL_VARIABLE
 
-ROOT = Path(__file__).resolve().parent.parent
 HAPROXY_CONFIG = ROOT / "deploy" / "haproxy.cfg"
 STATIC_LUA = ROOT / "deploy" / "static.lua"
 # haproxy.cfg names HFS_APP1 to HFS_APP8.
 MAX_REPLICAS = 8
-HEALTH_PATH = "/_stcore/health"
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return int(sock.getsockname()[1])
-
-
-def streamlit_command(
-    port: int, *, script: str = "app.py", address: str = "127.0.0.1", base_path: str = ""
-) -> list[str]:
-    """The command line of one `streamlit run` replica."""
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(ROOT / script),
-        "--server.port",
-        str(port),
-        "--server.address",
-        address,
-        "--server.headless",
-        "true",
-    ]
-    if base_path:
-        command += ["--server.baseUrlPath", base_path.strip("/")]
-    return command
-
-
-def wait_until_healthy(
-    process: subprocess.Popen[bytes], url: str, log: Path, *, seconds: float = 90
-) -> None:
-    """Return once ``url``'s health check says ok; raise if the process exits or time runs out."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited early:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(url.rstrip("/") + HEALTH_PATH, timeout=2) as response:
-                if response.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError(f"{url} did not become healthy:\n{log.read_text(errors='replace')}")
-
-
-def stop(process: subprocess.Popen[bytes], *, seconds: float = 15) -> None:
-    """Ask a process to stop, and kill it if it has not after ``seconds``."""
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=seconds)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def haproxy_environment(bind: str, replicas: Sequence[str]) -> dict[str, str]:
@@ -107,58 +55,6 @@ def haproxy_environment(bind: str, replicas: Sequence[str]) -> dict[str, str]:
     env = {"HFS_BIND": bind}
     env.update({f"HFS_APP{number}": address for number, address in enumerate(replicas, 1)})
     return env
-
-
-def find_redis() -> str | None:
-    """redis-server from $REDIS_SERVER, else the PATH, else Debian's place for it."""
-    return (
-        os.environ.get("REDIS_SERVER")
-        or shutil.which("redis-server")
-        or shutil.which("/usr/bin/redis-server")
-    )
-
-
-def redis_command(redis_server: str, port: int) -> list[str]:
-    """Redis for rooms only: loopback, no password needed there, nothing written
-    to disk (a room is a deck and a slide number for a few hours), and a memory
-    cap with the soonest-ending rooms dropped first if it is ever reached."""
-    return [
-        redis_server,
-        "--bind", "127.0.0.1",
-        "--port", str(port),
-        "--save", "",
-        "--appendonly", "no",
-        "--maxmemory", "64mb",
-        "--maxmemory-policy", "volatile-ttl",
-    ]  # fmt: skip
-
-
-def start_redis(log: Path, redis_server: str | None = None) -> tuple[subprocess.Popen[bytes], str]:
-    """Start redis-server on a free loopback port; return it and its URL once it answers."""
-    found = redis_server or find_redis()
-    if found is None:
-        raise RuntimeError("redis-server not found: install Debian's 'redis-server'")
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen(redis_command(found, port), stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"redis-server exited early:\n{log.read_text(errors='replace')}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as connection:
-                connection.sendall(b"PING\r\n")
-                if connection.recv(16).startswith(b"+PONG"):
-                    return process, f"redis://127.0.0.1:{port}/0"
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError(f"redis-server did not answer:\n{log.read_text(errors='replace')}")
-
-
-def find_haproxy() -> str | None:
-    """HAProxy from $HAPROXY, else the PATH, else Debian's place for it."""
-    return os.environ.get("HAPROXY") or shutil.which("haproxy") or shutil.which("/usr/sbin/haproxy")
 
 
 @dataclass

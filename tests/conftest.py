@@ -1,10 +1,11 @@
-"""Shared fixtures: the real catalogue, and a way to write variants of it."""
+"""Shared fixtures: the real catalogue, variants of it, Chromium and Redis.
+
+Helpers that are not fixtures live in plain modules (tests/helpers.py).
+"""
 
 from __future__ import annotations
 
 import copy
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -13,33 +14,11 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, sync_playwright
 
-from deploy.local import start_redis, stop
+from deploy.processes import start_redis, stop
+from tests.helpers import browser_required, require_tool, write_data
 from tools.live_server import find_chromium
 from treatments.loader import DEFAULT_PATH, load_catalogue
 from treatments.schema import Catalogue
-
-ROOT = Path(__file__).resolve().parent.parent
-# The five options of the shipped data file, in order: what a person should see.
-ALL_OPTIONS = [
-    "Botulinum toxin injections",
-    "Anticonvulsants and other medicines",
-    "Microvascular decompression (surgery)",
-    "Radiofrequency thermocoagulation",
-    "No treatment for now (watch and wait)",
-]
-
-
-def require_tool(command: str, package: str) -> str:
-    """The path of a system program a test drives; like the browser tests, a
-    skip with its reason on a developer's machine, a failure in CI."""
-    path = shutil.which(command)
-    if path is None:
-        message = f"needs `{command}` (Debian's {package})"
-        if _browser_required():
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
-
 
 # The fast tests (`pytest -m "not slow"`) leave out whatever starts a browser,
 # a `streamlit run` server, HAProxy, Redis or LibreOffice: every test in these
@@ -64,12 +43,6 @@ def catalogue() -> Catalogue:
 def raw_data() -> dict[str, Any]:
     """The data file as plain Python data. Deep-copy before changing it."""
     return yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
-
-
-def write_data(data: dict[str, Any], path: Path) -> Path:
-    """Write ``data`` as a data file at ``path``, the way an editor would save it."""
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -101,16 +74,12 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _browser_required() -> bool:
-    return bool(os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"))
-
-
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = find_chromium()
     if path is None:
         message = "Chromium not found (install Debian's 'chromium' or set CHROMIUM)"
-        if _browser_required():
+        if browser_required():
             pytest.fail(message)
         pytest.skip(message)
     return path

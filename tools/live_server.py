@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 # One way to start, watch and stop a replica, shared with the deployment's runner.
-from deploy.local import ROOT, free_port, stop, streamlit_command, wait_until_healthy
+from deploy.processes import ROOT, free_port, stop, streamlit_command, wait_until_healthy
 
 
 def start_server(

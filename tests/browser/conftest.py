@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from tests.browser import ui
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tools.live_server import start_server, stop_server
 
 VIEWPORT = {"width": 1366, "height": 900}
@@ -53,24 +51,3 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
-
-
-def open_app(page: Page, url: str) -> None:
-    page.goto(url)
-    ui.wait_for_app(page)
-    assert page.locator(ui.EXCEPTION).count() == 0
-
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def axe_violations(page: Page) -> list[str]:
-    """axe-core's WCAG 2.x A and AA findings on the page as it is now."""
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    # Guard against a run that checked nothing (e.g. an empty page).
-    passed = {rule["id"] for rule in results.response["passes"]}
-    assert {"color-contrast", "document-title", "link-name", "target-size"} <= passed
-    return [
-        f"{v['id']} ({v['impact']}): " + ", ".join(str(n["target"]) for n in v["nodes"][:5])
-        for v in results.response["violations"]
-    ]

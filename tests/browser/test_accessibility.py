@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import axe_violations, open_app
+from tests.browser import ui
 from treatments.loader import load_catalogue
 from treatments.presenting.deck import build_deck
 from views import registry
@@ -32,5 +32,5 @@ PAGES = {
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_no_axe_violations(page: Page, app_url: str, path: str) -> None:
-    open_app(page, f"{app_url}{path}")
-    assert axe_violations(page) == []
+    ui.open_app(page, f"{app_url}{path}")
+    assert ui.axe_violations(page) == []

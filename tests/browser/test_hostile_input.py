@@ -15,8 +15,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import ui
-from tests.browser.conftest import open_app
-from tests.conftest import write_data
+from tests.helpers import write_data
 from tools.live_server import start_server, stop_server
 from views import registry
 
@@ -69,7 +68,7 @@ def poisoned_url(
 def test_markup_in_the_data_file_shows_as_text(
     page: Page, poisoned_url: str, path: str, shown: str
 ) -> None:
-    open_app(page, f"{poisoned_url}{path}")
+    ui.open_app(page, f"{poisoned_url}{path}")
     expect(page.get_by_text(shown, exact=False).first).to_be_visible()
     page.wait_for_timeout(500)  # give an onerror time to fire, if it could
     assert page.evaluate("window.__hacked") is None
@@ -80,7 +79,7 @@ def test_markup_in_the_data_file_shows_as_text(
 def test_table_characters_in_the_data_file_keep_the_table_whole(
     page: Page, poisoned_url: str
 ) -> None:
-    open_app(page, poisoned_url)
+    ui.open_app(page, poisoned_url)
     expect(page.locator(f"{ui.TABLE} thead th")).to_have_count(8)
     rows = ui.table_rows(page)
     expect(rows).to_have_count(5)
@@ -90,7 +89,7 @@ def test_table_characters_in_the_data_file_keep_the_table_whole(
 
 
 def test_markup_in_what_matters_shows_as_text(page: Page, poisoned_url: str) -> None:
-    open_app(page, f"{poisoned_url}{registry.BY_KEY['matters'].path}")
+    ui.open_app(page, f"{poisoned_url}{registry.BY_KEY['matters'].path}")
     ui.choose(page, "Not having brain surgery", "A lot")
     ui.wait_for_app(page)
     expect(ui.table_rows(page).first).to_contain_text(SCRIPT)
@@ -112,7 +111,7 @@ def test_markup_in_what_matters_shows_as_text(page: Page, poisoned_url: str) -> 
 def test_hostile_present_links_fall_back_and_run_nothing(
     page: Page, app_url: str, query: str
 ) -> None:
-    open_app(page, f"{app_url}/present?{query}")
+    ui.open_app(page, f"{app_url}/present?{query}")
     expect(page.locator(ui.SLIDE)).to_contain_text("Slide ")
     expect(page.locator(ui.SLIDE)).to_contain_text(" of ")
     assert page.locator("img[src='x']").count() == 0

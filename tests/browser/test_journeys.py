@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import ui
-from tests.browser.conftest import open_app
-from tests.conftest import ALL_OPTIONS
+from tests.helpers import ALL_OPTIONS
 from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser
@@ -19,7 +18,7 @@ ALL = ALL_OPTIONS
 
 
 def test_patient_filters_then_shares_the_link(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+    ui.open_app(page, app_url)
     # A real HTML table with header cells, all five options.
     expect(page.locator(f"{ui.TABLE} thead th")).to_have_count(8)
     assert ui.option_names(page) == ALL
@@ -42,7 +41,7 @@ def test_patient_filters_then_shares_the_link(page: Page, app_url: str) -> None:
 
     # Someone else opens the link: same filters, same rows.
     other = page.context.new_page()
-    open_app(other, shared)
+    ui.open_app(other, shared)
     assert ui.option_names(other) == [ALL[0], ALL[1], ALL[4]]
     # Folded, the filters still say which are on; unfolded, the box is ticked.
     expect(other.get_by_text("2 filters are on")).to_be_visible()
@@ -55,7 +54,7 @@ def test_patient_filters_then_shares_the_link(page: Page, app_url: str) -> None:
 
 
 def test_patient_picks_options_side_by_side(page: Page, app_url: str) -> None:
-    open_app(page, f"{app_url}/?side_by_side=Injections&side_by_side=Brain+surgery")
+    ui.open_app(page, f"{app_url}/?side_by_side=Injections&side_by_side=Brain+surgery")
     expect(ui.keyed(page, "card-injections")).to_be_visible()
     expect(ui.keyed(page, "card-mvd")).to_be_visible()
     box = ui.keyed(page, "card-injections").bounding_box()
@@ -65,7 +64,7 @@ def test_patient_picks_options_side_by_side(page: Page, app_url: str) -> None:
 
 
 def test_empty_result_offers_to_clear(page: Page, app_url: str) -> None:
-    open_app(page, f"{app_url}/?kind=&show_wait=false")
+    ui.open_app(page, f"{app_url}/?kind=&show_wait=false")
     expect(page.get_by_text("No option fits all of these choices")).to_be_visible()
     page.get_by_role("button", name="Clear all filters").click()
     expect(ui.table_rows(page)).to_have_count(len(ALL))
@@ -75,7 +74,7 @@ def test_empty_result_offers_to_clear(page: Page, app_url: str) -> None:
 def test_every_number_in_the_table_links_to_a_listed_source(
     page: Page, app_url: str, catalogue: Catalogue
 ) -> None:
-    open_app(page, app_url)
+    ui.open_app(page, app_url)
     links = page.locator(f"{ui.TABLE} tbody a")
     hrefs = links.evaluate_all("els => els.map(e => e.getAttribute('href'))")
     assert len(hrefs) > 40
@@ -88,7 +87,7 @@ def test_every_number_in_the_table_links_to_a_listed_source(
 def test_pages_are_reachable_from_the_navigation(
     page: Page, app_url: str, catalogue: Catalogue
 ) -> None:
-    open_app(page, app_url)
+    ui.open_app(page, app_url)
     ui.nav_link(page, "About hemifacial spasm").click()
     ui.wait_for_app(page)
     expect(page.get_by_role("heading", name="About hemifacial spasm")).to_be_visible()
@@ -102,7 +101,7 @@ def test_pages_are_reachable_from_the_navigation(
 
 def test_hostile_url_runs_no_script_and_falls_back(page: Page, app_url: str) -> None:
     # The page fixture fails the test if any dialog opens or a page error fires.
-    open_app(
+    ui.open_app(
         page,
         f"{app_url}/?kind=%3Cscript%3Ealert(1)%3C/script%3E&most_invasive=9999"
         "&repeat=%22%3E%3Cimg%20src=x%20onerror=alert(2)%3E&unknown=1",

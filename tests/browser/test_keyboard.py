@@ -6,16 +6,14 @@ ring a person can see.
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
-from pypdf import PdfReader
 
 from components.filters import FILTERS_LABEL
 from tests.browser import ui
-from tests.browser.conftest import open_app
+from tests.helpers import pdf_text
 from treatments.schema import Catalogue
 from views import registry
 
@@ -41,7 +39,7 @@ def _go_to(page: Page, link: str) -> None:
 def test_a_patient_gets_from_compare_to_a_printout_by_keyboard(
     page: Page, app_url: str, catalogue: Catalogue
 ) -> None:
-    open_app(page, app_url)
+    ui.open_app(page, app_url)
 
     # Compare: unfold the filters with Enter, then a filter by Tab and Space.
     ui.tab_to(page, FILTERS_LABEL)
@@ -92,15 +90,14 @@ def test_a_patient_gets_from_compare_to_a_printout_by_keyboard(
     _focus_is_visible(page)
     with page.expect_download() as download:
         page.keyboard.press("Enter")
-    pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
-    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    text = pdf_text(download.value.path().read_bytes())
     assert f"A lot: {first}." in text
     assert question in text
     assert "Typed with the keyboard only." in text
 
 
 def test_an_educator_moves_through_slides_by_keyboard(page: Page, app_url: str) -> None:
-    open_app(page, f"{app_url}/present")
+    ui.open_app(page, f"{app_url}/present")
     ui.tab_to(page, "Next")
     _focus_is_visible(page)
     page.keyboard.press("Enter")

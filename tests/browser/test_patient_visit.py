@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
-from pypdf import PdfReader
 
 from tests.browser import ui
-from tests.browser.conftest import WCAG_TAGS, open_app
+from tests.helpers import pdf_text
 from treatments.schema import Catalogue
 from views import registry
 
@@ -20,7 +17,7 @@ pytestmark = pytest.mark.browser
 def test_patient_fills_both_pages_and_downloads_the_printout(
     page: Page, app_url: str, catalogue: Catalogue
 ) -> None:
-    open_app(page, f"{app_url}{registry.BY_KEY['matters'].path}")
+    ui.open_app(page, f"{app_url}{registry.BY_KEY['matters'].path}")
     expect(page.locator(ui.TABLE)).to_have_count(0)
     ui.choose(page, "Not having brain surgery", "A lot")
     ui.wait_for_app(page)
@@ -33,7 +30,7 @@ def test_patient_fills_both_pages_and_downloads_the_printout(
     ui.choose(page, ui.LEANING_QUESTION, "Not sure yet")
     ui.wait_for_app(page)
     # The filled page is accessible too, table and all.
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ui.WCAG_TAGS}})
     assert [v["id"] for v in results.response["violations"]] == []
 
     ui.nav_link(page, "Questions for my visit").click()
@@ -51,14 +48,7 @@ def test_patient_fills_both_pages_and_downloads_the_printout(
         [catalogue.options[0].name, catalogue.options[4].name],
     )
 
-    page.get_by_role("button", name="Make my printout").click()
-    download_button = page.get_by_role("button", name="Download my printout (PDF)")
-    expect(download_button).to_be_visible()
-    with page.expect_download() as download:
-        download_button.click()
-    assert download.value.suggested_filename == "my-visit-notes-hemifacial-spasm.pdf"
-    pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
-    text = " ".join(" ".join(p.extract_text() for p in pdf.pages).split())
+    text = pdf_text(ui.make_and_download_printout(page))
     assert "A lot: Not having brain surgery." in text
     assert "A little: Not losing hearing." in text
     assert "The option I lean toward now: Not sure yet." in text
@@ -73,7 +63,7 @@ def test_patient_fills_both_pages_and_downloads_the_printout(
 
 def test_answers_are_gone_after_a_reload(page: Page, app_url: str) -> None:
     # What the privacy note promises: nothing is kept beyond the open tab.
-    open_app(page, f"{app_url}{registry.BY_KEY['matters'].path}")
+    ui.open_app(page, f"{app_url}{registry.BY_KEY['matters'].path}")
     ui.choose(page, "Relief that starts soon", "A lot")
     ui.wait_for_app(page)
     expect(ui.table_rows(page)).to_have_count(1)

@@ -8,16 +8,14 @@ axe finds nothing at phone width; and the comparison is cards, not a table.
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from pypdf import PdfReader
 
 from tests.browser import ui
-from tests.browser.conftest import WCAG_TAGS, open_app
+from tests.helpers import pdf_text
 from treatments.schema import Catalogue
 from treatments.table import COLUMNS
 from views import registry
@@ -48,15 +46,15 @@ def phone(browser: Browser, request: pytest.FixtureRequest):
 @pytest.mark.parametrize("phone", PHONE_WIDTHS, indirect=True, ids=lambda w: f"{w}px")
 def test_every_page_fits_a_phone(phone: Page, app_url: str) -> None:
     for page in registry.PAGES:
-        open_app(phone, f"{app_url}{page.path}")
+        ui.open_app(phone, f"{app_url}{page.path}")
         found = ui.phone_problems(phone)
         assert found == {"sideways": 0, "small_text": [], "small_targets": []}, page.key
 
 
 def test_no_axe_violations_at_phone_width(phone: Page, app_url: str) -> None:
     for page in registry.PAGES:
-        open_app(phone, f"{app_url}{page.path}")
-        results = Axe().run(phone, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+        ui.open_app(phone, f"{app_url}{page.path}")
+        results = Axe().run(phone, options={"runOnly": {"type": "tag", "values": ui.WCAG_TAGS}})
         violations = [(v["id"], len(v["nodes"])) for v in results.response["violations"]]
         assert violations == [], page.key
 
@@ -64,7 +62,7 @@ def test_no_axe_violations_at_phone_width(phone: Page, app_url: str) -> None:
 def test_a_phone_reads_one_card_per_option_and_no_table(
     phone: Page, app_url: str, catalogue: Catalogue
 ) -> None:
-    open_app(phone, app_url)
+    ui.open_app(phone, app_url)
     expect(ui.keyed(phone, "comparison-table")).to_be_hidden()
     cards = ui.keyed(phone, "comparison-cards")
     expect(cards).to_be_visible()
@@ -83,7 +81,7 @@ def test_a_phone_reads_one_card_per_option_and_no_table(
 def test_a_wide_screen_reads_the_table_and_no_cards(
     page: Page, app_url: str, catalogue: Catalogue
 ) -> None:
-    open_app(page, app_url)
+    ui.open_app(page, app_url)
     table = ui.keyed(page, "comparison-table")
     expect(table).to_be_visible()
     expect(ui.keyed(page, "comparison-cards")).to_be_hidden()
@@ -101,7 +99,7 @@ def test_a_wide_screen_reads_the_table_and_no_cards(
 def test_a_patient_on_a_phone_filters_compares_says_what_matters_and_prints(
     phone: Page, app_url: str, catalogue: Catalogue
 ) -> None:
-    open_app(phone, app_url)
+    ui.open_app(phone, app_url)
     # All kinds start on; the words say a tap hides one, and the count under
     # the buttons shows what the tap did, without a scroll.
     # The filters are folded: the first option is near the top of the page.
@@ -146,22 +144,14 @@ def test_a_patient_on_a_phone_filters_compares_says_what_matters_and_prints(
     expect(printout.locator("xpath=ancestor::*[@data-testid='stMultiSelect']")).to_contain_text(
         injections.name
     )
-    phone.get_by_role("button", name="Make my printout").click()
-    download_button = phone.get_by_role("button", name="Download my printout (PDF)")
-    expect(download_button).to_be_visible()
-    with phone.expect_download() as download:
-        download_button.click()
-    text = " ".join(
-        p.extract_text() for p in PdfReader(io.BytesIO(download.value.path().read_bytes())).pages
-    )
-    text = " ".join(text.split())  # the PDF wraps names inside its narrow columns
+    text = pdf_text(ui.make_and_download_printout(phone))
     assert injections.name in text and waiting.name in text
     assert catalogue.questions.items[0] in text
 
 
 def test_a_list_with_a_limit_offers_no_select_all(phone: Page, app_url: str) -> None:
     """Issue: "Select all" in a picker with a limit silently dropped options."""
-    open_app(phone, app_url)
+    ui.open_app(phone, app_url)
     picker = phone.get_by_role("combobox", name="Pick 2 to 4 options to see every detail")
     picker.click()
     options = phone.get_by_role("option")

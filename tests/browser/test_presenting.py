@@ -9,7 +9,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import ui
-from tests.browser.conftest import open_app
 from treatments.loader import load_catalogue
 from treatments.presenting.deck import build_deck
 from treatments.schema import Catalogue
@@ -42,7 +41,7 @@ def test_educator_presents_moves_and_reloads_the_slide(
     page: Page, app_url: str, catalogue: Catalogue
 ) -> None:
     page.set_viewport_size(PROJECTOR)
-    open_app(page, f"{app_url}/present")
+    ui.open_app(page, f"{app_url}/present")
     expect(page.get_by_role("heading", level=1)).to_have_text(catalogue.meta.title)
     assert _body_font_px(page) >= 24
 
@@ -73,7 +72,7 @@ def test_educator_presents_moves_and_reloads_the_slide(
     shared = page.url
     other = page.context.new_page()
     other.set_viewport_size(PROJECTOR)
-    open_app(other, shared)
+    ui.open_app(other, shared)
     expect(other.get_by_role("heading", level=1)).to_have_text(surgery.name)
     other.reload()
     ui.wait_for_app(other)
@@ -152,7 +151,7 @@ def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
     found = {}
     for number in range(1, len(slides) + 1):
         query = urlencode([*cards, ("slide", number), ("view", "projector")])
-        open_app(page, f"{app_url}/present?{query}")
+        ui.open_app(page, f"{app_url}/present?{query}")
         expect(page.get_by_role("heading", level=1)).to_have_text(slides[number - 1].title)
         problems = _projector_problems(page)
         if slides[number - 1].kind == "option":
@@ -161,13 +160,13 @@ def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
             found[number] = problems
     assert found == {}
     # The title slide's type, at full size: it grows with the screen.
-    open_app(page, f"{app_url}/present?view=projector")
+    ui.open_app(page, f"{app_url}/present?view=projector")
     assert _body_font_px(page) >= 28 * width / 1280 - 0.5
 
 
 def test_one_key_opens_the_projector_view_and_one_leaves_it(page: Page, app_url: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 720})
-    open_app(page, f"{app_url}/present?slide=2")
+    ui.open_app(page, f"{app_url}/present?slide=2")
     # Speaker notes are on, for the presenter's own screen...
     page.get_by_role("button", name="Slides and handout").click()
     page.get_by_text("Show speaker notes").click()
@@ -214,7 +213,7 @@ def test_one_key_opens_the_projector_view_and_one_leaves_it(page: Page, app_url:
 @pytest.mark.parametrize("slide", range(1, DEFAULT_SLIDES + 1))
 def test_no_slide_scrolls_or_hides_under_the_menu(page: Page, app_url: str, slide: int) -> None:
     page.set_viewport_size(PROJECTOR)
-    open_app(page, f"{app_url}/present?slide={slide}")
+    ui.open_app(page, f"{app_url}/present?slide={slide}")
     expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {slide} of {DEFAULT_SLIDES}.")
     assert not _scrolls(page)
     menu = page.locator(ui.HEADER).bounding_box()
@@ -225,7 +224,7 @@ def test_no_slide_scrolls_or_hides_under_the_menu(page: Page, app_url: str, slid
 def test_a_clicker_s_keys_move_the_slides(page: Page, app_url: str) -> None:
     """Clickers send the arrow keys, Page Down and Page Up (some send Space)."""
     page.set_viewport_size(PROJECTOR)
-    open_app(page, f"{app_url}/present")
+    ui.open_app(page, f"{app_url}/present")
     moves = [
         ("ArrowRight", 2),
         ("ArrowRight", 3),
@@ -250,7 +249,7 @@ def test_a_slide_number_past_the_end_opens_the_last_slide_and_says_so(
     page: Page, app_url: str
 ) -> None:
     page.set_viewport_size(PROJECTOR)
-    open_app(page, f"{app_url}/present?slide=99")
+    ui.open_app(page, f"{app_url}/present?slide=99")
     expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {DEFAULT_SLIDES} of {DEFAULT_SLIDES}.")
     expect(page.get_by_text("There is no slide 99.")).to_be_visible()
     expect(page).to_have_url(re.compile(rf"[?&]slide={DEFAULT_SLIDES}(&|$)"))

@@ -12,7 +12,6 @@ from pypdf import PdfReader
 
 from components.filters import FILTERS_LABEL
 from tests.browser import ui
-from tests.browser.conftest import open_app
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +27,7 @@ def _words(text: str) -> list[str]:
 
 
 def test_printing_compare_shows_every_cell_on_non_blank_pages(page: Page, app_url: str) -> None:
-    open_app(page, app_url)
+    ui.open_app(page, app_url)
     # What a sighted reader sees of each cell: without the option's name that
     # is there for screen readers only (a code span app.css hides).
     cells = page.locator(f"{ui.TABLE} th, {ui.TABLE} td").evaluate_all(

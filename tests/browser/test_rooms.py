@@ -14,7 +14,6 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser import ui
-from tests.browser.conftest import axe_violations
 from tests.browser.test_presenting import _projector_problems as projector_problems
 from tools.follow_along import TEN_MOVES, Room, shown_slide
 from treatments.address import LEAD, ROOM
@@ -84,7 +83,7 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
 
         follow_ten_moves(room)
         for window in (presenter, projector, room.phones[1]):
-            assert axe_violations(window) == [], window.url
+            assert ui.axe_violations(window) == [], window.url
 
         # One phone steps back; the room goes on without it until it asks.
         away = room.phones[0]
@@ -95,7 +94,7 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         room.lags(slide, pressed, room.phones[1:])
         assert shown_slide(away)[0] == at - 1
         expect(away.get_by_text(f"The presenter is on slide {slide}.")).to_be_visible()
-        assert axe_violations(away) == []
+        assert ui.axe_violations(away) == []
         away.get_by_role("button", name="Follow the presenter again").click()
         expect(away.locator(ui.SLIDE)).to_contain_text(f"Slide {slide} of")
 

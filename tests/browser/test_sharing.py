@@ -20,7 +20,6 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from tests.browser import ui
-from tests.browser.conftest import open_app
 from tools.live_server import running_server
 from treatments.facts import FIELDS
 from treatments.presenting.deck import build_deck
@@ -51,7 +50,7 @@ def test_the_last_slide_s_code_opens_the_deck_s_view_on_a_phone(
     injections, surgery = catalogue.options[0], catalogue.options[2]
     page.set_viewport_size(PROJECTOR)
     deck = f"deck_options={injections.short_name}&deck_options={surgery.short_name}"
-    open_app(page, f"{behind_a_path}/present?{deck}".replace(" ", "+"))
+    ui.open_app(page, f"{behind_a_path}/present?{deck}".replace(" ", "+"))
     # Title, two options, three issue cards, choosing, questions: the code is on
     # the last slide, 9. The End key goes there, as on a presentation clicker.
     page.keyboard.press("End")
@@ -102,7 +101,7 @@ def test_the_last_slide_s_code_opens_the_deck_s_view_on_a_phone(
         viewport={"width": 360, "height": 780}, is_mobile=True, has_touch=True
     )
     phone = phone_context.new_page()
-    open_app(phone, link)
+    ui.open_app(phone, link)
     cards = ui.keyed(phone, "comparison-cards").get_by_role("heading")
     expect(cards).to_have_text([injections.name, surgery.name])
     expect(ui.keyed(phone, f"card-{injections.id}")).to_be_visible()

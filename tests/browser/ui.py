@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 
+from axe_playwright_python.sync_playwright import Axe
 from PIL import Image, ImageChops
 from playwright.sync_api import Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -229,3 +230,35 @@ _PHONE_AUDIT = """() => {
 def phone_problems(page: Page) -> dict[str, object]:
     """What a phone page gets wrong: sideways scroll (px), text under 16 px, targets under 24 px."""
     return page.evaluate(_PHONE_AUDIT)
+
+
+def open_app(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    assert page.locator(EXCEPTION).count() == 0
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page: Page) -> list[str]:
+    """axe-core's WCAG 2.x A and AA findings on the page as it is now."""
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    # Guard against a run that checked nothing (e.g. an empty page).
+    passed = {rule["id"] for rule in results.response["passes"]}
+    assert {"color-contrast", "document-title", "link-name", "target-size"} <= passed
+    return [
+        f"{v['id']} ({v['impact']}): " + ", ".join(str(n["target"]) for n in v["nodes"][:5])
+        for v in results.response["violations"]
+    ]
+
+
+def make_and_download_printout(page: Page) -> bytes:
+    """On "Questions for my visit": make the printout, then download it; its bytes."""
+    page.get_by_role("button", name="Make my printout").click()
+    download_button = page.get_by_role("button", name="Download my printout (PDF)")
+    expect(download_button).to_be_visible()
+    with page.expect_download() as download:
+        download_button.click()
+    assert download.value.suggested_filename == "my-visit-notes-hemifacial-spasm.pdf"
+    return download.value.path().read_bytes()

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import pytest
 
 from deploy.local import Cluster
-from tests.conftest import require_tool
+from tests.helpers import require_tool
 
+# Three replicas: enough to see the balancer spread a room, few enough for 2 cores.
 REPLICAS = 3
 
 

@@ -21,14 +21,9 @@ import pytest
 import streamlit
 import yaml
 
-from deploy.local import (
-    HAPROXY_CONFIG,
-    HEALTH_PATH,
-    MAX_REPLICAS,
-    haproxy_environment,
-    redis_command,
-)
-from tests.conftest import ROOT
+from deploy.local import HAPROXY_CONFIG, MAX_REPLICAS, haproxy_environment
+from deploy.processes import HEALTH_PATH, redis_command
+from tests.helpers import ROOT
 from treatments.presenting.rooms import REDIS_URL_VARIABLE
 
 DEPLOY = ROOT / "deploy"

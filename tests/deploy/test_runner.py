@@ -9,8 +9,8 @@ import subprocess
 import sys
 import urllib.request
 
-from deploy.local import free_port
-from tests.conftest import ROOT
+from deploy.processes import free_port
+from tests.helpers import ROOT
 
 
 def _listening(port: int) -> bool:

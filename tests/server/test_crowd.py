@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlencode
 
-from tests.views.conftest import plain, rows_left_showing, the_hiding_style
+from tests.views.apptest import plain, rows_left_showing, the_hiding_style
 from tools.session_client import Run, Session
 from treatments.filters import apply_filters, filters_from_query, treatment_kinds
 from treatments.schema import Catalogue

@@ -13,7 +13,7 @@ import time
 import uuid
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 from tools.session_client import Click, Session
 from treatments.schema import Catalogue
 from views import registry

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import treatments
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_no_module_of_treatments_imports_streamlit() -> None:

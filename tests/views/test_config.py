@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 
 def test_production_settings_are_safe() -> None:

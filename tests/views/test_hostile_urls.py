@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from tests.views.conftest import APP, PAGES, TIMEOUT, markdown_tables
+from tests.views.apptest import APP, PAGES, TIMEOUT, markdown_tables
 from treatments.address import EVERY_PARAM
 
 # Every parameter of the app's web address, from its one home, plus strangers.

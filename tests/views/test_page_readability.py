@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.views.conftest import PAGES
+from tests.views.apptest import PAGES
 from tools import page_grades
 from treatments.readability import ANSWER_LIMIT, WHOLE_LIMIT, PageGrade, load_page_grades
 from treatments.schema import Catalogue

@@ -12,8 +12,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components import charts
-from tests.conftest import ALL_OPTIONS, write_data
-from tests.views.conftest import (
+from tests.helpers import ALL_OPTIONS, write_data
+from tests.views.apptest import (
     APP,
     PAGES,
     TIMEOUT,

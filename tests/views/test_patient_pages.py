@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
-from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from tests.views.conftest import PAGES, plain
+from tests.helpers import pdf_text
+from tests.views.apptest import PAGES, plain
 from treatments.schema import HOW_MUCH, Catalogue
 from views import registry
 
@@ -128,8 +126,7 @@ def test_answers_from_both_pages_reach_the_printout(open_page, catalogue: Catalo
     assert at.download_button[0].label == "Download my printout (PDF)"
 
     pdf = at.session_state["printout_pdf"][1]
-    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-    text = " ".join(text.split())
+    text = pdf_text(pdf)
     assert "A lot: Not losing hearing." in text
     assert f"The option I lean toward now: {catalogue.options[0].name}." in text
     assert catalogue.questions.items[3] in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.views.conftest import plain
+from tests.views.apptest import plain
 from treatments import charts
 from treatments.facts import FIELDS
 from treatments.markdown import escape

@@ -19,7 +19,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from tests.conftest import require_tool
+from tests.helpers import require_tool
 from treatments.facts import short_answers
 from treatments.presenting.deck import HARMS_TITLE, build_deck
 from treatments.presenting.powerpoint import deck_file

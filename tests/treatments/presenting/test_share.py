@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from tests.conftest import require_tool
+from tests.helpers import require_tool
 from treatments.address import SIDE_BY_SIDE
 from treatments.filters import apply_filters, filters_from_query, treatment_kinds
 from treatments.loader import load_catalogue
