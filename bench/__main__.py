@@ -2,7 +2,7 @@
 
 Run from the project folder (Chromium needed for the browser figures)::
 
-    python -m bench                 # the full run, about 5 minutes on 2 cores
+    python -m bench                 # the full run (its time: bench/RESULTS.md)
     python -m bench --quick --out /tmp/results.md   # tiny sizes: a smoke run
 
 The floor is ``bench/floor_app.py``: a bare script that shows the same five
@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     rows += scale_rows(sizes)
 
     command = "python -m bench" + (" --quick" if args.quick else "")
-    text = report(rows, command=command, seconds=time.perf_counter() - began)
+    previous = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    text = report(rows, command=command, seconds=time.perf_counter() - began, previous=previous)
     args.out.write_text(text, encoding="utf-8")
     print(text)
     print(f"wrote {args.out}")

@@ -83,7 +83,18 @@ How to read it:
 """
 
 
-def report(rows: list[Row], *, command: str, seconds: float) -> str:
+# Figures measured by hand, once, for a design choice or for the test suite:
+# the benchmark does not measure them, so a new run keeps them as they are.
+BY_HAND = "## Measured by hand"
+
+
+def kept_by_hand(previous: str) -> str:
+    """The hand-measured part of an earlier report, from its heading on; or nothing."""
+    start = previous.find("\n" + BY_HAND + "\n")
+    return "" if start < 0 else previous[start:]
+
+
+def report(rows: list[Row], *, command: str, seconds: float, previous: str = "") -> str:
     lines = [
         "# Benchmark results",
         "",
@@ -99,4 +110,4 @@ def report(rows: list[Row], *, command: str, seconds: float) -> str:
     lines += [
         f"| {r.section} | {r.measure} | {r.app} | {r.floor} | {r.ratio} | {r.goal} |" for r in rows
     ]
-    return "\n".join(lines) + "\n" + NOTES
+    return "\n".join(lines) + "\n" + NOTES + kept_by_hand(previous)

@@ -18,9 +18,10 @@ from treatments.schema import Benefit, Catalogue, Option
 _ICONS_PER_ROW = 3
 
 
-# Building and validating an Altair spec costs about 10 ms a chart, far more
-# than the rest of the page. A spec depends only on the options' content,
-# which is the cache key, so each is built once rather than on every rerun.
+# Building and validating an Altair spec costs far more than the rest of the
+# page (bench/RESULTS.md, "Measured by hand"). A spec depends only on the
+# options' content, which is the cache key, so each is built once rather than
+# on every rerun.
 # Room for one icon array per option at the schema's limit: a smaller cache
 # thrashed with 400 options and rebuilt every chart on every rerun.
 _MAX_SPECS = 1024

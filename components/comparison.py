@@ -43,8 +43,9 @@ def options_that_fit(catalogue: Catalogue) -> None:
 # A filter click reruns only this part of the page: the filters, the count,
 # and a small stylesheet that hides the options that do not fit. The table and
 # the phone cards below are drawn once with every option and never sent again:
-# a click brings about 5 KB over the WebSocket instead of 32 KB (measured), and
-# the browser does not draw them again (bench/RESULTS.md, section 3).
+# a click brings a few kilobytes over the WebSocket rather than the whole page,
+# and the browser does not draw them again (bench/RESULTS.md: section 3, and
+# "Measured by hand").
 @st.fragment
 def _filters_and_fit(catalogue: Catalogue) -> None:
     filters, result = filter_controls(catalogue)

@@ -1,1 +1,1 @@
-"""Running the app for real: replicas behind a load balancer (see README, "Deploy")."""
+"""Running the app for real: replicas behind a load balancer (see docs/deploying.md)."""

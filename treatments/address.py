@@ -60,7 +60,8 @@ def one(raw: Raw) -> str:
 
 
 def _names(raw: Raw) -> tuple[str, ...]:
-    return (raw,) if isinstance(raw, str) else tuple(raw)
+    # "kind=" is how no name at all is written (see _write_names): it reads as none.
+    return tuple(name for name in ((raw,) if isinstance(raw, str) else raw) if name)
 
 
 def _flag(raw: Raw) -> bool | None:

@@ -88,8 +88,8 @@ def spoken_option(option: Option) -> str:
     reader moving along a row would hear each answer with its question (the
     column heading) but never the option. app.css hides these spans from sight
     and leaves them to be read aloud: "Injections: Level 1 of 4 ...". (``st.table``
-    has real row headers, but measured it drew the first table 0.5 s later on a
-    laptop and 12 s later on a slow phone: bench/RESULTS.md, section 2b.)
+    has real row headers, but it drew the first table later on a laptop, and far
+    later on a slow phone: bench/RESULTS.md, "Measured by hand".)
     """
     # A code span cannot hold its own fence, and a pipe would end the cell.
     name = option.short_name.replace("`", "'").replace("|", "/")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.__main__ import QUICK, main
+from bench.report import BY_HAND
 from views.registry import PAGES
 
 
@@ -15,6 +16,8 @@ from views.registry import PAGES
 def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str) -> None:
     del chromium_path  # the browser sections must run, not skip
     out = tmp_path / "results.md"
+    by_hand = f"\n{BY_HAND}\n\n- A figure no run measures.\n"
+    out.write_text("# An earlier run\n" + by_hand, encoding="utf-8")
     assert main(["--quick", "--out", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     for section in (
@@ -35,3 +38,4 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str
     assert "| … request → first reply |" in text
     assert "the floor with the app's six filters" in text
     assert "skipped" not in text
+    assert text.endswith(by_hand) and "An earlier run" not in text

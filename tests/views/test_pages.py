@@ -31,11 +31,12 @@ ALL = ALL_OPTIONS
 
 
 @pytest.mark.parametrize("page", list(PAGES))
-def test_every_page_runs_and_carries_the_footer(open_page, page: str) -> None:
+def test_every_page_runs_and_carries_the_footer(open_page, catalogue: Catalogue, page: str) -> None:
     at = open_page(page)
     assert at.title, "every page has a title"
     footer = " ".join(c.value for c in at.caption)
-    assert "Facts last checked: 24 November 2026" in footer
+    checked = catalogue.meta.last_reviewed
+    assert f"Facts last checked: {checked.day:02} {checked:%B} {checked.year}" in footer
     assert "does not tell you which treatment to choose" in footer
     assert "does not take the place of your doctor" in footer
 
