@@ -28,10 +28,6 @@ SLIDE_PICTURE_STYLE = "\n".join(
             for kind, line in _LEGEND_LINE.items()
             for colour, shape in [charts.LOOKS[kind]]
         ),
-        # Streamlit pulls a text block up by its last paragraph's margin; with
-        # no margins, it must not.
-        f"{_LEGEND} {{ margin-bottom: 0; }}",
-        f"{_LEGEND} p {{ margin: 0; }}",
         "</style>",
     ]
 )
