@@ -10,7 +10,8 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from components.catalogue import fingerprint
-from treatments import charts
+from components.picture import PICTURE_STYLE, picture_of_100
+from treatments import charts, wording
 from treatments.facts import benefit_headline
 from treatments.markdown import escape, refs
 from treatments.schema import Benefit, Catalogue, Option
@@ -22,11 +23,6 @@ _ICONS_PER_ROW = 3
 # page (bench/RESULTS.md, "Measured by hand"). A spec depends only on the
 # options' content, which is the cache key, so each is built once rather than
 # on every rerun.
-# Room for one icon array per option at the schema's limit: a smaller cache
-# thrashed with 400 options and rebuilt every chart on every rerun.
-_MAX_SPECS = 1024
-
-
 def _with_arrow_data(spec: dict[str, Any]) -> dict[str, Any]:
     """The spec with its data already in the Arrow form the browser reads.
 
@@ -48,16 +44,6 @@ def repeats_spec(_options: Sequence[Option], version: str, ids: tuple[str, ...])
     return _with_arrow_data(charts.repeats_chart(_options).to_dict())
 
 
-@st.cache_data(show_spinner=False, max_entries=_MAX_SPECS)
-def icon_array_spec(
-    _option: Option, _benefit: Benefit, version: str, option_id: str, position: int
-) -> dict[str, Any]:
-    # The benefit's place in the option's list, not its time frame: an option
-    # may report two figures for one time frame.
-    del version, option_id, position
-    return _with_arrow_data(charts.icon_array(_option, _benefit).to_dict())
-
-
 def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
     """The repeats chart, and the same figures in words with their sources."""
     ids = tuple(option.id for option in options)
@@ -75,24 +61,16 @@ def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
     st.caption(" ".join([charts.REPEATS_INTRO, *lines]))
 
 
-def icon_array(
-    option: Option,
-    benefit: Benefit,
-    catalogue: Catalogue,
-    *,
-    height: int = 410,
-    caption: bool = True,
-) -> None:
-    """One benefit's 100-person icon array, with its text version and sources below.
+def icon_array(option: Option, benefit: Benefit, catalogue: Catalogue) -> None:
+    """One benefit's picture of 100, what helped means, and its sources.
 
-    ``caption=False`` is for a slide, where the same words and sources already
-    stand beside the picture; the picture keeps its text version as alt text.
+    Its title names the option and when it was measured, with any caveat in
+    the same place, so a picture is never read without its time frame.
     """
-    summary = charts.icon_array_summary(option, benefit)
-    spec = icon_array_spec(option, benefit, fingerprint(), option.id, option.helps.index(benefit))
-    st.vega_lite_chart(spec=spec, width="content", height=height, alt=summary)
-    if caption:
-        st.caption(f"{escape(summary)} {refs(benefit.sources, catalogue)}")
+    title = [option.short_name, wording.timeframe_phrase(benefit.when), *benefit.caveats]
+    position = option.helps.index(benefit)
+    picture_of_100(option, benefit, f"compare-picture-{option.id}-{position}", title)
+    st.caption(f"Helped means: {escape(benefit.means)} {refs(benefit.sources, catalogue)}")
 
 
 def benefit_without_number(option: Option, benefit: Benefit, catalogue: Catalogue) -> None:
@@ -111,12 +89,13 @@ def pictures_of_every_option(catalogue: Catalogue) -> None:
     st.markdown("These pictures show every option, not just the ones that fit your choices.")
     repeats_chart(catalogue.options, catalogue)
     st.header("How many people it helps, out of 100", anchor="helps")
+    st.html(PICTURE_STYLE)
     st.markdown(
         "Each shape is one person. Where studies found different numbers, the "
-        "circles show the lowest count found, and the diamonds show how many more "
-        "the highest count found. Studies measured help at different times, so the "
-        "pictures are in two groups. Do not compare a picture in one group with one "
-        "in the other."
+        "circles show how many were helped at least, and the diamonds show how "
+        "many more may have been. Studies measured help at different times, so "
+        "the pictures are in two groups. Do not compare a picture in one group with "
+        "one in the other."
     )
     st.subheader("Soon after the treatment", anchor="helps-soon")
     icon_arrays(charts.counted_benefits(catalogue.options, soon=True), catalogue)

@@ -60,22 +60,31 @@ def icon_array_key(benefit: Benefit) -> list[Group]:
     """The picture's groups of people, in drawing order, with the legend's words.
 
     The low and high ends of a range are the lowest and highest counts the
-    studies found: the words say exactly that, and nothing about "all" or
-    "some" studies, which would claim more than the range shows. They are
-    short, because the picture is about 200 pixels wide. The middle group
-    (helped only by the highest count) exists only for a range.
+    studies found. So the words say "at least" the low end were helped, and
+    that up to the difference "may have been": never a bare "+25", and never
+    the best case's "not helped" as if it were a fact. Each is a short
+    sentence, for a legend read beside its shape and for a screen reader. The
+    middle group exists only for a range.
     """
     count = _count(benefit)
     low, high = count.low, count.high
     if low == high:
-        kinds: list[tuple[GroupKind, str, int]] = [("helped", f"Helped: {low}", low)]
+        kinds: list[tuple[GroupKind, str, int]] = [
+            ("helped", f"{_people(low)} helped.", low),
+            ("not-helped", f"The other {_people(100 - low)} not helped.", 100 - low),
+        ]
     else:
         kinds = [
-            ("helped", f"Helped, lowest count: {low}", low),
-            ("more", f"Helped, highest count: +{high - low}", high - low),
+            ("helped", f"At least {_people(low)} helped.", low),
+            ("more", f"Up to {high - low} more may have been helped. Studies differ.", high - low),
+            ("not-helped", "The rest were not helped.", 100 - high),
         ]
-    kinds.append(("not-helped", f"Not helped: {100 - high}", 100 - high))
     return [Group(kind, words, people, *LOOKS[kind]) for kind, words, people in kinds]
+
+
+def _people(count: int) -> str:
+    """``"73 were"``, ``"1 was"``: a count of people with its verb."""
+    return f"{count} {'was' if count == 1 else 'were'}"
 
 
 def icon_array_groups(benefit: Benefit) -> list[str]:
@@ -150,15 +159,21 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
     type large enough to read on a projector beside the slide's own text.
     """
     key = icon_array_key(benefit)
-    groups = [group.words for group in key]
+    if for_slide:
+        size, width = _SLIDE_TYPE, _SLIDE_TITLE_WIDTH
+    else:
+        size, width = _TYPE, _TITLE_WIDTH
+    # Each legend line broken as the title is, so a long group's words widen
+    # neither the picture nor, on a slide, the room it takes from the text.
+    groups = ["\n".join(textwrap.wrap(group.words, width + 4)) for group in key]
+    people = icon_array_data(benefit)
+    people["group"] = people["group"].map(dict(zip([g.words for g in key], groups, strict=True)))
     colours = [group.colour for group in key]
     shapes = [group.shape for group in key]
     if for_slide:
-        size, width = _SLIDE_TYPE, _SLIDE_TITLE_WIDTH
         when, *caveat = picture_title(benefit)
         heading = textwrap.wrap(when, width)
     else:
-        size, width = _TYPE, _TITLE_WIDTH
         caveat = list(benefit.caveats)
         heading = [option.short_name, *textwrap.wrap(wording.timeframe_phrase(benefit.when), width)]
     legend = alt.Legend(
@@ -166,6 +181,7 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
         orient="bottom",
         direction="vertical",
         labelLimit=0,
+        labelExpr="split(datum.label, '\\n')",
         labelFontSize=size,
         labelColor=TEXT_COLOUR,
         symbolSize=size * 9,
@@ -180,7 +196,7 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
         subtitleFontSize=size,
     )
     return (
-        alt.Chart(icon_array_data(benefit), title=title)
+        alt.Chart(people, title=title)
         .mark_point(filled=True, size=150, opacity=1)
         .encode(
             x=alt.X("column:Q", axis=None, scale=alt.Scale(domain=[-0.5, _GRID - 0.5])),
@@ -196,12 +212,13 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
 
 
 def icon_array_summary(option: Option, benefit: Benefit) -> str:
-    """The icon array in words."""
+    """The picture in words, as sentences: the option, when, each group, what
+    helped means. It is the picture's alt text, so a screen reader hears it whole."""
+    groups = " ".join(group.words for group in icon_array_key(benefit))
     caveat = "".join(f" {text}" for text in benefit.caveats)
     return (
-        f"{option.name}: {wording.count_phrase(_count(benefit))} people were helped, "
-        f"{wording.timeframe_phrase(benefit.when)}.{caveat} Here, helped means: "
-        f"{benefit.means[:1].lower()}{benefit.means[1:]}"
+        f"{option.name}, {wording.timeframe_phrase(benefit.when)}, out of 100 people: "
+        f"{groups}{caveat} Here, helped means: {benefit.means[:1].lower()}{benefit.means[1:]}"
     )
 
 

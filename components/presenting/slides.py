@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from components.presenting.picture import slide_picture
+from components.picture import picture_of_100
 from components.presenting.room import RoomView, join_instructions
 from treatments import charts
 from treatments.facts import FIELDS, short_answers
@@ -111,7 +111,10 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
         places = st.columns(len(counted)) if len(counted) > 1 else [st.container()]
         for position, (place, benefit) in enumerate(zip(places, counted, strict=False)):
             with place:
-                slide_picture(option, benefit, position)
+                # The slide names the option: the title is the time frame alone.
+                picture_of_100(
+                    option, benefit, f"slide-picture-{position}", charts.picture_title(benefit)
+                )
 
 
 def _harms_slide(option: Option, fields: Sequence[str], catalogue: Catalogue) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.presenting.picture import SLIDE_PICTURE_STYLE
+from components.picture import PICTURE_STYLE
 from components.presenting.room import ask_to_start
 from treatments.address import PRESENTER, PROJECTOR, VIEW
 from treatments.markdown import escape
@@ -28,7 +28,7 @@ _FIT_STYLE = "<style>{}</style>".format(
 
 def slide_style() -> None:
     st.html(_HERE / "slide.css")
-    st.html(_FIT_STYLE + SLIDE_PICTURE_STYLE)
+    st.html(_FIT_STYLE + PICTURE_STYLE)
     if in_projector_view():
         st.html(_HERE / "projector.css")
     elif in_presenter_view():

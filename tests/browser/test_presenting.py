@@ -118,9 +118,9 @@ def _picture_problems(page: Page, width: int) -> list[str]:
     the picture growing with the screen, so both read from the back of a room."""
     pictures = page.evaluate(
         """() => [...document.querySelectorAll('[class*="st-key-slide-picture-"]')].map(p => ({
-            legend: [...p.querySelectorAll('[class*="st-key-slide-legend-"] p')]
+            legend: [...p.querySelectorAll('[class*="st-key-picture-legend-"] p')]
                 .map(e => parseFloat(getComputedStyle(e).fontSize)),
-            marks: [...p.querySelectorAll('[class*="st-key-slide-legend-"] p')]
+            marks: [...p.querySelectorAll('[class*="st-key-picture-legend-"] p')]
                 .map(e => getComputedStyle(e, '::before'))
                 .map(m => m.content === 'none' ? null : m.color),
             picture: p.querySelector('img').getBoundingClientRect().width}))"""

@@ -157,19 +157,30 @@ def test_icon_array_draws_exactly_100_people(catalogue: Catalogue) -> None:
         counts = data["group"].value_counts()
         low, high = benefit.per_100.low, benefit.per_100.high
         assert counts[data["group"].iloc[0]] == low
-        assert data["group"].str.startswith("Helped").sum() == high
-        assert data["group"].str.startswith("Not helped").sum() == 100 - high
+        helped, *more, rest = charts.icon_array_groups(benefit)
+        assert (data["group"] == helped).sum() == low
+        assert data["group"].isin(more).sum() == high - low
+        assert (data["group"] == rest).sum() == 100 - high
 
 
 def test_the_legend_says_what_the_ends_of_a_range_are(catalogue: Catalogue) -> None:
-    """Audit: "Helped in all studies" was false where a cited fair test found no help."""
+    """Audit: "Helped in all studies" was false where a cited fair test found no help.
+    Patients: "+25" meant nothing, and "Not helped: 2" showed the best case as a fact."""
     for _option, benefit in _pictures(catalogue):
         groups = charts.icon_array_groups(benefit)
-        assert not any("all studies" in g or "some studies" in g for g in groups)
+        assert not any("all studies" in g or "some studies" in g or "+" in g for g in groups)
+        assert all(g.endswith(".") and (g[0].isupper() or g[0].isdigit()) for g in groups), (
+            "sentences"
+        )
         low, high = benefit.per_100.low, benefit.per_100.high
         if low != high:
-            assert groups[0] == f"Helped, lowest count: {low}"
-            assert groups[1] == f"Helped, highest count: +{high - low}"
+            assert groups == [
+                f"At least {low} were helped.",
+                f"Up to {high - low} more may have been helped. Studies differ.",
+                "The rest were not helped.",
+            ]
+        else:
+            assert groups == [f"{low} were helped.", f"The other {100 - low} were not helped."]
 
 
 def test_a_benefit_with_no_number_has_no_picture(catalogue: Catalogue) -> None:
@@ -198,8 +209,14 @@ def test_icon_array_spec_uses_shape_as_well_as_colour(catalogue: Catalogue) -> N
 
 def test_icon_array_summary_says_the_numbers_and_what_they_mean(catalogue: Catalogue) -> None:
     summary = charts.icon_array_summary(catalogue.options[2], catalogue.options[2].helps[1])
-    assert "63 to 91 out of 100 people were helped, after a year or more" in summary
+    assert summary.startswith(
+        "Microvascular decompression (surgery), after a year or more, out of 100 people: "
+        "At least 63 were helped. Up to 28 more may have been helped. Studies differ. "
+        "The rest were not helped."
+    )
     assert "stopped fully" in summary
+    # Words run into each other nowhere: every sentence ends before the next starts.
+    assert not re.search(r"[a-z][A-Z]", summary)
 
 
 def test_repeats_chart_plots_each_option_once(catalogue: Catalogue) -> None:

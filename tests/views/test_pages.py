@@ -56,15 +56,23 @@ def test_compare_shows_all_five_options_in_a_table(open_page) -> None:
 
 def test_compare_draws_both_charts_with_text(open_page) -> None:
     at = open_page()
-    charts = at.get("vega_lite_chart")
-    # One repeats chart, then one icon array for each benefit with a fair number:
-    # shots, surgery and heat needle right after, surgery and heat needle later.
-    assert len(charts) == 1 + 5
+    # One repeats chart, then one picture of 100 for each benefit with a fair
+    # number: shots, surgery and heat needle right after, surgery and heat needle later.
+    assert len(at.get("vega_lite_chart")) == 1
+    alts = [p.proto.imgs[0].alt for p in at.get("image")]
+    assert len(alts) == 5
     captions = " ".join(c.value for c in at.caption)
     assert "How many times each option is done in 5 years" in captions
     assert "A dashed line means it is taken every day, so there is no count" in captions
-    assert "73 to 98 out of 100 people were helped, after each round of shots" in captions
-    assert "28 out of 100 people were helped, after about a year" in captions
+    # Each picture's text version is in sentences, and its legend is text too.
+    assert (
+        "Botulinum toxin injections, after each round of shots, out of 100 people: "
+        "At least 73 were helped. Up to 25 more may have been helped. Studies differ. "
+        "The rest were not helped." in " ".join(alts)
+    )
+    text = " ".join(" ".join(plain(m.value).split()) for m in at.markdown)
+    assert "28 were helped. The other 72 were not helped." in text
+    assert "From one study of 99 people. Other studies disagree." in text
     headings = [s.value for s in at.subheader]
     assert headings.index("Soon after the treatment") < headings.index("A year or more later")
     # Tablets and watch and wait: no picture, but the reason, where the picture would be.
@@ -78,10 +86,10 @@ def test_the_pictures_keep_every_option_whatever_the_filters_say(open_page) -> N
     # filter click has six fewer charts to redraw.
     at = open_page(no_general="true", show_wait="false")
     assert len(option_names(at)) == 3
-    assert len(at.get("vega_lite_chart")) == 1 + 5
-    captions = " ".join(plain(c.value) for c in at.caption)
+    assert len(at.get("image")) == 5
+    alts = " ".join(p.proto.imgs[0].alt for p in at.get("image"))
     pictured = [ALL[0], ALL[2], ALL[3]]
-    assert all(f"{name}: " in captions for name in pictured), "an icon array in words"
+    assert all(f"{name}, " in alts for name in pictured), "a picture of 100 in words"
     text = " ".join(plain(m.value) for m in at.markdown)
     assert "Tablets: No reliable number" in text and "Watch and wait: No reliable number" in text
 
@@ -118,6 +126,16 @@ def test_shared_link_reproduces_the_filtered_view(open_page) -> None:
     assert option_names(at) == [ALL[0], ALL[3], ALL[4]]
     assert at.checkbox(key="no_general").value is True
     assert at.select_slider(key="most_invasive").value == 2
+
+
+def test_the_invasiveness_filter_offers_only_levels_an_option_has(open_page) -> None:
+    """Patients: "Level 3: open surgery outside the skull" was a stop no option sits at."""
+    at = open_page()
+    assert at.select_slider(key="most_invasive").options == ["0", "1", "2", "4"]
+    # An old link's level 3 leaves out what it always did: it opens at level 2.
+    at = open_page(most_invasive="3")
+    assert at.select_slider(key="most_invasive").value == 2
+    assert option_names(at) == [ALL[0], ALL[1], ALL[3], ALL[4]]
 
 
 def test_bad_url_values_fall_back_to_defaults(open_page) -> None:
@@ -208,17 +226,15 @@ def test_broken_data_file_shows_a_friendly_error_and_no_data(tmp_path: Path, mon
     assert markdown_tables(at) == []
 
 
-def test_cached_chart_data_is_arrow_that_reads_back_as_100_people(catalogue: Catalogue) -> None:
+def test_cached_chart_data_is_arrow_that_reads_back_every_option(catalogue: Catalogue) -> None:
     # Streamlit passes Arrow bytes straight through instead of converting the
-    # rows on every run; the bytes must still hold every person.
-    option = catalogue.options[0]
-    benefit = option.helps[0]
-    spec = charts.icon_array_spec(option, benefit, "test-version", option.id, 0)
+    # rows on every run; the bytes must still hold every option.
+    spec = charts.repeats_spec(catalogue.options, "test-version", ("all",))
     (data,) = spec["datasets"].values()
     assert isinstance(data, bytes)
     with pa.ipc.open_stream(io.BytesIO(data)) as reader:
-        people = reader.read_pandas()
-    assert len(people) == 100
+        rows = reader.read_pandas()
+    assert set(rows["option"]) >= {o.short_name for o in catalogue.options}
 
 
 def test_an_edit_that_keeps_the_file_s_length_shows_new_grades(

@@ -207,7 +207,7 @@ def card_pages(card: IssueCard, options: Sequence[Option]) -> list[tuple[int, ..
 
 def _pictures_height(option: Option, fit: float) -> float:
     """The row of an option's pictures of 100 beside its text: the tallest one,
-    its title and legend in the slide's type (components.presenting.picture).
+    its title and legend in the slide's type (components.picture).
 
     Title and legend lines are plain paragraphs, with no bullet and no space
     between them, so they are counted as they are drawn.
