@@ -12,7 +12,14 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from treatments.filters import BY_FIELD, REPEAT_LABELS, Filters, treatment_kinds
+from treatments.filters import (
+    BY_FIELD,
+    REPEAT_LABELS,
+    Filters,
+    invasiveness_levels,
+    level_stop,
+    treatment_kinds,
+)
 from treatments.schema import INVASIVENESS_LEVELS, Catalogue
 
 
@@ -83,9 +90,16 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
             )
         with middle:
             spec = BY_FIELD["max_invasiveness"]
+            # Only the levels some option has: a stop no option sits at would
+            # show the same options as the stop below it.
+            levels = invasiveness_levels(catalogue.options)
+            # An old link's level that is no stop now opens at the stop below it.
+            asked = spec.param.value(st.query_params.to_dict())
+            if spec.param.name not in st.session_state and asked not in levels:
+                st.session_state[spec.param.name] = level_stop(levels, asked)
             max_level = st.select_slider(
                 spec.label,
-                options=list(INVASIVENESS_LEVELS),
+                options=levels,
                 value=default.max_invasiveness,
                 key=spec.param.name,
                 bind="query-params",

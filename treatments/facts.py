@@ -62,7 +62,7 @@ def benefit_headline(benefit: Benefit) -> str:
 
 
 def harm_phrase(harm: SideEffect | SeriousRisk) -> str:
-    """``"Stroke: fewer than 1 to 3 out of 1,000 people (fewer than 1 out of
+    """``"Stroke: up to 3 out of 1,000 people (fewer than 1 out of
     100). Counted for each operation."``: the count, then what it counts.
 
     What a count counts is part of the phrase, so a count for each round of

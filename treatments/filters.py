@@ -16,7 +16,7 @@ from typing import Any
 
 from treatments import address
 from treatments.address import Param, Query, RepeatChoice
-from treatments.schema import NO_TREATMENT_KIND, Option
+from treatments.schema import MAX_INVASIVENESS, NO_TREATMENT_KIND, Option
 
 REPEAT_LABELS: dict[RepeatChoice, str] = {
     "any": "Either",
@@ -139,6 +139,18 @@ FILTERS: tuple[Filter, ...] = (
 )
 BY_FIELD: dict[str, Filter] = {f.field: f for f in FILTERS}
 assert set(BY_FIELD) == {f.name for f in fields(Filters)}, "one record for every filter"
+
+
+def invasiveness_levels(options: Iterable[Option]) -> list[int]:
+    """The stops of the "most invasive" filter: the levels some option has, and
+    the top level, which leaves nothing out (and is the filter's default)."""
+    return sorted({option.invasiveness.level for option in options} | {MAX_INVASIVENESS})
+
+
+def level_stop(levels: Sequence[int], asked: int) -> int:
+    """The stop an address's level lands on: the highest at or below it, so an
+    old link's level 3, which no option has, leaves out what it always did."""
+    return max((level for level in levels if level <= asked), default=min(levels))
 
 
 def treatment_kinds(options: Iterable[Option]) -> list[str]:

@@ -35,7 +35,7 @@ HARM_BASIS_WORDS: dict[HarmBasis, str] = {
 }
 
 _ANAESTHESIA = {
-    "none": "None",
+    "none": "Awake, nothing to numb",
     "local": "Numbing shot (awake)",
     "sedation": "Calming medicine (sleepy)",
     "general": "Fully asleep",
@@ -43,35 +43,40 @@ _ANAESTHESIA = {
 
 
 def count_phrase(count: Count) -> str:
-    """``"73 to 98 out of 100"``, ``"fewer than 1 to 3 out of 1,000"``."""
+    """``"73 to 98 out of 100"``, ``"up to 3 out of 1,000"``.
+
+    A range whose low end is "fewer than" a number is said by its high end
+    ("up to 3"): "fewer than 1 to 3" cannot be read aloud.
+    """
     out_of = f"out of {count.out_of:,}"
-    low = f"fewer than {count.low}" if count.low_is_fewer_than else str(count.low)
     if count.low == count.high:
         if count.low_is_fewer_than:
             return f"{count.high} or fewer {out_of}"
         return f"{count.high} {out_of}"
-    return f"{low} to {count.high} {out_of}"
+    if count.low_is_fewer_than:
+        return f"up to {count.high} {out_of}"
+    return f"{count.low} to {count.high} {out_of}"
 
 
 def per_100_equivalent(count: Count) -> str:
     """A count out of 1,000 said out of 100 too: ``"2 to 3 out of 100"``.
 
     "20 to 30 out of 1,000" can read as worse than "4 to 12 out of 100";
-    the same risk out of 100 beside it stops that misreading.
+    the same risk out of 100 beside it stops that misreading. Each end is
+    rounded half up (2.5 is "about 3", not Python's 2); a low end that rounds
+    to none makes the range "up to" its high end, so it can be said aloud.
     """
     low, high = count.low * 100 / count.out_of, count.high * 100 / count.out_of
 
-    def whole(value: float) -> str:
-        return str(int(value + 0.5))  # half up: 2.5 is "about 3", not Python's 2
+    def whole(value: float) -> int:
+        return int(value + 0.5)
 
     if high < 1:
         return "fewer than 1 out of 100"
-    if low < 1 or count.low_is_fewer_than:
-        # "About" would read as "about fewer than 1"; the high end is rounded half up.
-        low_words, rounded = "fewer than 1", False
-    else:
-        low_words, rounded = whole(low), low != int(low) or high != int(high)
-    figure = low_words if low_words == whole(high) else f"{low_words} to {whole(high)}"
+    if count.low_is_fewer_than or whole(low) == 0:
+        return f"up to {whole(high)} out of 100"
+    rounded = low != int(low) or high != int(high)
+    figure = str(whole(high)) if whole(low) == whole(high) else f"{whole(low)} to {whole(high)}"
     return f"{'about ' if rounded else ''}{figure} out of 100"
 
 

@@ -12,7 +12,9 @@ from treatments.filters import (
     apply_filters,
     filters_from_query,
     filters_on,
+    invasiveness_levels,
     is_no_treatment,
+    level_stop,
     query_from_filters,
     treatment_kinds,
 )
@@ -183,3 +185,17 @@ def test_the_filters_on_are_named_by_what_they_do() -> None:
         "The most invasive I would consider",
         "No general anaesthetic",
     ]
+
+
+def test_the_level_stops_are_the_levels_options_have_and_the_top(catalogue: Catalogue) -> None:
+    levels = invasiveness_levels(catalogue.options)
+    assert levels == sorted({o.invasiveness.level for o in catalogue.options} | {MAX_INVASIVENESS})
+
+
+@given(st.sets(st.integers(0, MAX_INVASIVENESS), min_size=1), st.integers(0, MAX_INVASIVENESS))
+def test_a_level_lands_on_the_highest_stop_at_or_below_it(stops: set[int], asked: int) -> None:
+    levels = sorted(stops)
+    stop = level_stop(levels, asked)
+    assert stop in levels
+    assert stop <= asked or stop == levels[0]
+    assert not any(stop < level <= asked for level in levels)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,7 +25,7 @@ from treatments.wording import (
         (Per100(low=73, high=98), "73 to 98 out of 100"),
         (Per100(low=7, high=7), "7 out of 100"),
         (Per1000(low=20, high=30), "20 to 30 out of 1,000"),
-        (Per1000(low=1, high=3, low_is_fewer_than=True), "fewer than 1 to 3 out of 1,000"),
+        (Per1000(low=1, high=3, low_is_fewer_than=True), "up to 3 out of 1,000"),
         (Per1000(low=1, high=1, low_is_fewer_than=True), "1 or fewer out of 1,000"),
     ],
 )
@@ -38,6 +40,17 @@ def test_count_phrase_always_names_its_denominator(a: int, b: int) -> None:
     assert phrase.endswith("out of 1,000")
     assert str(high) in phrase
     assert " in " not in phrase  # never "1 in X"
+
+
+@given(st.integers(0, 1000), st.integers(0, 1000), st.booleans())
+def test_every_count_can_be_said_aloud(a: int, b: int, fewer_than: bool) -> None:
+    """Patients: "fewer than 1 to 2 out of 100" cannot be read aloud."""
+    low, high = sorted((a, b))
+    count = Per1000(
+        low=max(low, 1) if fewer_than else low, high=max(high, 1), low_is_fewer_than=fewer_than
+    )
+    for phrase in (count_phrase(count), per_100_equivalent(count)):
+        assert not re.search(r"fewer than \d+ to", phrase), phrase
 
 
 def test_nights_and_levels() -> None:
@@ -58,11 +71,12 @@ def test_every_question_an_option_answers_has_a_label() -> None:
     ("low", "high", "fewer_than", "expected"),
     [
         (20, 30, False, "20 to 30 out of 1,000 (2 to 3 out of 100)"),
-        (9, 20, False, "9 to 20 out of 1,000 (fewer than 1 to 2 out of 100)"),
-        (7, 27, False, "7 to 27 out of 1,000 (fewer than 1 to 3 out of 100)"),
+        (9, 20, False, "9 to 20 out of 1,000 (about 1 to 2 out of 100)"),
+        (7, 27, False, "7 to 27 out of 1,000 (about 1 to 3 out of 100)"),
+        (3, 20, False, "3 to 20 out of 1,000 (up to 2 out of 100)"),
         (25, 25, False, "25 out of 1,000 (about 3 out of 100)"),
-        (1, 3, True, "fewer than 1 to 3 out of 1,000 (fewer than 1 out of 100)"),
-        (1, 6, True, "fewer than 1 to 6 out of 1,000 (fewer than 1 out of 100)"),
+        (1, 3, True, "up to 3 out of 1,000 (fewer than 1 out of 100)"),
+        (1, 6, True, "up to 6 out of 1,000 (fewer than 1 out of 100)"),
     ],
 )
 def test_a_rare_count_also_says_it_out_of_100(low, high, fewer_than, expected) -> None:

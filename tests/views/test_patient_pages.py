@@ -67,9 +67,7 @@ def test_harms_on_what_matters_say_what_they_count(open_page) -> None:
     assert "Mostly fits." in shots
     assert "18 out of 100 people. Counted over up to 14 years of shots." in shots
     surgery = plain(row["Brain surgery"])
-    assert "out of 1,000 people (fewer than 1 to 2 out of 100). Counted for each operation." in (
-        surgery
-    )
+    assert "out of 1,000 people (about 1 to 2 out of 100). Counted for each operation." in (surgery)
 
 
 def test_leaning_offers_every_option_and_not_sure(open_page, catalogue: Catalogue) -> None:
