@@ -37,6 +37,9 @@ pages = [
 ]
 
 current = st.navigation(pages, position="top")
+# Each page its own title, so a browser tab, a bookmark and a screen reader's
+# first words say which page this is (the first call set the app's own).
+st.set_page_config(page_title=f"{current.title}: hemifacial spasm")
 page_menu(pages, current)
 say_if_reconnected()
 current.run()

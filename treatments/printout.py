@@ -1,5 +1,5 @@
 """A patient's printout for the visit, as PDF bytes, on the plain layout of
-:mod:`treatments.pdf` (about 4 pages with two options), and the parts it shares
+:mod:`treatments.pdf` (about 5 pages with two options), and the parts it shares
 with the group handout (:mod:`treatments.presenting.handout`): the document's
 start and end, the options side by side, and the sources.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 
-from treatments.facts import FIELDS, short_answers
+from treatments.facts import ANSWER_FIELDS, FIELDS, short_answers
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
 from treatments.schema import Catalogue, Option
@@ -33,6 +33,10 @@ PRINTOUT_FIELDS = (
     "side_effects",
     "serious_risks",
 )
+# A patient's own printout carries every question the app answers, as the
+# side-by-side cards do: she may have ticked "How much time off work will I
+# need?", and the answer must be on the paper she brings.
+VISIT_FIELDS = ANSWER_FIELDS
 
 
 def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: set[str]) -> str:
@@ -54,10 +58,11 @@ def side_by_side(
     cited: set[str],
     *,
     extra: Sequence[tuple[str, Sequence[str]]] = (),
+    fields: Sequence[str] = PRINTOUT_FIELDS,
 ) -> None:
     sections = [
         (FIELDS[name].heading, [fact_cell(o, name, numbers, cited) for o in options])
-        for name in PRINTOUT_FIELDS
+        for name in fields
     ]
     out.grid([option.name for option in options], [*sections, *extra])
 
@@ -104,6 +109,13 @@ def visit_printout(
         catalogue, "My notes for my visit: hemifacial spasm", f"Made on {made_on:%d %B %Y}"
     )
 
+    if not answers.options:
+        out.para(
+            f"I did not pick any options to talk about, so this printout has the facts "
+            f"of all {len(catalogue.options)}. (To make it shorter, pick up to "
+            f"{MAX_PRINTOUT_OPTIONS} on the “Questions for my visit” page.)",
+            bold=True,
+        )
     out.heading("What matters to me")
     rated = mattering(catalogue.priorities, answers.how_much)
     if rated:
@@ -127,14 +139,17 @@ def visit_printout(
             )
             for priority, level in rated
         ]
-        side_by_side(out, options, numbers, cited, extra=fits)
+        side_by_side(out, options, numbers, cited, extra=fits, fields=VISIT_FIELDS)
         if fits:
             out.para("The last rows are not a score. Each one shows one thing at a time.")
     else:
-        out.para(
-            "I did not pick any options. The tool shows every option side by side on "
-            "its Compare page."
-        )
+        # Said at the top of the facts, and then every option's facts: a
+        # printout with none would leave her nothing to read at the visit.
+        out.para(f"Here are all the options, {MAX_PRINTOUT_OPTIONS} at a time.")
+        every = list(catalogue.options)
+        for start in range(0, len(every), MAX_PRINTOUT_OPTIONS):
+            group = every[start : start + MAX_PRINTOUT_OPTIONS]
+            side_by_side(out, group, numbers, cited, fields=VISIT_FIELDS)
 
     out.heading("My questions")
     if answers.questions:

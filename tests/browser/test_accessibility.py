@@ -34,3 +34,15 @@ PAGES = {
 def test_no_axe_violations(page: Page, app_url: str, path: str) -> None:
     ui.open_app(page, f"{app_url}{path}")
     assert ui.axe_violations(page) == []
+
+
+def test_every_page_has_its_own_title(page: Page, app_url: str) -> None:
+    """Keyboard and screen reader: every page had the same title, so a tab, a
+    bookmark and a screen reader's first words could not tell them apart."""
+    titles = []
+    for entry in registry.PAGES:
+        ui.open_app(page, f"{app_url}{entry.path}")
+        page.wait_for_function("t => document.title.startsWith(t)", arg=entry.title)
+        titles.append(page.title())
+    assert len(set(titles)) == len(registry.PAGES), titles
+    assert all(title.endswith(": hemifacial spasm") for title in titles), titles

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from treatments.facts import ANSWER_FIELDS, FIELDS
 from treatments.loader import load_catalogue
 from treatments.pdf import BODY_PT
 from treatments.presenting.handout import group_handout
@@ -71,9 +72,9 @@ def test_the_printout_says_what_the_person_chose(
     catalogue: Catalogue, full_answers: VisitAnswers
 ) -> None:
     reader, text = _read(visit_printout(catalogue, full_answers, made_on=MADE_ON))
-    # Two options with every harm and what it counts, the person's answers,
-    # and the sources in full: four pages at 12 pt.
-    assert 1 <= len(reader.pages) <= 4
+    # Two options with every fact the cards have, every harm and what it
+    # counts, the person's answers, and the sources in full: five pages at 12 pt.
+    assert 1 <= len(reader.pages) <= 5
     assert "Made on 01 December 2026" in text
     checked = catalogue.meta.last_reviewed
     assert f"last checked on {checked.day:02} {checked:%B} {checked.year}" in text
@@ -118,13 +119,36 @@ def test_every_source_number_on_the_printout_is_listed(
 
 
 def test_empty_answers_still_make_a_clear_printout(catalogue: Catalogue) -> None:
+    """Patients: with no option picked, the printout said "I did not pick any
+    options." and carried no facts at all."""
     reader, text = _read(visit_printout(catalogue, VisitAnswers(), made_on=MADE_ON))
-    assert len(reader.pages) == 1
+    first = reader.pages[0].extract_text()
+    assert "I did not pick any options to talk about, so this printout has the facts of all 5" in (
+        " ".join(first.split())
+    )
+    flat = " ".join(text.split())
+    for option in catalogue.options:
+        assert option.name in flat
+        assert " ".join(option.work_and_driving.text.split()[:4]) in flat
     assert "I did not say what matters to me." in text
-    assert "I did not pick any options." in text
     assert "I did not tick any questions." in text
     assert "No notes." in text
     assert "Do you feel sure which choice is best for you? Not answered" in text
+
+
+def test_the_printout_keeps_every_fact_the_cards_have(
+    catalogue: Catalogue, full_answers: VisitAnswers
+) -> None:
+    """Patients: "How much time off work will I need?" was ticked, and the
+    printout had no work and driving, no recovery, no how soon or how long."""
+    _, text = _read(visit_printout(catalogue, full_answers, made_on=MADE_ON))
+    flat = " ".join(text.split())
+    for field in ANSWER_FIELDS:
+        assert FIELDS[field].heading in flat, field
+    for option in full_answers.options:
+        for field in ("onset", "duration", "recovery", "work_and_driving"):
+            assert " ".join(getattr(option, field).text.split()[:4]) in flat, (option.id, field)
+    assert "Asleep or awake" in flat and ": None" not in flat
 
 
 def test_print_is_large_and_black_and_white(
