@@ -83,7 +83,10 @@ def _choice(choices: Sequence[str]) -> Callable[[Raw], str | None]:
 def _whole_in(low: int, high: int) -> Callable[[Raw], int | None]:
     def read(raw: Raw) -> int | None:
         value = one(raw).strip()
-        return int(value) if value.isdigit() and low <= int(value) <= high else None
+        # ASCII digits only: "¹" and "٣" are digits to str.isdigit, not to int().
+        if not (value.isascii() and value.isdigit()):
+            return None
+        return int(value) if low <= int(value) <= high else None
 
     return read
 
