@@ -13,6 +13,8 @@ from treatments.priorities import LinedUp, line_up
 from treatments.schema import HOW_MUCH, Catalogue, Priority
 
 NOT_SURE = "Not sure yet"
+# The line-up's two forms, shown by screen width in app.css.
+LINE_UP_TABLE_KEY, LINE_UP_BLOCKS_KEY = "line-up-table", "line-up-blocks"
 LEANING_KEY = "leaning"
 
 
@@ -80,15 +82,26 @@ def line_up_table(catalogue: Catalogue) -> None:
             icon=":material/touch_app:",
         )
         return
-    frame = _frame(lined, catalogue)
-    st.table(
-        frame,
-        hide_index=True,
-        alt=(
-            f"How {len(catalogue.options)} options line up with {len(lined)} things that "
-            "matter to you. Each row is one thing. Each column is one option."
-        ),
-    )
+    # A table on a wide screen; on a phone, where six columns would run their
+    # words into each other, one block per option (app.css shows one of them).
+    with st.container(key=LINE_UP_TABLE_KEY):
+        st.table(
+            _frame(lined, catalogue),
+            hide_index=True,
+            alt=(
+                f"How {len(catalogue.options)} options line up with {len(lined)} things "
+                "that matter to you. Each row is one thing. Each column is one option."
+            ),
+        )
+    with st.container(key=LINE_UP_BLOCKS_KEY):
+        for index, option in enumerate(catalogue.options):
+            with st.container(key=f"line-up-{option.id}", border=True):
+                st.subheader(option.name, anchor=False)
+                for item in lined:
+                    st.markdown(
+                        f"*{escape(item.priority.label)}* ({item.how_much.lower()})  \n"
+                        + _cell(item, index, catalogue)
+                    )
     st.caption(
         "Each cell says if the option fits, and the facts behind it. Numbers in square "
         "brackets link to the sources. There is no total score: only you can weigh "

@@ -135,7 +135,9 @@ def test_a_patient_on_a_phone_filters_compares_says_what_matters_and_prints(
     expect(ui.nav_link(phone, "About hemifacial spasm")).to_be_hidden()
     ui.choose(phone, "Not having brain surgery", "A lot")
     ui.wait_for_app(phone)
-    expect(ui.table_rows(phone)).to_have_count(1)
+    blocks = ui.keyed(phone, "line-up-blocks")
+    expect(blocks.get_by_role("heading")).to_have_count(len(catalogue.options))
+    expect(blocks.get_by_text("Not having brain surgery")).to_have_count(len(catalogue.options))
 
     phone.get_by_role("link", name="Next: pick questions for your visit").click()
     ui.wait_for_app(phone)
@@ -159,3 +161,47 @@ def test_a_list_with_a_limit_offers_no_select_all(phone: Page, app_url: str) -> 
     names = [name.strip() for name in options.all_inner_texts()]
     assert "Select all" not in names
     assert len(names) == 5, names
+
+
+# Every visible piece of text in the line-up: none wider than its box (clipped
+# or run into the next), and no two boxes of words on top of each other.
+_OVERLAPS = """(root) => {
+  const boxes = [...root.querySelectorAll("h3, p, li")].filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && el.textContent.trim();
+  });
+  const clipped = boxes.filter((el) => el.scrollWidth > el.clientWidth + 1)
+    .map((el) => el.textContent.trim().slice(0, 30));
+  const overlapping = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      if (boxes[i].contains(boxes[j]) || boxes[j].contains(boxes[i])) continue;
+      const a = boxes[i].getBoundingClientRect(), b = boxes[j].getBoundingClientRect();
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 1 && h > 1) overlapping.push(boxes[i].textContent.trim().slice(0, 30));
+    }
+  }
+  return {boxes: boxes.length, clipped, overlapping};
+}"""
+
+
+@pytest.mark.parametrize("phone", PHONE_WIDTHS, indirect=True, ids=lambda w: f"{w}px")
+def test_how_the_options_line_up_reads_on_every_phone(
+    phone: Page, app_url: str, catalogue: Catalogue
+) -> None:
+    """Patients: at 390 px six squeezed columns ran words into each other
+    ("matterInjectioTablets"); now each option is a block of its own."""
+    ui.open_app(phone, f"{app_url}{registry.BY_KEY['matters'].path}")
+    for priority in catalogue.priorities[:2]:
+        ui.choose(phone, priority.label, "A lot")
+        ui.wait_for_app(phone)
+    expect(ui.keyed(phone, "line-up-table")).to_be_hidden()
+    blocks = ui.keyed(phone, "line-up-blocks")
+    expect(blocks.get_by_role("heading")).to_have_text([o.name for o in catalogue.options])
+    for text_size in ("100%", "130%"):  # normal, and a phone's large text
+        phone.evaluate("size => { document.documentElement.style.fontSize = size; }", text_size)
+        found = blocks.evaluate(_OVERLAPS)
+        assert found["boxes"] >= len(catalogue.options) * 3, found
+        assert found["clipped"] == [] and found["overlapping"] == [], (text_size, found)
+        assert ui.phone_problems(phone)["sideways"] == 0, text_size
