@@ -10,6 +10,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from treatments.markdown import escape
 from treatments.schema import Catalogue
+from views import registry
 
 _STYLE = Path(__file__).with_name("app.css")
 
@@ -51,6 +52,12 @@ def page_title(title: str, intro: str | None = None) -> None:
 def not_a_recommendation(catalogue: Catalogue) -> None:
     """The reminder shown wherever options are weighed."""
     st.info(escape(catalogue.meta.disclaimer), icon=":material/info:")
+
+
+def next_step(page_key: str) -> None:
+    """The page's last link: where to go next (``views.registry.NEXT``)."""
+    target, label = registry.NEXT[page_key]
+    st.page_link(registry.BY_KEY[target].file, label=label, icon=":material/arrow_forward:")
 
 
 def page_footer(catalogue: Catalogue) -> None:

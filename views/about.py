@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogue import get_catalogue
-from components.page import page_footer, page_title
+from components.page import next_step, page_footer, page_title
 from treatments.markdown import escape, refs
 
 catalogue = get_catalogue()
@@ -22,4 +22,5 @@ st.markdown(
         f"- **{escape(entry.term)}**  \n  {escape(entry.meaning)}" for entry in catalogue.glossary
     )
 )
+next_step("about")
 page_footer(catalogue)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from components.catalogue import get_catalogue
 from components.charts import pictures_of_every_option
 from components.comparison import options_that_fit, side_by_side
-from components.page import not_a_recommendation, page_footer, page_title
+from components.page import next_step, not_a_recommendation, page_footer, page_title
 
 catalogue = get_catalogue()
 
@@ -18,4 +18,5 @@ not_a_recommendation(catalogue)
 options_that_fit(catalogue)
 side_by_side(catalogue)
 pictures_of_every_option(catalogue)
+next_step("compare")
 page_footer(catalogue)

@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogue import get_catalogue
-from components.page import not_a_recommendation, page_footer, page_title, privacy_note
+from components.page import next_step, not_a_recommendation, page_footer, page_title, privacy_note
 from components.priorities import clear_button, leaning_question, line_up_table, rating_questions
-from views import registry
 
 catalogue = get_catalogue()
 
@@ -27,11 +26,7 @@ line_up_table(catalogue)
 
 st.header("Where you are now", anchor="leaning")
 leaning_question(catalogue)
-st.page_link(
-    registry.BY_KEY["questions"].file,
-    label="Next: pick questions for your visit, and print your notes",
-    icon=":material/arrow_forward:",
-)
 clear_button(catalogue)
+next_step("matters")
 
 page_footer(catalogue)

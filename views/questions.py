@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogue import get_catalogue
-from components.page import not_a_recommendation, page_footer, page_title, privacy_note
+from components.page import next_step, not_a_recommendation, page_footer, page_title, privacy_note
 from components.visit import (
     clear_button,
     download_printout,
@@ -46,4 +46,5 @@ printout_picker(catalogue)
 download_printout(catalogue)
 clear_button(catalogue)
 
+next_step("questions")
 page_footer(catalogue)

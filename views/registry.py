@@ -48,5 +48,16 @@ PAGES: tuple[Page, ...] = (
 )
 BY_KEY: dict[str, Page] = {page.key: page for page in PAGES}
 HOME = PAGES[0]
+# Where a patient goes from each page once she is done with it: the page's
+# last link, so a long page on a phone never ends in a dead end. The visit
+# goes compare, what matters, questions; reading pages lead back to compare.
+# Present has none: its end is the deck's own last slide.
+NEXT: dict[str, tuple[str, str]] = {
+    "compare": ("matters", "Next: say what matters to you"),
+    "matters": ("questions", "Next: pick questions for your visit, and print your notes"),
+    "questions": ("compare", "Back to: compare the options"),
+    "about": ("compare", "Next: compare the treatments"),
+    "sources": ("compare", "Back to: compare the options"),
+}
 # Shown in place of every page when the data file cannot be used.
 DATA_PROBLEM = Page("data-problem", "views/data_problem.py", "Data problem", ":material/error:", "")

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.catalogue import fingerprint, get_catalogue
 from components.grades import page_grades_table
-from components.page import page_footer, page_title
+from components.page import next_step, page_footer, page_title
 from treatments import readability
 from treatments.markdown import escape, link_target
 from treatments.sources import citations
@@ -65,4 +65,5 @@ for number, source in enumerate(catalogue.sources, start=1):
         f"Supports: {escape(used_for)}"
     )
 st.markdown("\n".join(lines))
+next_step("sources")
 page_footer(catalogue)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import pdf_text
@@ -165,3 +166,14 @@ def test_what_matters_links_on_to_the_questions_page(open_page) -> None:
     (link,) = [link for link in at.get("page_link") if "Next" in link.proto.label]
     # The page's address below the app's: a real link a person can tap.
     assert link.proto.page == registry.BY_KEY["questions"].url_path
+
+
+@pytest.mark.parametrize("key", sorted(registry.NEXT))
+def test_every_page_ends_with_where_to_go_next(open_page, key: str) -> None:
+    """Patients: a long page on a phone ended with no way on, and the Pages
+    menu had scrolled away. The last link of each page says where next."""
+    at = open_page(key)
+    links = at.get("page_link")
+    target, label = registry.NEXT[key]
+    assert links[-1].proto.label == label
+    assert links[-1].proto.page == registry.BY_KEY[target].url_path
