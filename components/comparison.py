@@ -19,6 +19,8 @@ SIDE_BY_SIDE_KEY = SIDE_BY_SIDE.name
 COMPARISON_KEY = "comparison"
 TABLE_KEY = "comparison-table"
 CARDS_KEY = "comparison-cards"
+SIDE_BY_SIDE_ANCHOR = "side-by-side"
+SKIP_TO_SIDE_BY_SIDE = "Skip the sources: go to “Side by side”"
 # The stylesheet that hides the options that do not fit: its opening comment,
 # so a test can find it, and what it hides, by position from 1 (hiding_style).
 HIDING_MARK = "/* Options that do not fit the filters */"
@@ -63,6 +65,9 @@ def _filters_and_fit(catalogue: Catalogue) -> None:
                 icon=":material/filter_alt_off:",
             )
     st.header(f"Options that fit ({fit})", anchor="table")
+    # The comparison holds a source link for nearly every fact: about a hundred
+    # Tab presses. One link skips them for a person on a keyboard.
+    st.markdown(f"[{SKIP_TO_SIDE_BY_SIDE}](#{SIDE_BY_SIDE_ANCHOR})")
     # Built from the options' positions alone, never from their text.
     st.html(hiding_style(catalogue.options, shown))
     if not shown:
@@ -76,7 +81,7 @@ def _filters_and_fit(catalogue: Catalogue) -> None:
 @st.fragment
 def side_by_side(catalogue: Catalogue) -> None:
     """Every detail of 2 to 4 options the person picks; picking reruns only this part."""
-    st.header("Side by side", anchor="side-by-side")
+    st.header("Side by side", anchor=SIDE_BY_SIDE_ANCHOR)
     option_cards(side_by_side_picker(catalogue), catalogue)
 
 

@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.comparison import SKIP_TO_SIDE_BY_SIDE
 from components.filters import FILTERS_LABEL
 from tests.browser import ui
 from tests.helpers import pdf_text
@@ -111,3 +112,14 @@ def test_an_educator_moves_through_slides_by_keyboard(page: Page, app_url: str) 
     page.keyboard.press("Enter")
     ui.wait_for_app(page)
     expect(page).to_have_url(re.compile(r"slide=2"))
+
+
+def test_a_keyboard_skips_the_sources_to_the_side_by_side_picker(page: Page, app_url: str) -> None:
+    """Keyboard: it took 123 Tab presses from the filters to the picker, nearly
+    all on source links named "[1]", "[8]"; one link skips them."""
+    ui.open_app(page, app_url)
+    presses = ui.tab_to(page, FILTERS_LABEL)
+    presses += ui.tab_to(page, SKIP_TO_SIDE_BY_SIDE)
+    page.keyboard.press("Enter")
+    presses += 1 + ui.tab_to(page, "Pick 2 to 4 options to see every detail side by side")
+    assert presses < 30, presses
