@@ -20,6 +20,9 @@ COMPARISON_KEY = "comparison"
 TABLE_KEY = "comparison-table"
 CARDS_KEY = "comparison-cards"
 SIDE_BY_SIDE_ANCHOR = "side-by-side"
+# On a phone, a line of links near the top names every option and jumps to
+# its card, so the first screen says what the choices are.
+JUMP_KEY = "jump-to-option"
 SKIP_TO_SIDE_BY_SIDE = "Skip the sources: go to “Side by side”"
 # The stylesheet that hides the options that do not fit: its opening comment,
 # so a test can find it, and what it hides, by position from 1 (hiding_style).
@@ -30,6 +33,21 @@ HIDDEN_CARD = f".st-key-{CARDS_KEY} > :nth-child({{}})"
 ALL_HIDDEN = f".st-key-{COMPARISON_KEY}"
 # Cards side by side on a wide screen; more would make each column too narrow.
 FEWEST, MOST = SIDE_BY_SIDE_COUNT[0], SIDE_BY_SIDE_COUNT[-1]
+
+
+def card_anchor(option: Option) -> str:
+    """The web-address anchor of an option's card on a phone: ``"option-injections"``."""
+    return f"option-{option.id}"
+
+
+def jump_to_options(catalogue: Catalogue) -> None:
+    """On a phone (app.css shows it there only), every option's short name,
+    each a link to its card. The wide table names them all in its first column."""
+    with st.container(key=JUMP_KEY):
+        links = " · ".join(
+            f"[{escape(option.short_name)}](#{card_anchor(option)})" for option in catalogue.options
+        )
+        st.markdown(f"**The {len(catalogue.options)} options:** {links}")
 
 
 def options_that_fit(catalogue: Catalogue) -> None:
@@ -131,7 +149,7 @@ def comparison_table(catalogue: Catalogue) -> None:
         with st.container(key=CARDS_KEY):
             for option in options:
                 with st.container(border=True):
-                    st.subheader(option.name, anchor=False)
+                    st.subheader(option.name, anchor=card_anchor(option))
                     st.markdown(comparison_card(option, catalogue))
         st.caption(
             "Numbers in square brackets link to the sources. Studies measured different "

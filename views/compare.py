@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from components.catalogue import get_catalogue
 from components.charts import pictures_of_every_option
-from components.comparison import options_that_fit, side_by_side
+from components.comparison import jump_to_options, options_that_fit, side_by_side
 from components.page import next_step, not_a_recommendation, page_footer, page_title
 
 catalogue = get_catalogue()
@@ -14,6 +14,7 @@ page_title(
     "See the choices side by side. Find out what each one involves and how often it "
     "is done. See how many people it helps, and how many it harms.",
 )
+jump_to_options(catalogue)
 not_a_recommendation(catalogue)
 options_that_fit(catalogue)
 side_by_side(catalogue)

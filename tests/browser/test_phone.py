@@ -205,3 +205,20 @@ def test_how_the_options_line_up_reads_on_every_phone(
         assert found["boxes"] >= len(catalogue.options) * 3, found
         assert found["clipped"] == [] and found["overlapping"] == [], (text_size, found)
         assert ui.phone_problems(phone)["sideways"] == 0, text_size
+
+
+@pytest.mark.parametrize("phone", [390], indirect=True, ids=lambda w: f"{w}px")
+def test_a_phone_s_first_screen_names_every_option_at_large_text(
+    phone: Page, app_url: str, catalogue: Catalogue
+) -> None:
+    """Patients: at large text the first screen named no option, and Compare
+    was about 24 screens long. Each name on the first screen jumps to its card."""
+    ui.open_app(phone, app_url)
+    phone.evaluate("document.documentElement.style.fontSize = '130%'")
+    jump = ui.keyed(phone, "jump-to-option")
+    for option in catalogue.options:
+        expect(jump.get_by_role("link", name=option.short_name, exact=True)).to_be_in_viewport()
+    last = catalogue.options[-1]
+    jump.get_by_role("link", name=last.short_name, exact=True).click()
+    card_heading = ui.keyed(phone, "comparison-cards").get_by_role("heading", name=last.name)
+    expect(card_heading).to_be_in_viewport()
