@@ -98,10 +98,7 @@ def line_up_table(catalogue: Catalogue) -> None:
             with st.container(key=f"line-up-{option.id}", border=True):
                 st.subheader(option.name, anchor=False)
                 for item in lined:
-                    st.markdown(
-                        f"*{escape(item.priority.label)}* ({item.how_much.lower()})  \n"
-                        + _cell(item, index, catalogue)
-                    )
+                    st.markdown(f"{_what_matters(item, '*')}  \n{_cell(item, index, catalogue)}")
     st.caption(
         "Each cell says if the option fits, and the facts behind it. Numbers in square "
         "brackets link to the sources. There is no total score: only you can weigh "
@@ -109,12 +106,16 @@ def line_up_table(catalogue: Catalogue) -> None:
     )
 
 
+def _what_matters(item: LinedUp, mark: str) -> str:
+    """``"**Not having brain surgery** (a lot)"``: the thing, marked up with
+    ``mark``, and how much it matters."""
+    return f"{mark}{escape(item.priority.label)}{mark} ({item.how_much.lower()})"
+
+
 def _frame(lined: Sequence[LinedUp], catalogue: Catalogue) -> pd.DataFrame:
     rows = []
     for item in lined:
-        row = {
-            "What matters to you": f"**{escape(item.priority.label)}** ({item.how_much.lower()})"
-        }
+        row = {"What matters to you": _what_matters(item, "**")}
         for index, option in enumerate(catalogue.options):
             row[option.short_name] = _cell(item, index, catalogue)
         rows.append(row)

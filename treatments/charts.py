@@ -161,8 +161,12 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
     key = icon_array_key(benefit)
     if for_slide:
         size, width = _SLIDE_TYPE, _SLIDE_TITLE_WIDTH
+        when, *caveat = picture_title(benefit)
+        heading = textwrap.wrap(when, width)
     else:
         size, width = _TYPE, _TITLE_WIDTH
+        caveat = list(benefit.caveats)
+        heading = [option.short_name, *textwrap.wrap(wording.timeframe_phrase(benefit.when), width)]
     # Each legend line broken as the title is, so a long group's words widen
     # neither the picture nor, on a slide, the room it takes from the text.
     groups = ["\n".join(textwrap.wrap(group.words, width + 4)) for group in key]
@@ -170,12 +174,6 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
     people["group"] = people["group"].map(dict(zip([g.words for g in key], groups, strict=True)))
     colours = [group.colour for group in key]
     shapes = [group.shape for group in key]
-    if for_slide:
-        when, *caveat = picture_title(benefit)
-        heading = textwrap.wrap(when, width)
-    else:
-        caveat = list(benefit.caveats)
-        heading = [option.short_name, *textwrap.wrap(wording.timeframe_phrase(benefit.when), width)]
     legend = alt.Legend(
         title=None,
         orient="bottom",

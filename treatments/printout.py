@@ -39,6 +39,14 @@ PRINTOUT_FIELDS = (
 VISIT_FIELDS = ANSWER_FIELDS
 
 
+def option_groups(options: Sequence[Option]) -> list[Sequence[Option]]:
+    """``options`` in runs of at most :data:`MAX_PRINTOUT_OPTIONS`, one grid each."""
+    return [
+        options[start : start + MAX_PRINTOUT_OPTIONS]
+        for start in range(0, len(options), MAX_PRINTOUT_OPTIONS)
+    ]
+
+
 def _cite(keys: Iterable[str], numbers: Mapping[str, int], cited: set[str]) -> str:
     cited.update(keys)
     return citation(keys, numbers)
@@ -146,9 +154,7 @@ def visit_printout(
         # Said at the top of the facts, and then every option's facts: a
         # printout with none would leave her nothing to read at the visit.
         out.para(f"Here are all the options, {MAX_PRINTOUT_OPTIONS} at a time.")
-        every = list(catalogue.options)
-        for start in range(0, len(every), MAX_PRINTOUT_OPTIONS):
-            group = every[start : start + MAX_PRINTOUT_OPTIONS]
+        for group in option_groups(catalogue.options):
             side_by_side(out, group, numbers, cited, fields=VISIT_FIELDS)
 
     out.heading("My questions")

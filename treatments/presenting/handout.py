@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from treatments.presenting.script import IssueCard
 from treatments.presenting.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
 from treatments.printout import (
-    MAX_PRINTOUT_OPTIONS,
     fact_cell,
     finish,
+    option_groups,
     side_by_side,
     sources_section,
     start_document,
@@ -47,8 +47,7 @@ def group_handout(
         words = [share.text or "", f"{TYPE_IT} {address_in_words(link)}", f"{IT_OPENS} {link}"]
         out.heading(share.title)
         out.picture_beside(qr_png(link), "\n".join(w for w in words if w), size=HANDOUT_QR_MM)
-    for start in range(0, len(options), MAX_PRINTOUT_OPTIONS):
-        group = options[start : start + MAX_PRINTOUT_OPTIONS]
+    for group in option_groups(options):
         names = ", ".join(o.short_name for o in group)
         out.heading(f"Side by side: {names}")
         side_by_side(out, group, numbers, cited)
