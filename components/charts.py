@@ -61,15 +61,16 @@ def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
     st.caption(" ".join([charts.REPEATS_INTRO, *lines]))
 
 
-def icon_array(option: Option, benefit: Benefit, catalogue: Catalogue) -> None:
+def icon_array(option: Option, benefit: Benefit, catalogue: Catalogue, place: str) -> None:
     """One benefit's picture of 100, what helped means, and its sources.
 
     Its title names the option and when it was measured, with any caveat in
     the same place, so a picture is never read without its time frame.
+    ``place`` starts its key: the wide page's copy or the phone's.
     """
     title = [option.short_name, wording.timeframe_phrase(benefit.when), *benefit.caveats]
     position = option.helps.index(benefit)
-    picture_of_100(option, benefit, f"compare-picture-{option.id}-{position}", title)
+    picture_of_100(option, benefit, f"{place}-{option.id}-{position}", title)
     st.caption(f"Helped means: {escape(benefit.means)} {refs(benefit.sources, catalogue)}")
 
 
@@ -79,6 +80,13 @@ def benefit_without_number(option: Option, benefit: Benefit, catalogue: Catalogu
         f"**{escape(option.short_name)}**: {escape(benefit_headline(benefit))} "
         f"{escape(benefit.note)} {refs(benefit.sources, catalogue)}"
     )
+
+
+# The pictures of 100 on a wide screen, and the same pictures folded on a
+# phone, where seven of them at large text are about six screens long. app.css
+# shows one or the other, so a screen reader meets them once.
+WIDE_PICTURES, PHONE_PICTURES = "compare-picture", "phone-picture"
+PHONE_PICTURES_LABEL = "See how many it helps, as pictures of 100 people"
 
 
 def pictures_of_every_option(catalogue: Catalogue) -> None:
@@ -97,21 +105,33 @@ def pictures_of_every_option(catalogue: Catalogue) -> None:
         "the pictures are in two groups. Do not compare a picture in one group with "
         "one in the other."
     )
-    st.subheader("Soon after the treatment", anchor="helps-soon")
-    icon_arrays(charts.counted_benefits(catalogue.options, soon=True), catalogue)
-    st.subheader("A year or more later", anchor="helps-later")
-    icon_arrays(charts.counted_benefits(catalogue.options, soon=False), catalogue)
+    with st.container(key=f"{WIDE_PICTURES}s"):
+        helps_pictures(catalogue, WIDE_PICTURES)
+    with st.container(key=f"{PHONE_PICTURES}s"), st.expander(PHONE_PICTURES_LABEL):
+        helps_pictures(catalogue, PHONE_PICTURES)
+
+
+def helps_pictures(catalogue: Catalogue, place: str) -> None:
+    """Every counted benefit's picture, in its group of time, then those with no number."""
+    # One copy's headings are the page's anchors; the other's would repeat them.
+    wide = place == WIDE_PICTURES
+    st.subheader("Soon after the treatment", anchor="helps-soon" if wide else False)
+    icon_arrays(charts.counted_benefits(catalogue.options, soon=True), catalogue, place)
+    st.subheader("A year or more later", anchor="helps-later" if wide else False)
+    icon_arrays(charts.counted_benefits(catalogue.options, soon=False), catalogue, place)
     uncounted = charts.uncounted_benefits(catalogue.options)
     if uncounted:
-        st.subheader("No fair number, so no picture", anchor="helps-no-number")
+        st.subheader("No fair number, so no picture", anchor="helps-no-number" if wide else False)
         for option, benefit in uncounted:
             benefit_without_number(option, benefit, catalogue)
 
 
-def icon_arrays(pictures: Sequence[tuple[Option, Benefit]], catalogue: Catalogue) -> None:
+def icon_arrays(
+    pictures: Sequence[tuple[Option, Benefit]], catalogue: Catalogue, place: str
+) -> None:
     """One 100-person icon array per benefit, a few to a row."""
     for start in range(0, len(pictures), _ICONS_PER_ROW):
         row = pictures[start : start + _ICONS_PER_ROW]
         for column, (option, benefit) in zip(st.columns(_ICONS_PER_ROW), row, strict=False):
             with column:
-                icon_array(option, benefit, catalogue)
+                icon_array(option, benefit, catalogue, place)

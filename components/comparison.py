@@ -9,11 +9,11 @@ import streamlit as st
 from components.answers import keep
 from components.filters import clear_filters, filter_controls
 from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
-from treatments.facts import ANSWER_FIELDS, FIELDS, FactLine, fact_lines, sentence
+from treatments.facts import ANSWER_FIELDS
 from treatments.filters import apply_filters, filters_on, treatment_kinds
-from treatments.markdown import escape, refs
-from treatments.schema import HARM_FIELDS, Catalogue, Option
-from treatments.table import comparison_card, comparison_markdown
+from treatments.markdown import escape
+from treatments.schema import Catalogue, Option
+from treatments.table import TABLE_FIELDS, card_in_full, card_in_short, comparison_markdown
 
 SIDE_BY_SIDE_KEY = SIDE_BY_SIDE.name
 COMPARISON_KEY = "comparison"
@@ -23,6 +23,8 @@ SIDE_BY_SIDE_ANCHOR = "side-by-side"
 # On a phone, a line of links near the top names every option and jumps to
 # its card, so the first screen says what the choices are.
 JUMP_KEY = "jump-to-option"
+# The short answers above each fold, in a container keyed with this.
+IN_SHORT = "in-short"
 SKIP_TO_SIDE_BY_SIDE = "Skip the sources: go to “Side by side”"
 # The stylesheet that hides the options that do not fit: its opening comment,
 # so a test can find it, and what it hides, by position from 1 (hiding_style).
@@ -150,7 +152,7 @@ def comparison_table(catalogue: Catalogue) -> None:
             for option in options:
                 with st.container(border=True):
                     st.subheader(option.name, anchor=card_anchor(option))
-                    st.markdown(comparison_card(option, catalogue))
+                    answers_then_details(option, catalogue, TABLE_FIELDS, "compare")
         st.caption(
             "Numbers in square brackets link to the sources. Studies measured different "
             "things, so compare the numbers with care. “Helps” means something a little "
@@ -176,26 +178,34 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
     return [by_name[name] for name in chosen]
 
 
-_LIST_FIELDS = frozenset({"helps", *HARM_FIELDS})
+def details_label(option: Option) -> str:
+    """The words on the fold that holds an option's caveats, notes and sources."""
+    return f"More on {option.short_name}: details and sources"
 
 
-def _fact_markdown(line: FactLine, catalogue: Catalogue) -> str:
-    parts = [escape(sentence(line.headline)), escape(line.note), refs(line.sources, catalogue)]
-    return " ".join(part for part in parts if part)
+def answers_then_details(
+    option: Option, catalogue: Catalogue, fields: Sequence[str], place: str
+) -> None:
+    """The short answers, then everything else folded under one tap.
+
+    A phone with large text showed about 26 screens of Compare when every
+    caveat and source link stood in full under every answer. The fold is a
+    real details element: a screen reader announces it, Enter opens it, and
+    app.css opens it on paper.
+    """
+    # On paper the fold prints open and the short answers, which its lines
+    # start with, would be said twice: app.css drops them there by this key.
+    with st.container(key=f"{IN_SHORT}-{place}-{option.id}"):
+        st.markdown(card_in_short(option, fields))
+    with st.expander(details_label(option)):
+        st.markdown(card_in_full(option, catalogue, fields))
 
 
 def option_card(option: Option, catalogue: Catalogue) -> None:
     """Every field of one option, in the same order and words for every option."""
     with st.container(border=True, key=f"card-{option.id}"):
         st.subheader(option.name, anchor=False)
-        for field in ANSWER_FIELDS:
-            label = f"**{FIELDS[field].heading}**"
-            lines = fact_lines(option, field)
-            if field in _LIST_FIELDS:
-                items = "\n".join(f"- {_fact_markdown(line, catalogue)}" for line in lines)
-                st.markdown(f"{label}\n{items}")
-            else:
-                st.markdown(f"{label}  \n{_fact_markdown(lines[0], catalogue)}")
+        answers_then_details(option, catalogue, ANSWER_FIELDS, "side-by-side")
 
 
 def option_cards(options: Sequence[Option], catalogue: Catalogue) -> None:

@@ -9,6 +9,7 @@ sit beside it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,20 +24,34 @@ NO_NUMBER = "no reliable number"
 class FactLine:
     """A sentence or two a person reads, and the source keys behind it.
 
-    ``headline`` is the short answer with everything that changes its meaning
+    ``headline`` is the answer with everything that changes its meaning
     (a time frame, a caveat, why there is no number); ``note`` is the detail
-    a longer view adds below it.
+    a longer view adds below it. ``lead`` is the start of the headline a
+    person reads first, before a tap shows the rest: the few words and the
+    number, with the time frame or what a harm counts, but no caveat
+    (empty where the headline is that short already; see :attr:`short`).
     """
 
     headline: str
     note: str
     sources: tuple[str, ...]
+    lead: str = ""
+
+    @property
+    def short(self) -> str:
+        """The short answer: the lead, or the whole headline where it is short."""
+        return self.lead or self.headline
 
 
 def sentence(text: str) -> str:
     """``text`` ending in a full stop (or its own ? or !)."""
     text = text.strip()
     return text if text.endswith((".", "?", "!")) else f"{text}."
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text``: ``"This can happen."``."""
+    return re.split(r"(?<=[.?!])\s+", text.strip(), maxsplit=1)[0]
 
 
 def _joined(*parts: str | None) -> str:
@@ -59,6 +74,12 @@ def benefit_phrase(benefit: Benefit) -> str:
 def benefit_headline(benefit: Benefit) -> str:
     """The benefit with its caveats, or with the reason it has no number."""
     return _joined(benefit_phrase(benefit), *benefit.caveats, benefit.no_figure_because)
+
+
+def benefit_lead(benefit: Benefit) -> str:
+    """The benefit in short: its count and when. With no count there is no
+    shorter form: the reason there is none is the answer."""
+    return sentence(benefit_phrase(benefit)) if benefit.per_100 is not None else ""
 
 
 def harm_phrase(harm: SideEffect | SeriousRisk) -> str:
@@ -86,6 +107,13 @@ def harm_headline(harm: SideEffect | SeriousRisk) -> str:
     return _joined(harm_phrase(harm), *harm.caveats, harm.no_figure_because)
 
 
+def harm_lead(harm: SideEffect | SeriousRisk) -> str:
+    """The harm in short: its count and what it counts. With no count there is
+    no shorter form: the reason says whether it happens, or how serious it is,
+    and "no number" must never read as "no risk"."""
+    return sentence(harm_phrase(harm)) if harm.count is not None else ""
+
+
 def _about(name: str, words: Sequence[str]) -> bool:
     name = name.casefold()
     return not words or any(word.casefold() in name for word in words)
@@ -102,7 +130,8 @@ def _text(name: str) -> Lines:
 
     def lines(option: Option, harms_about: Sequence[str]) -> list[FactLine]:
         value = getattr(option, name)
-        return [FactLine(value.text, "", tuple(value.sources))]
+        lead = first_sentence(value.text)
+        return [FactLine(value.text, "", tuple(value.sources), "" if lead == value.text else lead)]
 
     return lines
 
@@ -129,6 +158,7 @@ def _benefits(option: Option, harms_about: Sequence[str]) -> list[FactLine]:
             benefit_headline(benefit),
             _joined(f"Helped means: {benefit.means}", benefit.note),
             tuple(benefit.sources),
+            benefit_lead(benefit),
         )
         for benefit in option.helps
     ]
@@ -138,7 +168,7 @@ def _harms(name: str) -> Lines:
     def lines(option: Option, harms_about: Sequence[str]) -> list[FactLine]:
         harms: Sequence[SideEffect | SeriousRisk] = getattr(option, name)
         return [
-            FactLine(harm_headline(harm), harm.note or "", tuple(harm.sources))
+            FactLine(harm_headline(harm), harm.note or "", tuple(harm.sources), harm_lead(harm))
             for harm in harms
             if _about(harm.name, harms_about)
         ]

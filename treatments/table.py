@@ -58,26 +58,46 @@ def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
     return row
 
 
-def comparison_card(option: Option, catalogue: Catalogue) -> str:
-    """One option's row as a narrow screen shows it: each question a label, its answers below.
+def card_in_short(option: Option, fields: Sequence[str] = TABLE_FIELDS) -> str:
+    """One option's short answers, as a narrow screen and the side-by-side cards
+    show them before a tap: each question a label, its short answers below.
 
-    The same facts, citations and order as the table's row, so a phone reads
-    top to bottom what a wide screen reads across; every answer sits under
-    its question, and the option's name is the heading above them all.
+    A short answer is a few words and its number, with its time frame or what
+    a harm counts, or, with no number, why there is none (:attr:`FactLine.short`);
+    :func:`card_in_full` holds the caveats, notes and sources. Every fact keeps
+    its line, for harms as for benefits, so neither side is summed up more
+    than the other.
     """
     blocks = []
-    for field in TABLE_FIELDS:
-        lines = _answers(option, field)
+    for field in fields:
+        lines = fact_lines(option, field)
         label = f"**{escape(FIELDS[field].heading)}**"
         if field in _LIST_FIELDS:
-            items = "\n".join(
-                f"- {escape(line.headline)} {refs(line.sources, catalogue)}" for line in lines
-            )
+            items = "\n".join(f"- {escape(line.short)}" for line in lines)
             blocks.append(f"{label}\n{items}")
         else:
-            line = lines[0]
-            answer = f"{escape(sentence(line.headline))} {escape(line.note)}"
-            blocks.append(f"{label}  \n{answer} {refs(line.sources, catalogue)}")
+            blocks.append(f"{label}  \n{escape(sentence(lines[0].short))}")
+    return "\n\n".join(blocks)
+
+
+def _in_full(line: FactLine, catalogue: Catalogue) -> str:
+    parts = [escape(sentence(line.headline)), escape(line.note), refs(line.sources, catalogue)]
+    return " ".join(part for part in parts if part)
+
+
+def card_in_full(option: Option, catalogue: Catalogue, fields: Sequence[str] = TABLE_FIELDS) -> str:
+    """Every answer of one option with its caveats, notes and sources: what a
+    tap on :func:`card_in_short` opens, in the same order and words for every
+    option."""
+    blocks = []
+    for field in fields:
+        lines = fact_lines(option, field)
+        label = f"**{escape(FIELDS[field].heading)}**"
+        if field in _LIST_FIELDS:
+            items = "\n".join(f"- {_in_full(line, catalogue)}" for line in lines)
+            blocks.append(f"{label}\n{items}")
+        else:
+            blocks.append(f"{label}  \n{_in_full(lines[0], catalogue)}")
     return "\n\n".join(blocks)
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from treatments.facts import ANSWER_FIELDS, FIELDS, fact_lines, short_answers
+from treatments import wording
+from treatments.facts import (
+    ANSWER_FIELDS,
+    FIELDS,
+    fact_lines,
+    first_sentence,
+    short_answers,
+)
 from treatments.loader import load_catalogue
 from treatments.schema import HARM_FIELDS, Catalogue
 
@@ -75,3 +82,46 @@ def test_every_field_has_a_label_and_a_short_label() -> None:
     assert all(FIELDS[name].label and FIELDS[name].short for name in ANSWER_FIELDS)
     assert FIELDS["serious_risks"].heading == "Serious risks (out of 1,000 people)"
     assert FIELDS["what_it_is"].heading == "What it is"
+
+
+def test_every_short_answer_is_the_start_of_its_full_answer(catalogue: Catalogue) -> None:
+    """Issue 29: the short answer a phone shows before a tap is the headline's
+    own start, so the fold adds to it and never says something else."""
+    for option in catalogue.options:
+        for field in ANSWER_FIELDS:
+            for line in fact_lines(option, field):
+                assert line.headline.startswith(line.short.rstrip(".")), (option.id, field)
+                assert len(line.short) <= len(line.headline)
+
+
+def test_a_short_benefit_keeps_its_time_and_a_short_harm_what_it_counts(
+    catalogue: Catalogue,
+) -> None:
+    for option in catalogue.options:
+        for benefit, line in zip(option.helps, fact_lines(option, "helps"), strict=True):
+            assert wording.timeframe_phrase(benefit.when) in line.short
+            if benefit.per_100 is None:
+                # No number, and the whole of why: there is nothing shorter to say.
+                assert line.short == line.headline
+                assert (benefit.no_figure_because or "") in line.short
+        for field in HARM_FIELDS:
+            for harm, line in zip(getattr(option, field), fact_lines(option, field), strict=True):
+                if harm.count is not None:
+                    assert wording.basis_phrase(harm.counts, harm.over) in line.short
+                else:
+                    assert line.short == line.headline
+                    assert (harm.no_figure_because or "") in line.short
+
+
+def test_a_caveat_waits_under_the_fold(catalogue: Catalogue) -> None:
+    heat_needle = catalogue.options[3]
+    year = fact_lines(heat_needle, "helps")[0]
+    assert year.short == "28 out of 100 people, after about a year."
+    assert "Other studies disagree." in year.headline
+    assert "Other studies disagree." not in year.short
+
+
+def test_first_sentence() -> None:
+    assert first_sentence("This can happen. No study counted it.") == "This can happen."
+    assert first_sentence("  Only one.  ") == "Only one."
+    assert first_sentence("Why? Because.") == "Why?"

@@ -19,7 +19,8 @@ from treatments.schema import SOON_TIMEFRAMES, Catalogue, Per100
 from treatments.sources import source_numbers
 from treatments.table import (
     COLUMNS,
-    comparison_card,
+    card_in_full,
+    card_in_short,
     comparison_markdown,
     comparison_row,
     spoken_option,
@@ -289,18 +290,31 @@ def test_each_harm_in_a_cell_is_its_own_emphasised_item(catalogue: Catalogue) ->
 
 
 def test_a_phone_card_says_what_the_table_row_says(catalogue: Catalogue) -> None:
-    """Issue: the narrow layout has the same facts, citations and order as the wide one."""
+    """Issue: the narrow layout has the same facts, citations and order as the wide one.
+
+    The short answers carry every figure; the fold under them every source link.
+    """
     for option in catalogue.options:
         row = comparison_row(option, catalogue)
-        card = comparison_card(option, catalogue)
+        short, full = card_in_short(option), card_in_full(option, catalogue)
         headings = [escape(column) for column in COLUMNS[1:]]
-        places = [card.index(f"**{heading}**") for heading in headings]
-        assert places == sorted(places), "the questions in the table's order"
+        for card in (short, full):
+            places = [card.index(f"**{heading}**") for heading in headings]
+            assert places == sorted(places), "the questions in the table's order"
+        assert "](http" not in short, "the sources wait under the fold"
         for column in COLUMNS[1:]:
             links = re.findall(r"\[\\\[\d+\\\]\]\([^)]*\)", row[column])
-            assert links and all(link in card for link in links), (option.id, column)
+            assert links and all(link in full for link in links), (option.id, column)
             for figure in re.findall(r"\d[\d,]* out of 1(?:00|,000)", row[column]):
-                assert figure in card, (option.id, figure)
+                assert figure in short and figure in full, (option.id, figure)
+
+
+def test_a_short_card_is_shorter_than_its_fold(catalogue: Catalogue) -> None:
+    # What a phone shows before a tap: well under the words a tap adds.
+    for option in catalogue.options:
+        short = card_in_short(option)
+        full = re.sub(r"\[\\\[\d+\\\]\]\([^)]*\)", "", card_in_full(option, catalogue))
+        assert len(short.split()) < 0.7 * len(full.split()), option.id
 
 
 @settings(max_examples=60, deadline=None)

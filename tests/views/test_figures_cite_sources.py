@@ -4,7 +4,6 @@ the Sources page."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from streamlit.testing.v1 import AppTest
 
@@ -27,8 +26,9 @@ LINK = re.compile(r"\[\\\[(\d+)\\\]\]\(([^ )]+)")
 HARM = re.compile(r"(?<!\\)\*(.+?)(?<!\\)\*(?!\*)")
 
 
-def _lines(at: AppTest) -> Iterator[str]:
-    """Every line of text on the page, table cells (and each harm in them) included."""
+def _blocks(at: AppTest) -> list[list[str]]:
+    """Every block of text on the page in order, each as its lines, table cells
+    (and each harm in them) included."""
     blocks = []
     for element in [*at.markdown, *at.caption]:
         if is_markdown_table(element.value):
@@ -40,20 +40,31 @@ def _lines(at: AppTest) -> Iterator[str]:
     for table in at.table:
         blocks += [str(cell) for column in table.value.columns for cell in table.value[column]]
         blocks += [str(label) for label in table.value.index]
-    for block in blocks:
-        yield from (line for line in re.split(r"  \n|\n", block) if line.strip())
+    return [[line for line in re.split(r"  \n|\n", block) if line.strip()] for block in blocks]
+
+
+def _cited_by_the_fold(line: str, fold: list[str]) -> bool:
+    """A short answer's figure is cited where the fold right under it (the next
+    block) starts a line with the same words and gives that line its source."""
+    start = line.rstrip(".")
+    return any(full.startswith(start) and LINK.search(full) for full in fold)
 
 
 def _check(at: AppTest, catalogue: Catalogue) -> int:
     """Fail on a figure with no source or a link with the wrong number; count figures."""
     figures = 0
-    for line in _lines(at):
-        for number, url in LINK.findall(line):
-            source = catalogue.sources[int(number) - 1]
-            assert url == link_target(source.url), (line, source.key)
-        if FIGURE.search(line):
-            figures += 1
-            assert LINK.search(line), f"a figure with no source: {line[:120]}"
+    blocks = _blocks(at)
+    for here, block in enumerate(blocks):
+        fold = blocks[here + 1] if here + 1 < len(blocks) else []
+        for line in block:
+            for number, url in LINK.findall(line):
+                source = catalogue.sources[int(number) - 1]
+                assert url == link_target(source.url), (line, source.key)
+            if FIGURE.search(line):
+                figures += 1
+                assert LINK.search(line) or _cited_by_the_fold(line, fold), (
+                    f"a figure with no source: {line[:120]}"
+                )
     return figures
 
 

@@ -60,7 +60,10 @@ def test_compare_draws_both_charts_with_text(open_page) -> None:
     # number: shots, surgery and heat needle right after, surgery and heat needle later.
     assert len(at.get("vega_lite_chart")) == 1
     alts = [p.proto.imgs[0].alt for p in at.get("image")]
-    assert len(alts) == 5
+    # Each picture twice: the wide page's, and the phone's under one fold
+    # (app.css shows one or the other), in the same order.
+    assert len(alts) == 10
+    assert alts[:5] == alts[5:]
     captions = " ".join(c.value for c in at.caption)
     assert "How many times each option is done in 5 years" in captions
     assert "A dashed line means it is taken every day, so there is no count" in captions
@@ -86,7 +89,7 @@ def test_the_pictures_keep_every_option_whatever_the_filters_say(open_page) -> N
     # filter click has six fewer charts to redraw.
     at = open_page(no_general="true", show_wait="false")
     assert len(option_names(at)) == 3
-    assert len(at.get("image")) == 5
+    assert len(at.get("image")) == 2 * 5, "the wide page's pictures and the phone's"
     alts = " ".join(p.proto.imgs[0].alt for p in at.get("image"))
     pictured = [ALL[0], ALL[2], ALL[3]]
     assert all(f"{name}, " in alts for name in pictured), "a picture of 100 in words"
@@ -176,12 +179,13 @@ def test_side_by_side_cards_show_every_field_for_each_choice(open_page) -> None:
         "How strong the proof is",
     ):
         # Two side-by-side cards, and the comparison's phone cards (one per
-        # option) for the questions the comparison table asks.
+        # option) for the questions the comparison table asks; in each card
+        # once in the short answers and once in the fold under them.
         in_comparison = label in COLUMNS
         found = card_text.count(f"**{label}**")
         if escape(label) != label:
             found += card_text.count(f"**{escape(label)}**")
-        assert found == 2 + 5 * in_comparison, label
+        assert found == 2 * (2 + 5 * in_comparison), label
 
 
 def test_side_by_side_needs_two(open_page) -> None:
