@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from components.announcer import announce
 from components.answers import keep
-from components.filters import clear_filters, filter_controls
+from components.filters import CLEARED, FILTERS_FOLD, clear_filters, filter_controls
 from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
 from treatments.facts import ANSWER_FIELDS
 from treatments.filters import apply_filters, filters_on, treatment_kinds
@@ -75,7 +76,16 @@ def _filters_and_fit(catalogue: Catalogue) -> None:
     fit = f"{len(shown)} of {len(catalogue.options)}"
     on = filters_on(filters, treatment_kinds(catalogue.options))
     with result:
+        said = f"Showing {fit} options. {_filters_on_words(on)}"
         st.markdown(f"**Showing {fit} options.** {_filters_on_words(on)}")
+        # Heard as it changes, so a person on a screen reader knows what a
+        # tap did without hunting for it; after "Clear all filters" the focus
+        # goes back to the filters.
+        announce(
+            said,
+            focus=FILTERS_FOLD,
+            token=st.session_state.get(CLEARED, 0),
+        )
         if on:
             st.button(
                 "Clear all filters",

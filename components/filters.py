@@ -34,10 +34,18 @@ def _widget_values(filters: Filters, kinds: list[str]) -> dict[str, Any]:
     return values
 
 
+# How many times "Clear all filters" was pressed in this session: each press
+# hands the keyboard focus to the filters (the button itself is gone).
+CLEARED = "filters-cleared"
+# Where the focus goes: the fold that holds the filters.
+FILTERS_FOLD = ".st-key-filters summary"
+
+
 def clear_filters(catalogue: Catalogue) -> None:
     """Put every filter back to its default (a button callback)."""
     for key, value in _widget_values(Filters(), treatment_kinds(catalogue.options)).items():
         st.session_state[key] = value
+    st.session_state[CLEARED] = st.session_state.get(CLEARED, 0) + 1
 
 
 def _checkbox(name: str, default: Filters) -> bool:

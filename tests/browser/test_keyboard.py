@@ -11,6 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.announcer import REGION_ID
 from components.comparison import SKIP_TO_SIDE_BY_SIDE
 from components.filters import FILTERS_LABEL
 from tests.browser import ui
@@ -123,3 +124,33 @@ def test_a_keyboard_skips_the_sources_to_the_side_by_side_picker(page: Page, app
     page.keyboard.press("Enter")
     presses += 1 + ui.tab_to(page, "Pick 2 to 4 options to see every detail side by side")
     assert presses < 30, presses
+
+
+def test_a_screen_reader_hears_the_count_change_and_clear_all_keeps_focus(
+    page: Page, app_url: str
+) -> None:
+    """Keyboard and screen reader: "Showing 4 of 5 options" was never announced,
+    and "Clear all filters" dropped the focus to the page's body."""
+    ui.open_app(page, app_url)
+    # A polite status region, silent on arrival: the page shows the count.
+    status = page.locator(f"#{REGION_ID}")
+    expect(status).to_have_role("status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_text("")
+
+    ui.tab_to(page, FILTERS_LABEL)
+    page.keyboard.press("Enter")
+    ui.filters_are_open(page)
+    ui.tab_to(page, "No general anaesthetic")
+    page.keyboard.press("Space")
+    ui.wait_for_app(page)
+    expect(status).to_have_text("Showing 4 of 5 options. 1 filter is on: No general anaesthetic.")
+
+    ui.tab_to(page, "Clear all filters", backwards=True)
+    page.keyboard.press("Enter")
+    ui.wait_for_app(page)
+    expect(status).to_have_text("Showing 5 of 5 options. No filters are on.")
+    # The button is gone with the filters it cleared; focus is on their fold.
+    expect(page.get_by_role("button", name="Clear all filters")).to_have_count(0)
+    expect(page.locator(".st-key-filters summary")).to_be_focused()
+    assert ui.focused_name(page) == FILTERS_LABEL

@@ -14,6 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from components.comparison import details_label
 from tests.browser import ui
 from tests.helpers import pdf_text
 from treatments.schema import Catalogue
@@ -75,7 +76,16 @@ def test_a_phone_reads_one_card_per_option_and_no_table(
     expect(helps.locator("xpath=ancestor::p/following-sibling::ul[1]")).to_contain_text(
         "73 to 98 out of 100 people, after each round of shots"
     )
-    expect(cards.get_by_role("link", name="[21]").first).to_be_visible()
+    # The short answer first; what helped means, the caveats and the sources
+    # one tap below it, in a fold a screen reader knows as a button.
+    first = cards.locator("[data-testid='stExpander']").first
+    means = first.get_by_text("The twitching got clearly better until the shots wore off")
+    source = first.get_by_role("link", name=re.compile(r"^\[\d+\]$")).first
+    expect(source).to_be_hidden()
+    expect(means).to_be_hidden()
+    first.get_by_text(details_label(catalogue.options[0])).click()
+    expect(means).to_be_visible()
+    expect(source).to_be_visible()
 
 
 def test_a_wide_screen_reads_the_table_and_no_cards(

@@ -7,11 +7,14 @@ import re
 import unicodedata
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
+from components.comparison import IN_SHORT, details_label
 from components.filters import FILTERS_LABEL
 from tests.browser import ui
+from tests.helpers import pdf_text
+from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -63,3 +66,27 @@ def test_printing_compare_shows_every_cell_on_non_blank_pages(page: Page, app_ur
     table_pages = [text for text in pages if heading in _squashed(text)]
     assert 1 <= len(table_pages) <= 9
     assert set(_words(cells[-1])) <= set(_words("\n".join(table_pages))), "the last row too"
+
+
+def test_a_printed_card_holds_what_its_fold_holds(
+    page: Page, app_url: str, catalogue: Catalogue
+) -> None:
+    """Patients: the details folded under a tap on screen are on paper, each
+    said once, and the fold's label, which no one can tap there, is not."""
+    injections, surgery = catalogue.options[0], catalogue.options[2]
+    ui.open_app(page, f"{app_url}?side_by_side={injections.short_name}&side_by_side=Brain+surgery")
+    card = ui.keyed(page, f"card-{injections.id}")
+    # On screen the fold is closed: a detail of the shots' work and driving.
+    detail = card.get_by_text("Ask your doctor about driving if your eyelid droops")
+    expect(detail).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(detail).to_be_visible()
+    printed = _squashed(pdf_text(page.pdf(prefer_css_page_size=True)))
+    assert _squashed("Ask your doctor about driving if your eyelid droops") in printed
+    for option in (injections, surgery):
+        assert _squashed(details_label(option)) not in printed
+    # The short answers, which the fold's lines start with, are not printed
+    # a second time above it.
+    expect(card.locator(f"[class*='st-key-{IN_SHORT}-']")).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(card.locator(f"[class*='st-key-{IN_SHORT}-']")).to_be_visible()

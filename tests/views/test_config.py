@@ -22,3 +22,19 @@ def test_the_stylesheet_holds_no_html_tag() -> None:
     # even inside a CSS comment, makes it drop the whole sheet without a word.
     css = (ROOT / "components" / "app.css").read_text(encoding="utf-8")
     assert "<" not in css
+
+
+def test_the_app_s_own_session_state_pickles(open_page) -> None:
+    """config.toml turns Streamlit's pickle check off for its own component
+    proxy; the app's own answers and keys (the component's unkeyed state is
+    not among them) must stay plain values all the same."""
+    import pickle
+
+    from tests.views.apptest import PAGES
+
+    for page in PAGES:
+        at = open_page(page)
+        state = at.session_state._state.filtered_state
+        assert state, page
+        for value in state.values():
+            pickle.dumps(value)  # raises on a value that is not plain
