@@ -24,8 +24,9 @@ SIDE_BY_SIDE_ANCHOR = "side-by-side"
 # On a phone, a line of links near the top names every option and jumps to
 # its card, so the first screen says what the choices are.
 JUMP_KEY = "jump-to-option"
-# The short answers above each fold, in a container keyed with this.
-IN_SHORT = "in-short"
+# The short answers above each fold, and the fold's own table, in containers
+# keyed with these (app.css styles them; on paper the short ones go).
+IN_SHORT, IN_FULL = "in-short", "in-full"
 SKIP_TO_SIDE_BY_SIDE = "Skip the sources: go to “Side by side”"
 # The stylesheet that hides the options that do not fit: its opening comment,
 # so a test can find it, and what it hides, by position from 1 (hiding_style).
@@ -57,10 +58,11 @@ def options_that_fit(catalogue: Catalogue) -> None:
     """The filters, then the comparison of every option, showing only those that fit."""
     _filters_and_fit(catalogue)
     comparison_table(catalogue)
-    st.caption(
-        "To share this view, copy the web address from your browser. It keeps your filters "
-        "and the options you picked."
-    )
+    with st.container(key="share-hint"):
+        st.caption(
+            "To share this view, copy the web address from your browser. It keeps your "
+            "filters and the options you picked."
+        )
 
 
 # A filter click reruns only this part of the page: the filters, the count,
@@ -111,8 +113,11 @@ def _filters_and_fit(catalogue: Catalogue) -> None:
 @st.fragment
 def side_by_side(catalogue: Catalogue) -> None:
     """Every detail of 2 to 4 options the person picks; picking reruns only this part."""
-    st.header("Side by side", anchor=SIDE_BY_SIDE_ANCHOR)
-    option_cards(side_by_side_picker(catalogue), catalogue)
+    # With no card in it the section is a picker and a hint, which mean
+    # nothing on paper: app.css leaves it out of print, by this key.
+    with st.container(key=SIDE_BY_SIDE_ANCHOR):
+        st.header("Side by side", anchor=SIDE_BY_SIDE_ANCHOR)
+        option_cards(side_by_side_picker(catalogue), catalogue)
 
 
 def _filters_on_words(on: Sequence[str]) -> str:
@@ -201,13 +206,13 @@ def answers_then_details(
     A phone with large text showed about 26 screens of Compare when every
     caveat and source link stood in full under every answer. The fold is a
     real details element: a screen reader announces it, Enter opens it, and
-    app.css opens it on paper.
+    app.css opens it on paper, where its table names the option on every page.
     """
     # On paper the fold prints open and the short answers, which its lines
     # start with, would be said twice: app.css drops them there by this key.
     with st.container(key=f"{IN_SHORT}-{place}-{option.id}"):
         st.markdown(card_in_short(option, fields))
-    with st.expander(details_label(option)):
+    with st.expander(details_label(option)), st.container(key=f"{IN_FULL}-{place}-{option.id}"):
         st.markdown(card_in_full(option, catalogue, fields))
 
 

@@ -81,24 +81,30 @@ def card_in_short(option: Option, fields: Sequence[str] = TABLE_FIELDS) -> str:
 
 
 def _in_full(line: FactLine, catalogue: Catalogue) -> str:
+    # One fact as emphasis, which app.css shows as a line of its own in upright
+    # type, as in the comparison table's cells.
     parts = [escape(sentence(line.headline)), escape(line.note), refs(line.sources, catalogue)]
-    return " ".join(part for part in parts if part)
+    return f"*{' '.join(part for part in parts if part)}*"
 
 
 def card_in_full(option: Option, catalogue: Catalogue, fields: Sequence[str] = TABLE_FIELDS) -> str:
     """Every answer of one option with its caveats, notes and sources: what a
     tap on :func:`card_in_short` opens, in the same order and words for every
-    option."""
-    blocks = []
+    option.
+
+    It is a table of one cell, headed by the option's name, each question in
+    bold and each fact in emphasis, which app.css puts on lines of their own:
+    on paper a browser repeats a table's heading on every page the table runs
+    onto, so a page that continues an option names it (app.css hides the
+    heading on screen, under the card's own).
+    """
+    answers = []
     for field in fields:
-        lines = fact_lines(option, field)
-        label = f"**{escape(FIELDS[field].heading)}**"
-        if field in _LIST_FIELDS:
-            items = "\n".join(f"- {_in_full(line, catalogue)}" for line in lines)
-            blocks.append(f"{label}\n{items}")
-        else:
-            blocks.append(f"{label}  \n{_in_full(lines[0], catalogue)}")
-    return "\n\n".join(blocks)
+        facts = " ".join(_in_full(line, catalogue) for line in fact_lines(option, field))
+        answers.append(f"**{escape(FIELDS[field].heading)}** {facts}")
+    # One cell: its questions can flow in columns on paper, and a new option
+    # starts right under the last, not on a fresh page.
+    return markdown_table([escape(option.name)], [[" ".join(answers)]])
 
 
 def spoken_option(option: Option) -> str:

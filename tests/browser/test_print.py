@@ -1,4 +1,5 @@
-"""The browser's own "Print > Save as PDF" of the Compare page shows the whole table."""
+"""The browser's own "Print > Save as PDF" of the Compare page: every fact, each
+option named on every page it runs onto, in at most eight A4 pages."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from components.comparison import IN_SHORT, details_label
+from components.comparison import IN_FULL, IN_SHORT, details_label
 from components.filters import FILTERS_LABEL
 from tests.browser import ui
 from tests.helpers import pdf_text
@@ -29,43 +30,54 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", unicodedata.normalize("NFKC", text))
 
 
-def test_printing_compare_shows_every_cell_on_non_blank_pages(page: Page, app_url: str) -> None:
+def test_printing_compare_names_every_option_on_each_page_it_runs_onto(
+    page: Page, app_url: str, catalogue: Catalogue
+) -> None:
+    """Patients: printing Compare gave 13 pages, and a row that ran on to the
+    next page did not say which option it was. Now each option's facts flow in
+    columns under its name, which the browser repeats on every page."""
     ui.open_app(page, app_url)
-    # What a sighted reader sees of each cell: without the option's name that
-    # is there for screen readers only (a code span app.css hides).
-    cells = page.locator(f"{ui.TABLE} th, {ui.TABLE} td").evaluate_all(
-        """cells => cells.map(cell => {
-            const seen = cell.cloneNode(true);
-            seen.querySelectorAll("code").forEach(spoken => spoken.remove());
-            return seen.textContent;
-        })"""
-    )
-    assert len(cells) == 8 * 6, "a heading row and five options, eight columns each"
-
+    by_id = {option.id: option for option in catalogue.options}
+    folds = {
+        option.id: page.locator(f"[class*='st-key-{IN_FULL}-compare-{option.id}'] td").evaluate(
+            "cell => cell.textContent"
+        )
+        for option in catalogue.options
+    }
     # The page's own CSS sets the paper: A4, landscape.
     pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     width, height = pdf.pages[0].mediabox.width, pdf.pages[0].mediabox.height
-    assert width > height, "landscape, so eight columns have room"
+    assert width > height, "landscape"
     pages = [p.extract_text() for p in pdf.pages]
-
-    printed = _squashed("".join(pages))
-    # A row may now run on to the next page, so a cell's text can come back in
-    # two parts: every word of every cell must be on paper.
-    printed_words = set(_words("\n".join(pages)))
-    cut_off = [cell[:60] for cell in cells if not set(_words(cell)) <= printed_words]
-    assert cut_off == [], "cells missing from the printout"
-    # A table that cannot split jumps to a fresh page and leaves one empty.
+    assert len(pages) <= 8, len(pages)
+    # A block that cannot split jumps to a fresh page and leaves one empty.
     blank = [number for number, text in enumerate(pages, start=1) if len(text.strip()) < 40]
     assert blank == []
-    # The controls mean nothing on paper.
+    # Every word of every option's facts, caveats and sources is on paper.
+    printed_words = set(_words("\n".join(pages)))
+    for key, fold in folds.items():
+        assert set(_words(fold)) <= printed_words, key
+    # A page that holds a sentence only one option's facts say names that option.
+    # (A picture of 100 under it names the option by its short name.)
+    said = {}
+    for key, fold in folds.items():
+        elsewhere = _squashed(
+            " ".join(other for other_key, other in folds.items() if other_key != key)
+        )
+        sentences = {_squashed(s) for s in re.split(r"(?<=[.?!])\s+", fold) if len(s.split()) >= 6}
+        said[key] = {sentence for sentence in sentences if sentence not in elsewhere}
+        assert len(said[key]) >= 5, key
+    for number, text in enumerate(pages, start=1):
+        on_page = _squashed(text)
+        for key, sentences in said.items():
+            if any(sentence in on_page for sentence in sentences):
+                names = (_squashed(by_id[key].name), _squashed(by_id[key].short_name))
+                assert any(name in on_page for name in names), (number, key)
+    # The controls and the screen's hints mean nothing on paper.
+    printed = _squashed("".join(pages))
     assert _squashed(FILTERS_LABEL) not in printed
-    # The comparison takes the pages its rows need, its headings on each one:
-    # 9 A4 pages with every harm and what it counts (5 before the second
-    # evidence re-read added them; 8 half-empty ones when rows could not split).
-    heading = _squashed("OptionHow invasive")
-    table_pages = [text for text in pages if heading in _squashed(text)]
-    assert 1 <= len(table_pages) <= 9
-    assert set(_words(cells[-1])) <= set(_words("\n".join(table_pages))), "the last row too"
+    assert _squashed("copy the web address") not in printed
+    assert _squashed(details_label(catalogue.options[0])) not in printed
 
 
 def test_a_printed_card_holds_what_its_fold_holds(

@@ -35,9 +35,15 @@ def markdown_tables(at: AppTest) -> list[pd.DataFrame]:
     ]
 
 
+def comparison_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The comparison tables on the page: those with an "Option" column (each
+    phone card's fold is a table of one cell, headed by its option's name)."""
+    return [table for table in markdown_tables(at) if "Option" in table.columns]
+
+
 def comparison_table(at: AppTest) -> pd.DataFrame:
     """The one comparison table on the Compare page."""
-    tables = markdown_tables(at)
+    tables = comparison_tables(at)
     assert len(tables) == 1, "the page shows exactly one comparison table"
     return tables[0]
 

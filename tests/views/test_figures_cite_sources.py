@@ -26,27 +26,33 @@ LINK = re.compile(r"\[\\\[(\d+)\\\]\]\(([^ )]+)")
 HARM = re.compile(r"(?<!\\)\*(.+?)(?<!\\)\*(?!\*)")
 
 
+def _lines(block: str) -> list[str]:
+    return [line for line in re.split(r"  \n|\n", block) if line.strip()]
+
+
 def _blocks(at: AppTest) -> list[list[str]]:
-    """Every block of text on the page in order, each as its lines, table cells
-    (and each harm in them) included."""
+    """Every block of text on the page in order, each as its lines: a table
+    is one block of its cells (and of each harm or fact in them)."""
     blocks = []
     for element in [*at.markdown, *at.caption]:
         if is_markdown_table(element.value):
             _columns, rows = parse_markdown_table(element.value)
+            items = []
             for cell in (cell for row in rows for cell in row):
-                blocks += HARM.findall(cell.replace("**", "")) or [cell]
+                items += HARM.findall(cell.replace("**", "")) or [cell]
+            blocks.append([line for item in items for line in _lines(item)])
         else:
-            blocks.append(str(element.value))
+            blocks.append(_lines(str(element.value)))
     for table in at.table:
-        blocks += [str(cell) for column in table.value.columns for cell in table.value[column]]
-        blocks += [str(label) for label in table.value.index]
-    return [[line for line in re.split(r"  \n|\n", block) if line.strip()] for block in blocks]
+        cells = [str(cell) for column in table.value.columns for cell in table.value[column]]
+        blocks.append([*cells, *(str(label) for label in table.value.index)])
+    return blocks
 
 
 def _cited_by_the_fold(line: str, fold: list[str]) -> bool:
     """A short answer's figure is cited where the fold right under it (the next
     block) starts a line with the same words and gives that line its source."""
-    start = line.rstrip(".")
+    start = line.removeprefix("- ").rstrip(".")
     return any(full.startswith(start) and LINK.search(full) for full in fold)
 
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from tests.views.apptest import APP, PAGES, TIMEOUT, markdown_tables
+from tests.views.apptest import APP, PAGES, TIMEOUT, comparison_tables
 from treatments.address import EVERY_PARAM
 
 # Every parameter of the app's web address, from its one home, plus strangers.
@@ -48,7 +48,7 @@ def test_any_query_string_renders_a_page(query: dict[str, object]) -> None:
     at.run()
     assert not at.exception, (query, at.exception)
     # Either the comparison table or the kind empty-state message, never nothing.
-    assert len(markdown_tables(at)) == 1 or "No option fits" in at.warning[0].value
+    assert len(comparison_tables(at)) == 1 or "No option fits" in at.warning[0].value
     # Nothing from the URL is ever rendered as HTML.
     assert not any(m.allow_html for m in at.markdown)
 
