@@ -16,6 +16,7 @@ from treatments.filters import (
     BY_FIELD,
     REPEAT_LABELS,
     Filters,
+    current_kinds,
     invasiveness_levels,
     level_stop,
     treatment_kinds,
@@ -59,6 +60,18 @@ def _checkbox(name: str, default: Filters) -> bool:
     return on
 
 
+def _old_link(name: str, value: Any) -> None:
+    """Start the widget ``name`` at what an old link's value reads as now.
+
+    Streamlit 1.67 lets no code write a bound widget's address value, and a
+    widget started this way leaves the value it could not read out of the
+    address: the view is right, but the address shows it only once the person
+    changes a filter (docs/design.md).
+    """
+    if name not in st.session_state:
+        st.session_state[name] = value
+
+
 FILTERS_LABEL = "Filters: show only the options that fit what I would consider"
 
 
@@ -74,6 +87,12 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
     # before the first option. The line above says how many are on.
     with st.container(key="filters"), st.expander(FILTERS_LABEL, icon=":material/tune:"):
         spec = BY_FIELD["kinds"]
+        # A link made before a kind was renamed names it the old way: it opens
+        # the same view (see _old_link for what the address shows).
+        asked = st.query_params.get_all(spec.param.name)
+        now = current_kinds(asked, catalogue.options)
+        if now != asked:
+            _old_link(spec.param.name, [kind for kind in kinds if kind in now])
         chosen_kinds = st.pills(
             spec.label,
             kinds,
@@ -103,8 +122,8 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
             levels = invasiveness_levels(catalogue.options)
             # An old link's level that is no stop now opens at the stop below it.
             asked = spec.param.value(st.query_params.to_dict())
-            if spec.param.name not in st.session_state and asked not in levels:
-                st.session_state[spec.param.name] = level_stop(levels, asked)
+            if asked not in levels:
+                _old_link(spec.param.name, level_stop(levels, asked))
             max_level = st.select_slider(
                 spec.label,
                 options=levels,

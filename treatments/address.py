@@ -23,7 +23,7 @@ from typing import Generic, Literal, TypeVar, get_args
 from treatments.schema import MAX_INVASIVENESS
 
 T = TypeVar("T")
-# One value, or a repeated parameter's values (``?kind=Shots&kind=Tablets``).
+# One value, or a repeated parameter's values (``?kind=Injections&kind=Tablets``).
 Raw = str | Sequence[str]
 Query = Mapping[str, Raw]
 

@@ -249,7 +249,11 @@ FIELDS: dict[str, Field] = {
 ANSWER_FIELDS = tuple(FIELDS)
 # The schema and this table name the same questions in the same order.
 assert (
-    tuple(name for name in Option.model_fields if name not in ("id", "name", "short_name", "kind"))
+    tuple(
+        name
+        for name in Option.model_fields
+        if name not in ("id", "name", "short_name", "kind", "kind_was")
+    )
     == ANSWER_FIELDS
 )
 

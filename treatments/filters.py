@@ -162,6 +162,13 @@ def treatment_kinds(options: Iterable[Option]) -> list[str]:
     return kinds
 
 
+def current_kinds(names: Iterable[str], options: Iterable[Option]) -> list[str]:
+    """The kinds an address's ``kind`` values name, old names (``kind_was``)
+    read as the kinds they became: ``["Shots"]`` is ``["Injections"]``."""
+    renamed = {old: option.kind for option in options for old in option.kind_was}
+    return list(dict.fromkeys(renamed.get(name, name) for name in names))
+
+
 def is_no_treatment(option: Option) -> bool:
     return option.kind == NO_TREATMENT_KIND
 
@@ -182,7 +189,7 @@ def filters_from_query(query: Query, kinds: Sequence[str]) -> Filters:
     """The filters a web address asks for, as the page's controls read it.
 
     ``query`` maps each parameter to its value, or to its values when it is
-    repeated (``?kind=Shots&kind=Tablets``). Anything unknown, out of range or
+    repeated (``?kind=Injections&kind=Tablets``). Anything unknown, out of range or
     badly written falls back to the default rather than failing
     (:mod:`treatments.address`).
     """

@@ -91,6 +91,20 @@ def counts_rest_on_studies(catalogue: Catalogue, problem: Report) -> Iterator[Pr
             )
 
 
+def old_kind_names_are_free(catalogue: Catalogue, problem: Report) -> Iterator[Problem]:
+    """A kind's old name (``kind_was``) stands for it in old links: it must not
+    be any kind's name now, nor another option's old name."""
+    kinds = {option.kind for option in catalogue.options}
+    seen: dict[str, str] = {}
+    for number, option in enumerate(catalogue.options):
+        for position, name in enumerate(option.kind_was):
+            loc = ("options", number, "kind_was", position)
+            if name in kinds:
+                yield problem(loc, f"{name!r} is the name of a kind now")
+            elif seen.setdefault(name, option.kind) != option.kind:
+                yield problem(loc, f"{name!r} is already the old name of {seen[name]!r}")
+
+
 def one_no_treatment_option(catalogue: Catalogue, problem: Report) -> Iterator[Problem]:
     waiting = [o for o in catalogue.options if o.kind == NO_TREATMENT_KIND]
     if len(waiting) != 1:
@@ -228,6 +242,7 @@ RULES: tuple[Rule, ...] = (
     per_round_counts_have_a_whole_risk,
     priorities_line_up_every_option,
     one_no_treatment_option,
+    old_kind_names_are_free,
 )
 
 

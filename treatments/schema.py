@@ -265,6 +265,11 @@ class Option(Model):
     name: ShortText
     short_name: Annotated[str, StringConstraints(min_length=1, max_length=30)]
     kind: Annotated[str, StringConstraints(min_length=1, max_length=40)]
+    # Names the kind had in web addresses before it was renamed: a link or QR
+    # code made with one still opens the same view (treatments.filters).
+    kind_was: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
+        default_factory=list, max_length=10
+    )
     what_it_is: Fact
     how_it_is_done: Fact
     invasiveness: Invasiveness

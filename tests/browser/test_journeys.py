@@ -32,12 +32,12 @@ def test_patient_filters_then_shares_the_link(page: Page, app_url: str) -> None:
     assert "Microvascular decompression (surgery)" not in ui.option_names(page)
     expect(page).to_have_url(re.compile(r"[?&]no_general=true"))
 
-    page.get_by_role("button", name="Needle procedure").click()
+    page.get_by_role("button", name="Heat needle", exact=True).click()
     expect(ui.table_rows(page)).to_have_count(3)
     assert ui.option_names(page) == [ALL[0], ALL[1], ALL[4]]
     shared = page.url
     kinds = parse_qs(urlparse(shared).query)["kind"]
-    assert sorted(kinds) == ["Brain surgery", "Shots", "Tablets"]
+    assert sorted(kinds) == ["Brain surgery", "Injections", "Tablets"]
 
     # Someone else opens the link: same filters, same rows.
     other = page.context.new_page()

@@ -10,6 +10,7 @@ from treatments.filters import (
     FILTERS,
     Filters,
     apply_filters,
+    current_kinds,
     filters_from_query,
     filters_on,
     invasiveness_levels,
@@ -34,10 +35,10 @@ def test_defaults_show_everything(catalogue: Catalogue) -> None:
 
 def test_kinds_exclude_no_treatment(catalogue: Catalogue) -> None:
     assert treatment_kinds(catalogue.options) == [
-        "Shots",
+        "Injections",
         "Tablets",
         "Brain surgery",
-        "Needle procedure",
+        "Heat needle",
     ]
 
 
@@ -131,7 +132,7 @@ KINDS = treatment_kinds(CATALOGUE.options)
         ),
         ({"most_invasive": "1"}, Filters(max_invasiveness=1)),
         ({"repeat": "once"}, Filters(repeat="once")),
-        ({"kind": ["Tablets", "Shots"]}, Filters(kinds=frozenset({"Tablets", "Shots"}))),
+        ({"kind": ["Tablets", "Injections"]}, Filters(kinds=frozenset({"Tablets", "Injections"}))),
         ({"kind": "Tablets"}, Filters(kinds=frozenset({"Tablets"}))),
         # What people and programs do to links: nonsense falls back to the default.
         ({"most_invasive": "9"}, Filters()),
@@ -199,3 +200,11 @@ def test_a_level_lands_on_the_highest_stop_at_or_below_it(stops: set[int], asked
     assert stop in levels
     assert stop <= asked or stop == levels[0]
     assert not any(stop < level <= asked for level in levels)
+
+
+def test_an_old_kind_name_reads_as_the_kind_it_became(catalogue: Catalogue) -> None:
+    assert current_kinds(["Shots", "Tablets"], catalogue.options) == ["Injections", "Tablets"]
+    assert current_kinds(["Needle procedure", "Heat needle"], catalogue.options) == ["Heat needle"]
+    assert current_kinds(["<script>"], catalogue.options) == ["<script>"], "unknown stays unknown"
+    for option in catalogue.options:
+        assert option.kind == option.short_name or option.kind == "No treatment", option.id

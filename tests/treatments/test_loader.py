@@ -171,6 +171,25 @@ def test_no_treatment_option_is_required(write_variant) -> None:
     assert any("exactly one option of kind 'No treatment'" in p for p in problems), problems
 
 
+def test_a_kind_s_old_name_must_be_free(write_variant) -> None:
+    """An old name stands for its kind in old links, so it cannot be a kind now
+    or another kind's old name."""
+
+    def clash(data: dict[str, Any]) -> None:
+        _option(data, "injections")["kind_was"] = ["Shots", "Tablets"]
+        _option(data, "radiofrequency")["kind_was"] = ["Shots"]
+
+    problems = _problems(write_variant(clash))
+    assert any(
+        "(injections).kind_was[1]" in p and "'Tablets' is the name of a kind now" in p
+        for p in problems
+    ), problems
+    assert any(
+        "(radiofrequency).kind_was[0]" in p and "already the old name of 'Injections'" in p
+        for p in problems
+    ), problems
+
+
 def test_all_problems_are_reported_at_once(write_variant) -> None:
     def break_three(data: dict[str, Any]) -> None:
         _option(data, "mvd")["repeat"].pop("every")

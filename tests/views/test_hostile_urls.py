@@ -27,6 +27,7 @@ hostile = st.sampled_from(
         "%00",
         "true",
         "Shots",
+        "Injections",
         "Brain surgery",
         "",
     ]

@@ -106,7 +106,7 @@ def test_the_pictures_keep_every_option_whatever_the_filters_say(open_page) -> N
         ("most_invasive", 1, [ALL[0], ALL[1], ALL[4]]),
         ("repeat", "once", [ALL[2], ALL[4]]),
         ("repeat", "repeated", [ALL[0], ALL[1], ALL[3], ALL[4]]),
-        ("kind", ["Tablets", "Shots"], [ALL[0], ALL[1], ALL[4]]),
+        ("kind", ["Tablets", "Injections"], [ALL[0], ALL[1], ALL[4]]),
     ],
 )
 def test_each_filter_changes_the_rows(open_page, key: str, value: object, expected) -> None:
@@ -125,10 +125,19 @@ def test_each_filter_changes_the_rows(open_page, key: str, value: object, expect
 
 
 def test_shared_link_reproduces_the_filtered_view(open_page) -> None:
-    at = open_page(no_general="true", most_invasive="2", kind=["Shots", "Needle procedure"])
+    at = open_page(no_general="true", most_invasive="2", kind=["Injections", "Heat needle"])
     assert option_names(at) == [ALL[0], ALL[3], ALL[4]]
     assert at.checkbox(key="no_general").value is True
     assert at.select_slider(key="most_invasive").value == 2
+
+
+def test_a_link_made_before_the_kinds_were_renamed_opens_the_same_view(open_page) -> None:
+    """Patients: the shots were "Shots" on the filter and "Injections" elsewhere;
+    the kinds now say the short names, and a handout's old QR code still works."""
+    old = open_page(no_general="true", kind=["Shots", "Needle procedure"])
+    new = open_page(no_general="true", kind=["Injections", "Heat needle"])
+    assert option_names(old) == option_names(new) == [ALL[0], ALL[3], ALL[4]]
+    assert old.button_group(key="kind").value == ["Injections", "Heat needle"]
 
 
 def test_the_invasiveness_filter_offers_only_levels_an_option_has(open_page) -> None:
