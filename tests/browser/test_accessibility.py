@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from tests.browser import ui
 from treatments.loader import load_catalogue
@@ -34,6 +34,33 @@ PAGES = {
 def test_no_axe_violations(page: Page, app_url: str, path: str) -> None:
     ui.open_app(page, f"{app_url}{path}")
     assert ui.axe_violations(page) == []
+
+
+# A phone or laptop in dark mode: Streamlit's dark theme (config.toml), with
+# the page's own colours (app.css) and the pictures checked in it too.
+DARK = {
+    key: PAGES[key]
+    for key in ("compare", "compare-side-by-side", "matters", "questions", "present-option")
+}
+
+
+@pytest.mark.parametrize("width", [1366, 360], ids=lambda w: f"{w}px")
+@pytest.mark.parametrize("path", DARK.values(), ids=DARK.keys())
+def test_dark_mode_follows_the_device_and_passes_axe(
+    browser: Browser, app_url: str, path: str, width: int
+) -> None:
+    """Patients: dark mode was ignored; a dark-mode phone showed a white page."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        ui.open_app(page, f"{app_url}{path}")
+        background = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.stApp')).backgroundColor"
+        )
+        assert background == "rgb(18, 20, 23)", "the dark theme's background"
+        assert ui.axe_violations(page) == []
+    finally:
+        context.close()
 
 
 def test_every_page_has_its_own_title(page: Page, app_url: str) -> None:

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from components.comparison import IN_FULL, IN_SHORT, details_label
@@ -102,3 +102,23 @@ def test_a_printed_card_holds_what_its_fold_holds(
     expect(card.locator(f"[class*='st-key-{IN_SHORT}-']")).to_be_hidden()
     page.emulate_media(media="screen")
     expect(card.locator(f"[class*='st-key-{IN_SHORT}-']")).to_be_visible()
+
+
+def test_printing_from_a_dark_mode_screen_prints_dark_words(browser: Browser, app_url: str) -> None:
+    """The dark theme's light words would not show on white paper."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme="dark")
+    try:
+        page = context.new_page()
+        ui.open_app(page, app_url)
+        heading = page.get_by_role("heading", name="Options that fit (5 of 5)")
+        assert heading.evaluate("e => getComputedStyle(e).color") == "rgb(242, 242, 242)"
+        page.emulate_media(media="print")
+        words = ", ".join(f".stApp {tag}" for tag in ("p", "li", "h1", "h2", "h3", "td", "th"))
+        colours = page.locator(words).evaluate_all(
+            """all => all.filter(e => e.getBoundingClientRect().height > 0)
+                .map(e => getComputedStyle(e).color)"""
+        )
+        assert len(colours) > 50
+        assert set(colours) <= {"rgb(26, 26, 26)", "rgb(11, 79, 138)"}, set(colours)
+    finally:
+        context.close()
