@@ -78,16 +78,12 @@ def _filters_and_fit(catalogue: Catalogue) -> None:
     fit = f"{len(shown)} of {len(catalogue.options)}"
     on = filters_on(filters, treatment_kinds(catalogue.options))
     with result:
-        said = f"Showing {fit} options. {_filters_on_words(on)}"
-        st.markdown(f"**Showing {fit} options.** {_filters_on_words(on)}")
+        count, which_on = f"Showing {fit} options.", _filters_on_words(on)
+        st.markdown(f"**{count}** {which_on}")
         # Heard as it changes, so a person on a screen reader knows what a
         # tap did without hunting for it; after "Clear all filters" the focus
         # goes back to the filters.
-        announce(
-            said,
-            focus=FILTERS_FOLD,
-            token=st.session_state.get(CLEARED, 0),
-        )
+        announce(f"{count} {which_on}", focus=FILTERS_FOLD, token=st.session_state.get(CLEARED, 0))
         if on:
             st.button(
                 "Clear all filters",
