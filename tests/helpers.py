@@ -4,9 +4,13 @@ system program it drives (a skip with its reason locally, a failure in CI)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,3 +57,19 @@ def pdf_text(pdf: bytes) -> str:
     return " ".join(
         " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
     )
+
+
+@contextlib.contextmanager
+def every_core_busy() -> Iterator[None]:
+    """A busy machine, as CI's two shared cores often are: one spinning
+    process per core, at the tests' own priority, until the block ends."""
+    spinners = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        for _ in range(os.cpu_count() or 2)
+    ]
+    try:
+        yield
+    finally:
+        for spinner in spinners:
+            spinner.kill()
+            spinner.wait()

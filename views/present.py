@@ -7,12 +7,14 @@ import functools
 import streamlit as st
 
 from components.catalogue import get_catalogue
+from components.presenting.clicker import clicker
 from components.presenting.controls import (
     adopt_deck,
     deck_cards,
     deck_options,
     slide_controls,
     speaker_notes_toggle,
+    take_move,
 )
 from components.presenting.downloads import handout_download, slides_download
 from components.presenting.room import (
@@ -91,6 +93,17 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
 slides = build_deck(catalogue, options, cards)
 number = slide_controls(slides, controls, in_room=in_room)
 room = keep_room(room, deck_of([o.short_name for o in options], cards, number))
+with st.container(key="slide-keys"):
+    clicker(
+        slide=number,
+        count=len(slides),
+        options=[o.short_name for o in options],
+        cards=cards,
+        room_code=room.code if room is not None and room.room is not None else None,
+        leads=room is not None and room.leading,
+        projector=in_projector_view(),
+        apply=functools.partial(take_move, catalogue),
+    )
 with room_menu.popover("Room", icon=":material/groups:", width="stretch"):
     room_panel(room, present_root(PRESENT_PATH), PRESENT_PATH)
 slide = slides[number - 1]

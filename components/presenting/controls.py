@@ -1,9 +1,9 @@
 """The Present page's controls: which options and issue cards are in the deck, and
-which slide is shown (Previous, Next, the number, a jump list, a clicker's keys).
+which slide is shown (Previous, where the deck is, a jump list, Next).
 
-The deck and the slide number are bound to the web address (``?slide=3``), so
-a link opens the same deck on the same slide; their names and defaults are the
-address's own records (:mod:`treatments.address`).
+The deck is bound to the web address and the slide number is written to it
+(``?slide=3``), so a link opens the same deck on the same slide; their names
+and defaults are the address's own records (:mod:`treatments.address`).
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from typing import Any
 
 import streamlit as st
 
+from components.presenting.clicker import paired
 from components.presenting.room import note_local_move
 from treatments.address import DECK_CARDS, DECK_OPTIONS, SLIDE, settle_slide
 from treatments.markdown import escape
 from treatments.presenting.deck import Slide, build_deck, chosen_cards
+from treatments.presenting.moves import Move
 from treatments.presenting.rooms import Deck
 from treatments.schema import Catalogue, Option
 
@@ -81,8 +83,7 @@ def speaker_notes_toggle() -> bool:
 
 def _step(delta: int, count: int) -> None:
     note_local_move()
-    current = st.session_state.get(SLIDE_KEY, 1)
-    st.session_state[SLIDE_KEY] = min(max(1, current + delta), count)
+    st.session_state[SLIDE_KEY] = min(max(1, shown_slide() + delta), count)
 
 
 def _slide_label(titles: tuple[str, ...], number: int) -> str:
@@ -97,19 +98,26 @@ def _jump() -> None:
     st.session_state[JUMP_KEY] = None
 
 
-def _settle_slide_number(count: int) -> None:
-    """Put a slide number from the URL in range before the number box reads it
+def shown_slide() -> int:
+    """The slide this window shows, from 1: kept on the server, not in a widget.
+
+    A number box bound to the slide would send its old number back with the
+    next click if that click came before the box had drawn the new one (on a
+    busy machine it did), and take the deck back a slide.
+    """
+    return int(st.session_state.get(SLIDE_KEY, 1))
+
+
+def _slide_from_address(count: int) -> None:
+    """On a window's first run, the slide the web address names
     (:func:`treatments.address.settle_slide`); past the end, the page says so."""
-    value = st.query_params.get(SLIDE.name)
-    settled = None if value is None else settle_slide(value, count)
-    if settled is None:
+    if SLIDE_KEY in st.session_state:
         return
-    if settled:
-        st.query_params[SLIDE.name] = settled
+    value = st.query_params.get(SLIDE.name)
+    number = SLIDE.value(st.query_params)
+    if value is not None and settle_slide(value, count):
         st.session_state[_PAST_THE_END_KEY] = value
-    else:
-        del st.query_params[SLIDE.name]
-    st.rerun()  # the box reads the URL as it was when the run began
+    st.session_state[SLIDE_KEY] = min(max(1, int(number)), count)
 
 
 def _say_if_past_the_end(count: int) -> None:
@@ -122,59 +130,40 @@ def _say_if_past_the_end(count: int) -> None:
         )
 
 
-def _go_to(number: int) -> None:
-    note_local_move()
-    st.session_state[SLIDE_KEY] = number
-
-
-def clicker_keys(count: int) -> None:
-    """The keys a presentation clicker sends, and Home and End, as hidden buttons.
-
-    Next and Previous answer the arrow keys themselves; a button takes one
-    key, so Page Down, Space, Page Up, Home and End each get one of their own
-    here, out of sight (app.css) and out of the Tab order.
-    """
-    keys = (
-        ("PageDown", "Next slide (Page Down)", _step, (1, count)),
-        ("Space", "Next slide (Space)", _step, (1, count)),
-        ("PageUp", "Previous slide (Page Up)", _step, (-1, count)),
-        ("Home", "First slide", _go_to, (1,)),
-        ("End", "Last slide", _go_to, (count,)),
-    )
-    with st.container(key="slide-keys"):
-        for key, label, action, args in keys:
-            st.button(label, on_click=action, args=args, shortcut=key, key=f"key-{key}")
+def take_move(catalogue: Catalogue, move: Move) -> None:
+    """A press from this window's keys or its partner window's, already newer
+    than the last (components.presenting.clicker)."""
+    if move.has_deck:
+        adopt_deck(catalogue, Deck(move.options or (), move.cards or (), move.slide))
+    else:
+        st.session_state[SLIDE_KEY] = move.slide
+    # A projector window paired with the presenter's leads through it: its
+    # press is not a step away from the room.
+    if not paired():
+        note_local_move()
 
 
 def slide_controls(
     slides: Sequence[Slide], columns: Sequence[Any], *, in_room: bool = False
 ) -> int:
-    """Previous, the slide number, a jump list and next, in four given columns.
+    """Previous, where the deck is, a jump list and Next, in four given columns.
 
-    Only the slide number is bound to the URL (``?slide=3``): a number stays
-    right when the slide titles change. Returns the slide number, from 1.
-
-    ``in_room``: the number box shows the number but takes no typing. A room
-    sets it from elsewhere, and a box's value echoed back by the browser just
-    before the new number reached it would look like a person's move and send
-    the room back a slide. Buttons, keys and the jump list move the slide.
+    The slide number is kept in the web address (``?slide=3``), written here
+    from the window's own count: a number stays right when the slide titles
+    change. Returns the slide number, from 1. The keys are the clicker's
+    (:mod:`components.presenting.clicker`).
     """
-    back, number_box, jump, forward = columns
+    back, where, jump, forward = columns
     count = len(slides)
-    _settle_slide_number(count)
-    with number_box:
-        number = st.number_input(
-            f"Slide (1 to {count})",
-            min_value=1,
-            max_value=count,
-            step=1,
-            key=SLIDE_KEY,
-            bind="query-params",
-            label_visibility="collapsed",
-            on_change=note_local_move,
-            disabled=in_room,
-        )
-    current = min(max(1, int(number or 1)), count)
+    _slide_from_address(count)
+    current = min(shown_slide(), count)
+    st.session_state[SLIDE_KEY] = current
+    if current == 1:
+        st.query_params.pop(SLIDE.name, None)
+    else:
+        st.query_params.update(SLIDE.query(float(current)))
+    with where, st.container(key="slide-where"):
+        st.markdown(f"**{current}** of {count}")
     with jump:
         st.selectbox(
             "Jump to a slide",
@@ -195,7 +184,6 @@ def slide_controls(
         disabled=current <= 1,
         width="stretch",
         key="previous_slide",
-        shortcut="Left",
     )
     forward.button(
         "Next",
@@ -206,8 +194,6 @@ def slide_controls(
         width="stretch",
         type="primary",
         key="next_slide",
-        shortcut="Right",
     )
-    clicker_keys(count)
     _say_if_past_the_end(count)
     return current

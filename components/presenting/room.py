@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
+from components.presenting.clicker import paired
 from treatments.address import LEAD, PRESENTER, PROJECTOR, ROOM, VIEW
 from treatments.markdown import escape
 from treatments.presenting.rooms import (
@@ -30,7 +31,6 @@ from treatments.presenting.rooms import (
     Rooms,
     RoomStoreError,
     follow_link,
-    lead_link,
     parse_code,
     rooms_from_environment,
 )
@@ -43,6 +43,9 @@ _SEEN_KEY = "room_seen_version"
 _RETRIED_KEY = "room_retried"
 _PRESENTING_SINCE_KEY = "presenting_since"
 _LED_ONCE_KEY = "presenter_started_a_room"
+# A leading window's lead key while it is in the projector view: out of its
+# address, which the room may see on the screen.
+_KEPT_LEAD_KEY = "room_lead_key_kept"
 JOIN_FORM_KEY = "join_room"
 # How often a window asks its room whether the slide moved.
 WATCH_EVERY = timedelta(seconds=1)
@@ -65,6 +68,9 @@ class RoomView:
     room: Room | None  # None: it has ended, or the store cannot be reached
     lead_key: str | None
     unavailable: bool = False
+    # A projector window that its presenter's window moves, through the
+    # browser (components.presenting.clicker): it leaves the room to the phones.
+    paired: bool = False
 
     @property
     def leading(self) -> bool:
@@ -113,12 +119,14 @@ def join_room(adopt: Callable[[Deck], None]) -> RoomView | None:
     code = parse_code(ROOM.value(st.query_params))
     if code is None:
         return None
-    key = LEAD.value(st.query_params) or None
+    key = LEAD.value(st.query_params) or st.session_state.get(_KEPT_LEAD_KEY) or None
     try:
         room = room_store().get(code)
     except RoomStoreError:
         return RoomView(code, None, key, unavailable=True)
     view = RoomView(code, room, key)
+    if not view.leading and paired():
+        return RoomView(code, room, key, paired=True)
     st.session_state.setdefault(FOLLOW_KEY, True)
     moved_here = bool(st.session_state.get(_MOVED_HERE_KEY, False))
     if room is not None and view.following and not (view.leading and moved_here):
@@ -149,6 +157,7 @@ def keep_room(view: RoomView | None, deck: Deck) -> RoomView | None:
         room = moved
     elif (
         room is not None
+        and not view.paired
         and view.following
         and deck != room.deck
         and not st.session_state.get(_RETRIED_KEY)
@@ -181,7 +190,26 @@ def _end(code: str, key: str) -> None:
     _leave()
 
 
+def hide_lead_key() -> None:
+    """Entering the projector view: the lead key leaves the address for this
+    tab's session, so the projected address bar never shows it. (A reload in
+    the projector view then follows the room rather than leading it.)"""
+    key = LEAD.value(st.query_params)
+    if key:
+        st.session_state[_KEPT_LEAD_KEY] = key
+        st.query_params.pop(LEAD.name, None)
+
+
+def show_lead_key() -> None:
+    """Leaving the projector view: the address leads the room again, so a
+    reload or a bookmark still does."""
+    key = st.session_state.pop(_KEPT_LEAD_KEY, None)
+    if key and ROOM.name in st.query_params:
+        st.query_params[LEAD.name] = key
+
+
 def _leave() -> None:
+    st.session_state.pop(_KEPT_LEAD_KEY, None)
     for name in (ROOM.name, LEAD.name):
         st.query_params.pop(name, None)
     if VIEW.value(st.query_params) == PRESENTER:
@@ -193,8 +221,9 @@ def _follow_again() -> None:
 
 
 def watch_room(view: RoomView | None) -> None:
-    """Once a second, ask the room whether it moved; if so, run the page again."""
-    if view is None or view.room is None:
+    """Once a second, ask the room whether it moved; if so, run the page again.
+    A paired projector window does not ask: its presenter's window moves it."""
+    if view is None or view.room is None or view.paired:
         return
     _watch(view.code, view.following, clock=False)
 
@@ -288,12 +317,17 @@ def room_panel(view: RoomView | None, root: str, page_path: str) -> None:
 
 
 def projector_window_button(view: RoomView | None, root: str, page_path: str) -> None:
-    """Opens the projector view in a new window that moves with this one."""
+    """Opens the projector view in a new window that moves with this one.
+
+    Its address holds the room's code, never the lead key: the projected
+    screen may show the address bar. It leads through this window instead
+    (components.presenting.clicker).
+    """
     if view is None or not view.leading:
         return
     st.link_button(
         "Open the projector window",
-        lead_link(root, page_path, view.code, view.lead_key or "", view=PROJECTOR),
+        follow_link(root, page_path, view.code, view=PROJECTOR),
         icon=":material/open_in_new:",
         help="Opens the slides alone in a new window. Drag it to the projector. "
         "It moves with this one.",
@@ -320,8 +354,11 @@ def _join_form() -> None:
 
 def join_instructions(view: RoomView | None, root: str, page_path: str) -> None:
     """On the title slide of the presenter's windows while a room is open: the
-    code and the QR to follow it. Phones already in the room do not need it."""
-    if view is None or not view.leading:
+    code and the QR to follow it. Phones already in the room do not need it;
+    the projector window, which follows the room, shows it to the others."""
+    if view is None or view.room is None:
+        return
+    if not (view.leading or VIEW.value(st.query_params) == PROJECTOR):
         return
     link = follow_link(root, page_path, view.code)
     code, words = st.columns([1, 3], vertical_alignment="center")

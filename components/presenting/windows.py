@@ -13,7 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.picture import PICTURE_STYLE
-from components.presenting.room import ask_to_start
+from components.presenting.room import ask_to_start, hide_lead_key, show_lead_key
 from treatments.address import PRESENTER, PROJECTOR, VIEW
 from treatments.markdown import escape
 from treatments.presenting.deck import FIT_STEPS, Slide
@@ -88,11 +88,13 @@ def presenter_panel(slides: Sequence[Slide], number: int) -> None:
 
 
 def _enter_projector() -> None:
+    hide_lead_key()
     st.query_params[VIEW.name] = PROJECTOR
 
 
 def _leave_projector() -> None:
     st.query_params.pop(VIEW.name, None)
+    show_lead_key()
 
 
 def enter_projector_button() -> None:
@@ -106,14 +108,16 @@ def enter_projector_button() -> None:
         shortcut="P",
         width="stretch",
         key="enter_projector",
-        help="Shows the slide alone, filling the screen. Press Esc to come back.",
+        help="Shows the slide alone. To come back, press Esc, then Enter.",
     )
 
 
 def leave_projector_button() -> None:
-    """The way out: Esc, or a button in the corner that shows when the pointer or
-    the keyboard reaches it. Drawn only in the projector view, and never inside
-    the hidden controls, so it can be seen."""
+    """The way out: a button in the corner that shows when the pointer or the
+    keyboard reaches it. Esc (a habit, or a clicker's "stop" button) only gives
+    it the focus (clicker.js), so the room keeps its slide and leaving takes a
+    second, deliberate press. Drawn only in the projector view, and never
+    inside the hidden controls, so it can be seen."""
     if not in_projector_view():
         return
     with st.container(key="leave-projector"):
@@ -121,6 +125,5 @@ def leave_projector_button() -> None:
             "Leave the projector view",
             icon=":material/fullscreen_exit:",
             on_click=_leave_projector,
-            shortcut="Esc",
             key="leave_projector",
         )

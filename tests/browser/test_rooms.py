@@ -7,6 +7,7 @@ tests/deploy/test_rooms_across_replicas.py; the benchmark times it.
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 import zxingcpp
@@ -15,7 +16,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser import ui
 from tests.browser.test_presenting import _projector_problems as projector_problems
-from tools.follow_along import TEN_MOVES, Room, shown_slide
+from tests.helpers import every_core_busy
+from tools.follow_along import TEN_MOVES, Room, shown_slide, wait_until_drawn
 from treatments.address import LEAD, ROOM
 
 pytestmark = pytest.mark.browser
@@ -55,6 +57,8 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         expect(panel).to_contain_text(f"Room code {room.code}")
         expect(projector.get_by_text("Speaker note")).to_have_count(0)
         expect(projector.get_by_role("button", name="Next")).to_be_hidden()
+        # The projected address bar shows the room's code, never its lead key.
+        assert LEAD.name not in projector.url and room.lead_key not in projector.url
 
         # The projected title slide's code opens the room to follow, never
         # with the presenter's key.
@@ -107,5 +111,77 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
             timeout=10_000
         )
         assert shown_slide(room.phones[1])[0] == slide
+    finally:
+        room.close()
+
+
+def test_the_presenter_s_two_windows_stay_together_on_a_busy_machine(
+    browser: Browser, app_url: str
+) -> None:
+    """Presses in either window, quicker than the server answers, with every
+    core busy: each moves the deck one slide, in both windows and on a phone."""
+    room = Room.start(browser, app_url)
+    try:
+        (phone,) = room.join(1)
+        presenter, projector = room.presenter, room.projector
+        start, _ = shown_slide(presenter)
+        with every_core_busy():
+            for window, key in (
+                (presenter, "PageDown"),
+                (projector, "PageDown"),
+                (presenter, "ArrowRight"),
+                (projector, "Space"),
+                (projector, "ArrowLeft"),
+                (presenter, "PageDown"),
+            ):
+                window.keyboard.press(key)
+            # Six presses, one back: four on.
+            for page in (presenter, projector, phone):
+                expect(page.locator(ui.SLIDE)).to_contain_text(
+                    f"Slide {start + 4} of", timeout=30_000
+                )
+            for page in (presenter, projector, phone):
+                wait_until_drawn(page)
+        for page in (presenter, projector, phone):
+            assert shown_slide(page)[0] == start + 4, page.url
+
+        # The presenter's window reloads: the projector window goes on with it.
+        presenter.reload()
+        wait_until_drawn(presenter)
+        room.move("presenter", "PageDown")
+        expect(projector.locator(ui.SLIDE)).to_contain_text(f"Slide {start + 5} of")
+        room.move("projector", "PageUp")
+        expect(presenter.locator(ui.SLIDE)).to_contain_text(f"Slide {start + 4} of")
+        expect(phone.locator(ui.SLIDE)).to_contain_text(f"Slide {start + 4} of")
+    finally:
+        room.close()
+
+
+def test_one_window_projecting_keeps_its_lead_key_off_the_screen(
+    browser: Browser, app_url: str
+) -> None:
+    """A presenter with one window: the room started from the Room menu, then
+    the projector view. Its address loses the lead key while it projects,
+    and its keys still lead the room."""
+    room = Room.start(browser, app_url)
+    room.projector.close()
+    try:
+        solo = room.presenter
+        solo.get_by_role("button", name="Leave the presenter view").click()
+        wait_until_drawn(solo)
+        assert f"{LEAD.name}=" in solo.url
+        (phone,) = room.join(1)
+        solo.keyboard.press("p")
+        solo.wait_for_url(re.compile(r"[?&]view=projector"))
+        wait_until_drawn(solo)
+        assert LEAD.name not in solo.url and room.lead_key not in solo.url
+        at, _ = shown_slide(solo)
+        solo.keyboard.press("PageDown")
+        expect(phone.locator(ui.SLIDE)).to_contain_text(f"Slide {at + 1} of", timeout=10_000)
+        solo.keyboard.press("Escape")
+        solo.keyboard.press("Enter")
+        solo.wait_for_url(re.compile(rf"[?&]{LEAD.name}="))
+        wait_until_drawn(solo)
+        assert "view=projector" not in solo.url
     finally:
         room.close()

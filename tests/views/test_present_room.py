@@ -23,7 +23,7 @@ def room(catalogue: Catalogue) -> NewRoom:
 
 
 def _slide(at: AppTest) -> int:
-    return int(at.number_input(key="slide").value)
+    return int(at.session_state["slide"])
 
 
 def test_a_phone_that_joins_shows_the_rooms_deck_and_slide(

@@ -31,7 +31,7 @@ from datetime import timedelta
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
-from treatments.address import LEAD, ROOM, VIEW
+from treatments.address import ROOM, VIEW
 
 # Letters only, and none that look like a number or each other when read out
 # or typed on a phone (no I, L, O): "KQTW".
@@ -315,13 +315,7 @@ def deck_of(options: Sequence[str], cards: Sequence[str], slide: int) -> Deck:
     return Deck(tuple(options), tuple(cards), int(slide))
 
 
-def follow_link(root: str, page_path: str, code: str) -> str:
-    """The page a phone opens to follow room ``code`` (no lead key in it)."""
-    return f"{root}{page_path}?{urlencode(ROOM.query(code))}"
-
-
-def lead_link(root: str, page_path: str, code: str, key: str, view: str = "") -> str:
-    """A window that leads room ``code`` with the others, in ``view`` (the presenter's
-    own window, or its projector window)."""
-    query = {**ROOM.query(code), **LEAD.query(key), **VIEW.query(view)}
-    return f"{root}{page_path}?{urlencode(query)}"
+def follow_link(root: str, page_path: str, code: str, view: str = "") -> str:
+    """The page a phone opens to follow room ``code`` (no lead key in it), or
+    the presenter's projector window (``view``), which shows the room too."""
+    return f"{root}{page_path}?{urlencode({**ROOM.query(code), **VIEW.query(view)})}"

@@ -11,7 +11,7 @@ import redis
 from hypothesis import given
 from hypothesis import strategies as st
 
-from treatments.address import LEAD, ROOM
+from treatments.address import ROOM
 from treatments.presenting.rooms import (
     CODE_LENGTH,
     CODE_LETTERS,
@@ -22,7 +22,6 @@ from treatments.presenting.rooms import (
     Rooms,
     RoomStoreError,
     follow_link,
-    lead_link,
     parse_code,
     rooms_from_environment,
 )
@@ -212,8 +211,5 @@ def test_near_codes_are_refused(text: str | None) -> None:
 def test_a_follow_link_never_carries_the_lead_key() -> None:
     follow = follow_link("https://example.org/hfs/", "present", "KQTW")
     assert follow == f"https://example.org/hfs/present?{ROOM.name}=KQTW"
-    lead = lead_link("https://example.org/hfs/", "present", "KQTW", "s3cret", view="projector")
-    assert (
-        lead
-        == f"https://example.org/hfs/present?{ROOM.name}=KQTW&{LEAD.name}=s3cret&view=projector"
-    )
+    projector = follow_link("https://example.org/hfs/", "present", "KQTW", view="projector")
+    assert projector == f"https://example.org/hfs/present?{ROOM.name}=KQTW&view=projector"
