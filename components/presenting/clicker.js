@@ -28,6 +28,7 @@ const PRESSABLE = "button, summary, [role='button'], [role='checkbox'], [role='s
 
 const s = (window.__hemifacialSpasmClicker ??= {
   data: null, set: null, setState: null, seq: 0, stamp: 0, slide: 1, options: [], cards: [],
+  session: "", taken: 0, last: null,
   channel: null, name: "", heard: 0, paired: false, mounted: false, beat: null,
 });
 
@@ -53,6 +54,7 @@ function move(slide, via, deck) {
   s.seq += 1;
   const go = { slide, seq: s.seq, via };
   if (deck) Object.assign(go, { options: deck.options, cards: deck.cards });
+  s.last = go;
   s.set("go", go);
 }
 
@@ -136,6 +138,19 @@ function beat() {
 
 export default function ({ data, setTriggerValue, setStateValue }) {
   s.data = data; s.set = setTriggerValue; s.setState = setStateValue; s.mounted = true;
+  // A new session on the server (its replica died, or it restarted) has taken
+  // none of this tab's moves, and Streamlit runs no callback in a session's
+  // first run: a move the last session had not taken is sent again, once, to
+  // the slide it was going to (the new session opened the deck from the
+  // address, which may already be there).
+  let missed = null;
+  if (data.session !== s.session) {
+    if (s.session && s.seq > s.taken && s.last) missed = s.last;
+    s.session = data.session;
+    s.seq = data.seq; s.taken = data.seq;
+  } else {
+    s.taken = Math.max(s.taken, data.seq);
+  }
   // What the server drew catches up with the presses, never the other way.
   // Once it has, it is the deck: a leader whose server moved it (a button,
   // the jump list, the deck's settings, the room on opening) stamps the move
@@ -146,6 +161,12 @@ export default function ({ data, setTriggerValue, setStateValue }) {
       !same(data.cards, s.cards);
     s.slide = data.slide; s.options = data.options; s.cards = data.cards;
     if (moved && data.leads) nextStamp();
+  }
+  if (missed) {
+    const deck = missed.options ? { options: missed.options, cards: missed.cards } : null;
+    const again = missed.slide !== data.slide ||
+      (deck && (!same(deck.options, data.options) || !same(deck.cards, data.cards)));
+    if (again) move(Math.min(missed.slide, data.count), missed.via, deck);
   }
   tune(data.channel);
   if (data.leads) post({ kind: "state", ...deckNow() });

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,10 @@ CLICKER_KEY = "slide_clicker"
 # The number of the last move this window's browser sent that the server took
 # (treatments.presenting.moves).
 SEQ_KEY = "slide_seq"
+# This session's own name, so the browser can tell when a reply comes from a
+# new session (its replica died, or the server restarted): one that has taken
+# none of the tab's presses (clicker.js sends a press it missed again).
+SESSION_KEY = "slide_clicker_session"
 # The way out of the projector view: Esc gives it the focus (clicker.js).
 LEAVE_SELECTOR = ".st-key-leave_projector button"
 _CLICKER = st.components.v2.component(
@@ -49,6 +54,12 @@ def paired() -> bool:
 
 def _seq() -> int:
     return int(st.session_state.get(SEQ_KEY, 0))
+
+
+def _session() -> str:
+    if SESSION_KEY not in st.session_state:
+        st.session_state[SESSION_KEY] = secrets.token_urlsafe(8)
+    return str(st.session_state[SESSION_KEY])
 
 
 def _take(apply: Callable[[Move], None]) -> None:
@@ -83,6 +94,7 @@ def clicker(
         "slide": slide,
         "count": count,
         "seq": _seq(),
+        "session": _session(),
         "options": options,
         "cards": cards,
         "channel": channel_name(room_code) if room_code else "",
