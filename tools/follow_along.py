@@ -42,7 +42,7 @@ new MutationObserver(() => {
 """.replace("FOOTER", json.dumps(SLIDE_FOOTER))
 
 # Ten moves, as a clicker and a keyboard make them: (which window, key).
-# The last is made in the projector window, which leads the room too.
+# The last is made in the projector window, which leads through the presenter view.
 TEN_MOVES: tuple[tuple[str, str], ...] = (
     ("presenter", "ArrowRight"),
     ("presenter", "ArrowRight"),
