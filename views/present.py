@@ -19,6 +19,7 @@ from components.presenting.controls import (
 from components.presenting.downloads import handout_download, slides_download
 from components.presenting.room import (
     join_room,
+    join_screen,
     keep_room,
     lead_a_room,
     presenter_clock,
@@ -68,10 +69,13 @@ with st.container(key="slide-controls"):
     *controls, projector, presenter, room_menu, settings = st.columns(
         [1.1, 0.6, 1.25, 0.9, 1.15, 1.1, 0.95, 1.75], vertical_alignment="bottom"
     )
-with projector:
-    enter_projector_button()
-with presenter:
-    enter_presenter_button()
+# A phone in the room follows: the presenter's windows are not for it (the
+# presenter view would start a room of its own, and show the speaker notes).
+if not following:
+    with projector:
+        enter_projector_button()
+    with presenter:
+        enter_presenter_button()
 leave_projector_button()
 with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
     # Only the presenter's own window changes a room's deck: a follower's or
@@ -79,7 +83,7 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
     locked = following or (in_room and in_projector_view())
     options = deck_options(catalogue, locked=locked)
     cards = deck_cards(catalogue, locked=locked)
-    show_notes = speaker_notes_toggle() if not presenting else False
+    show_notes = speaker_notes_toggle() if not (presenting or following) else False
     # The address that hands the room this deck's view: the last slide, the
     # handout and the PowerPoint file all carry the same one.
     link = room_link(catalogue, options, PRESENT_PATH)
@@ -93,17 +97,6 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
 slides = build_deck(catalogue, options, cards)
 number = slide_controls(slides, controls, in_room=in_room)
 room = keep_room(room, deck_of([o.short_name for o in options], cards, number))
-with st.container(key="slide-keys"):
-    clicker(
-        slide=number,
-        count=len(slides),
-        options=[o.short_name for o in options],
-        cards=cards,
-        room_code=room.code if room is not None and room.room is not None else None,
-        leads=room is not None and room.leading,
-        projector=in_projector_view(),
-        apply=functools.partial(take_move, catalogue),
-    )
 with room_menu.popover("Room", icon=":material/groups:", width="stretch"):
     room_panel(room, present_root(PRESENT_PATH), PRESENT_PATH)
 slide = slides[number - 1]
@@ -112,8 +105,8 @@ if presenting:
     with current:
         draw_slide(slide, number, len(slides), options, catalogue, link, PRESENT_PATH, room)
     with beside, st.container(key="presenter-panel"):
-        presenter_clock(room)
         projector_window_button(room, present_root(PRESENT_PATH), PRESENT_PATH)
+        presenter_clock(room)
         presenter_panel(slides, number)
         # Here, not in the control row, where its label had no room.
         leave_presenter_button()
@@ -125,3 +118,18 @@ else:
         speaker_note(slide)
     with watch_place:
         watch_room(room)
+# Last, so a move's new slide is on the page when the clicker brings its top
+# into view.
+with st.container(key="slide-keys"):
+    clicker(
+        slide=number,
+        count=len(slides),
+        options=[o.short_name for o in options],
+        cards=cards,
+        room_code=room.code if room is not None and room.room is not None else None,
+        leads=room is not None and room.leading,
+        projector=in_projector_view(),
+        presenter=presenting,
+        join=join_screen(room, present_root(PRESENT_PATH), PRESENT_PATH),
+        apply=functools.partial(take_move, catalogue),
+    )

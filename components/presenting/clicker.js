@@ -11,8 +11,11 @@
 // In one browser, the presenter's window and its projector window share a
 // BroadcastChannel: a press in either shows in the other at once, without
 // waiting for the room's once-a-second look, and the projector window leads
-// through the presenter's window, so its address holds no lead key. Their
-// messages are ordered by a stamp: the browser's clock, pushed on by one
+// through the presenter's window, so its address holds no lead key: its press
+// goes there as a step (on, back, first or last) taken from the slide the
+// presenter's window is on, so presses in the two windows at once all count
+// (on a busy machine one window can hear of the other's move only after its
+// own next press). Their states are ordered by a stamp: the browser's clock, pushed on by one
 // where two moves fall in the same millisecond. Both windows read one clock,
 // and a window that reloads stamps its next move later than its last.
 const STEP = { ArrowRight: 1, PageDown: 1, " ": 1, ArrowLeft: -1, PageUp: -1 };
@@ -28,12 +31,31 @@ const PRESSABLE = "button, summary, [role='button'], [role='checkbox'], [role='s
 
 const s = (window.__hemifacialSpasmClicker ??= {
   data: null, set: null, setState: null, seq: 0, stamp: 0, slide: 1, options: [], cards: [],
-  session: "", taken: 0, last: null,
+  session: "", taken: 0, last: null, drawn: "", screen: "", screenLine: false,
   channel: null, name: "", heard: 0, paired: false, mounted: false, beat: null,
 });
 
 function deckNow() {
-  return { slide: s.slide, stamp: s.stamp, options: s.options, cards: s.cards };
+  return { slide: s.slide, stamp: s.stamp, options: s.options, cards: s.cards, screen: s.screen };
+}
+
+// Black or join on the room's screen (screens.js), from a key in this window
+// (tell its partner) or in its partner. The projector view is the room's
+// screen; so is a working view whose own key asked (it is projected as it
+// is). The presenter view, or a window whose partner asked, keeps its page
+// and says in a line what the room sees.
+function showScreen(screen, tell) {
+  const d = s.data;
+  s.screen = screen;
+  s.screenLine = !d.projector && (d.presenter || !tell);
+  drawScreen(d.screen_id, screen, d.screens, s.screenLine);
+  if (tell) post({ kind: "screen", screen, stamp: Date.now() });
+}
+
+// Only the presenter's windows take a screen from the channel: a tab that
+// follows the room in the same browser is not the room's screen.
+function takesScreens(d) {
+  return d.leads || d.projector;
 }
 
 function same(a, b) {
@@ -64,6 +86,20 @@ function onKey(event) {
   if (event.altKey || event.ctrlKey || event.metaKey) return;
   const at = event.target instanceof Element ? event.target : null;
   if (at && at.closest(EDITABLE)) return;
+  if (s.screen) {
+    // Any key brings the slide back, and moves nothing.
+    if (HALF_KEYS.has(event.key)) return;
+    event.preventDefault();
+    showScreen("", true);
+    return;
+  }
+  const screen = screenKey(event.key);
+  if (screen) {
+    if (screen === "join" && !d.screens.qr) return;
+    event.preventDefault();
+    showScreen(screen, true);
+    return;
+  }
   if (event.key === "Escape" && d.projector) {
     // Esc asks nothing of the room: the slide stays, and the way out (a
     // button in the corner) takes the focus, so leaving is a second press.
@@ -71,23 +107,37 @@ function onKey(event) {
     if (out) { event.preventDefault(); out.focus(); }
     return;
   }
-  let target;
+  let step = 0;
+  let end = "";
   if (event.key in STEP) {
     if (event.key === " " && at && at.closest(PRESSABLE)) return;
-    target = Math.min(Math.max(1, s.slide + STEP[event.key]), d.count);
-  } else if (event.key === "Home") {
-    target = 1;
-  } else if (event.key === "End") {
-    target = d.count;
+    step = STEP[event.key];
+  } else if (event.key === "Home" || event.key === "End") {
+    end = event.key === "Home" ? "first" : "last";
   } else {
     return;
   }
   event.preventDefault();
+  if (d.forwards && s.paired) {
+    // The presenter's window leads: it takes the press from the slide it is
+    // on, so a press made before this window heard of the last one still
+    // moves one slide. This window moves when it hears back.
+    post({ kind: "press", step, end, stamp: nextStamp() });
+    return;
+  }
+  const target = aim(s.slide, step, end, d.count);
   if (target === s.slide) return;
   nextStamp();
   move(target, "key");
   if (d.leads) post({ kind: "state", ...deckNow() });
-  else if (d.forwards && s.paired) post({ kind: "press", slide: target, stamp: s.stamp });
+}
+
+// Where a press takes a deck of ``count`` slides from ``slide``: a step on or
+// back, or to the first or last slide.
+function aim(slide, step, end, count) {
+  if (end === "first") return 1;
+  if (end === "last") return count;
+  return Math.min(Math.max(1, slide + (step === 1 || step === -1 ? step : 0)), count);
 }
 
 function onMessage({ data: m }) {
@@ -97,8 +147,15 @@ function onMessage({ data: m }) {
     if (d.leads) post({ kind: "state", ...deckNow() });
     return;
   }
+  if (m.kind === "screen") {
+    if (takesScreens(d) && typeof m.screen === "string") showScreen(m.screen, false);
+    return;
+  }
   if (m.kind === "state" && m.leads && !d.leads) {
     s.heard = Date.now();
+    if (d.projector && typeof m.screen === "string" && m.screen !== s.screen) {
+      showScreen(m.screen, false);
+    }
     if (!s.paired) { s.paired = true; s.setState("paired", true); }
     const changed = m.slide !== s.slide || !same(m.options, s.options) || !same(m.cards, s.cards);
     if (m.stamp >= s.stamp && changed) {
@@ -108,11 +165,25 @@ function onMessage({ data: m }) {
     } else if (m.stamp > s.stamp) {
       s.stamp = m.stamp;
     }
-  } else if (m.kind === "press" && d.leads && m.stamp > s.stamp) {
-    s.stamp = m.stamp;
-    move(Math.min(Math.max(1, m.slide), d.count), "partner");
+  } else if (m.kind === "press" && d.leads) {
+    // Every press counts, from where this window is: its answer is newer
+    // than the press and than anything this window said before.
+    s.stamp = Math.max(s.stamp, m.stamp);
+    nextStamp();
+    const target = aim(s.slide, m.step, m.end, d.count);
+    if (target !== s.slide) move(target, "partner");
     post({ kind: "state", ...deckNow() });
   }
+}
+
+// After a move, the top of what changed: a phone that was reading the bottom
+// of the last slide (its Next button, say) would land in the middle of the new
+// one, or miss the line saying it has stepped away from the room.
+function showTop(selectors) {
+  const target = selectors.map((one) => document.querySelector(one)).find(Boolean);
+  if (!target) return;
+  const top = target.getBoundingClientRect().top;
+  if (top < 0 || top > window.innerHeight / 4) target.scrollIntoView({ block: "start" });
 }
 
 function tune(name) {
@@ -168,6 +239,15 @@ export default function ({ data, setTriggerValue, setStateValue }) {
       (deck && (!same(deck.options, data.options) || !same(deck.cards, data.cards)));
     if (again) move(Math.min(missed.slide, data.count), missed.via, deck);
   }
+  // The page draws this component last, so the new slide is in place by now;
+  // the next frame has laid it out.
+  const drawn = JSON.stringify([data.slide, data.options, data.cards]);
+  if (s.drawn && drawn !== s.drawn) {
+    requestAnimationFrame(() => requestAnimationFrame(() => showTop(data.top)));
+  }
+  s.drawn = drawn;
+  // The words may have changed (a room started or ended): the screen is drawn again.
+  if (s.screen) drawScreen(data.screen_id, s.screen, data.screens, s.screenLine);
   tune(data.channel);
   if (data.leads) post({ kind: "state", ...deckNow() });
   if (!s.beat) {
@@ -182,6 +262,7 @@ export default function ({ data, setTriggerValue, setStateValue }) {
       window.removeEventListener("keydown", onKey);
       clearInterval(s.beat); s.beat = null;
       tune("");
+      s.screen = ""; drawScreen(data.screen_id, "", null, false);
     }, 500);
   };
 }

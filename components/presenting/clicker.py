@@ -36,12 +36,25 @@ SEQ_KEY = "slide_seq"
 # new session (its replica died, or the server restarted): one that has taken
 # none of the tab's presses (clicker.js sends a press it missed again).
 SESSION_KEY = "slide_clicker_session"
+# Where a move takes the page's scroll: the line saying this window has
+# stepped away from its room, if there is one, or else the slide.
+SHOW_FIRST = (".st-key-not-following", ".st-key-slide-frame")
 # The way out of the projector view: Esc gives it the focus (clicker.js).
 LEAVE_SELECTOR = ".st-key-leave_projector button"
+# A component's code is one module: the room's screens (screens.js) come first.
 _CLICKER = st.components.v2.component(
     "hemifacial_spasm.clicker",
-    js=(Path(__file__).with_name("clicker.js")).read_text(encoding="utf-8"),
+    js="\n".join(
+        (Path(__file__).with_name(name)).read_text(encoding="utf-8")
+        for name in ("screens.js", "clicker.js")
+    ),
 )
+# The element screens.js draws a screen in (outside Streamlit's tree).
+SCREEN_ID = "hemifacial-spasm-room-screen"
+# What the screens say (screens.js); a room adds how to join it (ScreenWords.join).
+BLACK = "The screen is black for now."
+BLACK_SAID = "The room's screen is black. Press any key to show the slide again."
+JOIN_SAID = "The room's screen shows how to join. Press any key to show the slide again."
 
 
 def paired() -> bool:
@@ -83,6 +96,8 @@ def clicker(
     room_code: str | None,
     leads: bool,
     projector: bool,
+    presenter: bool,
+    join: dict[str, str] | None,
     apply: Callable[[Move], None],
 ) -> None:
     """Listen for the slide keys in this window (and, in a room, its partner's).
@@ -103,7 +118,17 @@ def clicker(
         # press is its own.
         "forwards": projector and not leads,
         "projector": projector,
+        "presenter": presenter,
+        # B (or ".") blacks the room's screen; with a room, J shows how to join it.
+        "screens": {
+            "black": BLACK,
+            "black_said": BLACK_SAID,
+            "join_said": JOIN_SAID,
+            **(join or {}),
+        },
         "leave": LEAVE_SELECTOR,
+        "screen_id": SCREEN_ID,
+        "top": list(SHOW_FIRST),
     }
     _CLICKER(
         key=CLICKER_KEY,

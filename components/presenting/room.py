@@ -11,9 +11,9 @@ following until it asks to follow again.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -21,7 +21,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import streamlit as st
 
+from components.announcer import announce
 from components.presenting.clicker import paired
+from components.presenting.timer import session_timer
 from treatments.address import LEAD, PRESENTER, PROJECTOR, ROOM, VIEW
 from treatments.markdown import escape
 from treatments.presenting.rooms import (
@@ -34,14 +36,13 @@ from treatments.presenting.rooms import (
     parse_code,
     rooms_from_environment,
 )
-from treatments.presenting.share import address_in_words, qr_png
+from treatments.presenting.share import address_in_words, qr_alt, qr_png
 
 FOLLOW_KEY = "follow_presenter"
 _MOVED_HERE_KEY = "room_moved_here"
 _START_KEY = "room_start"
 _SEEN_KEY = "room_seen_version"
 _RETRIED_KEY = "room_retried"
-_PRESENTING_SINCE_KEY = "presenting_since"
 _LED_ONCE_KEY = "presenter_started_a_room"
 # A leading window's lead key while it is in the projector view: out of its
 # address, which the room may see on the screen.
@@ -52,6 +53,9 @@ WATCH_EVERY = timedelta(seconds=1)
 ROOM_HOURS = int(ROOM_LIFETIME.total_seconds() // 3600)
 # The code a phone scans to follow: big enough for a projector, on the title slide.
 JOIN_QR_PIXELS = 300
+# The small code in the corner of the other slides (in the projector view it
+# grows with the screen: projector.css).
+JOIN_CORNER_PIXELS = 80
 
 
 @st.cache_resource(show_spinner=False)
@@ -181,7 +185,6 @@ def _start(deck: Deck) -> None:
         return
     st.query_params[ROOM.name] = new.code
     st.query_params[LEAD.name] = new.lead_key
-    st.session_state[_PRESENTING_SINCE_KEY] = time.time()
 
 
 def _end(code: str, key: str) -> None:
@@ -229,17 +232,24 @@ def watch_room(view: RoomView | None) -> None:
 
 
 def presenter_clock(view: RoomView | None) -> None:
-    """The presenter view's clock, which also watches the room."""
+    """The presenter view's clock and timer; the clock also watches the room."""
     if view is None or view.room is None:
-        st.markdown(f"**{presenting_clock()}**")
+        _clock_alone()
         return
     _watch(view.code, view.following, clock=True)
 
 
 @st.fragment(run_every=WATCH_EVERY)
+def _clock_alone() -> None:
+    st.markdown(f"**{time_of_day()}**")
+    session_timer()
+
+
+@st.fragment(run_every=WATCH_EVERY)
 def _watch(code: str, following: bool, *, clock: bool) -> None:
     if clock:
-        st.markdown(f"**{presenting_clock()}** · Room code **{code}**")
+        st.markdown(f"**{time_of_day()}** · Room code **{code}**")
+        session_timer()
     try:
         room = room_store().get(code)
     except RoomStoreError:
@@ -247,8 +257,15 @@ def _watch(code: str, following: bool, *, clock: bool) -> None:
     seen = st.session_state.get(_SEEN_KEY)
     if room is None or (following and room.version != seen):
         st.rerun(scope="app")
-    if not following:
-        st.caption(f"The presenter is on slide {room.deck.slide}.")
+    if clock:
+        return
+    # Said once as it changes (the presenter's windows lead: they never step away).
+    away = not_following_words(room.deck.slide) if not following else ""
+    announce(away)
+    if following:
+        return
+    with st.container(key="not-following", border=True):
+        st.markdown(escape(away))
         # A button in a fragment runs only the fragment: run the whole page
         # to take the presenter's slide.
         if st.button(
@@ -256,8 +273,14 @@ def _watch(code: str, following: bool, *, clock: bool) -> None:
             icon=":material/sync:",
             on_click=_follow_again,
             key="follow_again",
+            type="primary",
         ):
             st.rerun(scope="app")
+
+
+def not_following_words(slide: int) -> str:
+    """What a window that stepped away from its room shows and says."""
+    return f"You are not following the presenter now. The presenter is on slide {slide}."
 
 
 def room_status(view: RoomView | None) -> None:
@@ -297,7 +320,9 @@ def room_panel(view: RoomView | None, root: str, page_path: str) -> None:
     link = follow_link(root, page_path, view.code)
     st.markdown(f"Room code: **{view.code}**")
     if view.leading:
-        st.image(qr_png(link, scale=6), width=180, caption="Scan to follow on a phone")
+        st.image(
+            qr_png(link, scale=6), width=180, caption="Scan to follow on a phone", alt=qr_alt(link)
+        )
         st.caption(f"Or open {escape(address_in_words(link))} and type the code.")
         projector_window_button(view, root, page_path)
         st.button(
@@ -352,18 +377,25 @@ def _join_form() -> None:
             st.rerun()
 
 
-def join_instructions(view: RoomView | None, root: str, page_path: str) -> None:
-    """On the title slide of the presenter's windows while a room is open: the
-    code and the QR to follow it. Phones already in the room do not need it;
-    the projector window, which follows the room, shows it to the others."""
+def join_link(view: RoomView | None, root: str, page_path: str) -> str | None:
+    """The address phones open to join, in the presenter's windows while a room
+    is open. Phones already in the room do not need it; the projector window,
+    which follows the room, shows it to the others."""
     if view is None or view.room is None:
-        return
+        return None
     if not (view.leading or VIEW.value(st.query_params) == PROJECTOR):
+        return None
+    return follow_link(root, page_path, view.code)
+
+
+def join_instructions(view: RoomView | None, root: str, page_path: str) -> None:
+    """On the title slide: the code and the QR to follow the room."""
+    link = join_link(view, root, page_path)
+    if view is None or link is None:
         return
-    link = follow_link(root, page_path, view.code)
     code, words = st.columns([1, 3], vertical_alignment="center")
     with code:
-        st.image(qr_png(link, scale=8), width=JOIN_QR_PIXELS)
+        st.image(qr_png(link, scale=8), width=JOIN_QR_PIXELS, alt=qr_alt(link))
     with words:
         st.markdown(
             f"Follow these slides on your phone. Scan the code, or open "
@@ -372,14 +404,35 @@ def join_instructions(view: RoomView | None, root: str, page_path: str) -> None:
         )
 
 
-def presenting_clock() -> str:
-    """The time where the presenter is, and how long this window has presented."""
+def join_corner(code: str, link: str) -> None:
+    """In the corner of every other slide while a room is open, for anyone who
+    came late: a small code to scan (``link``) and the room's ``code``, large."""
+    with st.container(key="room-corner", horizontal=True, vertical_alignment="center", wrap=False):
+        st.image(qr_png(link, scale=4), width=JOIN_CORNER_PIXELS, alt=qr_alt(link))
+        st.markdown(f"Join: **{code}**")
+
+
+def join_screen(view: RoomView | None, root: str, page_path: str) -> dict[str, str] | None:
+    """What the J key puts on the room's screen (components/presenting/screens.js):
+    how to join, large, while the slide and the phones stay where they are."""
+    link = join_link(view, root, page_path)
+    if view is None or link is None:
+        return None
+    qr = base64.b64encode(qr_png(link, scale=10)).decode("ascii")
+    return {
+        "title": "Follow these slides on your phone",
+        "qr": f"data:image/png;base64,{qr}",
+        "qr_alt": qr_alt(link),
+        "code": f"Room code: {view.code}",
+        "address": f"Or open {address_in_words(link)} and type the room code.",
+    }
+
+
+def time_of_day() -> str:
+    """The time where the presenter is."""
     zone_name = st.context.timezone
     try:
         zone = ZoneInfo(zone_name) if zone_name else None
     except (ZoneInfoNotFoundError, ValueError):
         zone = None
-    now = datetime.now(zone)
-    since = st.session_state.setdefault(_PRESENTING_SINCE_KEY, time.time())
-    minutes = int((time.time() - since) // 60)
-    return f"{now:%H:%M} · {minutes} min"
+    return f"{datetime.now(zone):%H:%M}"

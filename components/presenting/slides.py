@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from components.picture import picture_of_100
-from components.presenting.room import RoomView, join_instructions
+from components.presenting.room import RoomView, join_corner, join_instructions, join_link
 from treatments import charts
 from treatments.facts import FIELDS, short_answers
 from treatments.markdown import escape, link_target, refs
@@ -29,6 +29,7 @@ from treatments.presenting.share import (
     address_in_words,
     app_root,
     compare_link,
+    qr_alt,
     qr_png,
 )
 from treatments.schema import Catalogue, Option
@@ -67,10 +68,22 @@ def draw_slide(
             _choose_slide(catalogue)
         else:
             _questions_slide(catalogue)
-        st.caption(
+        footer = (
             f"Slide {number} of {count}. Facts last checked: "
             f"{catalogue.meta.last_reviewed:%d %B %Y}. {escape(catalogue.meta.disclaimer)}"
         )
+        # The title slide shows how to join in full; the share slide's code
+        # opens Compare, and a second code beside it would be one too many.
+        joining = None
+        if slide.kind not in ("title", "share"):
+            joining = join_link(room, present_root(page_path), page_path)
+        if room is None or joining is None:
+            st.caption(footer)
+            return
+        words, corner = st.columns([3, 1], vertical_alignment="bottom", gap="medium")
+        words.caption(footer)
+        with corner:
+            join_corner(room.code, joining)
 
 
 def _title_slide(catalogue: Catalogue) -> None:
@@ -170,7 +183,7 @@ def _share_slide(catalogue: Catalogue, link: str) -> None:
     share = catalogue.deck.share_slide
     code, words = st.columns([2, 3], gap="large", vertical_alignment="center")
     with code:
-        st.image(qr_png(link, scale=12), width=QR_PIXELS)
+        st.image(qr_png(link, scale=12), width=QR_PIXELS, alt=qr_alt(link))
     with words:
         if share.text:
             st.markdown(escape(share.text))

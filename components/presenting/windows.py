@@ -14,11 +14,17 @@ import streamlit as st
 
 from components.picture import PICTURE_STYLE
 from components.presenting.room import ask_to_start, hide_lead_key, show_lead_key
+from components.presenting.timer import session_length
 from treatments.address import PRESENTER, PROJECTOR, VIEW
 from treatments.markdown import escape
 from treatments.presenting.deck import FIT_STEPS, Slide
 
 _HERE = Path(__file__).parent
+# The keys beside the notes (components/presenting/clicker.js and screens.js).
+PRESENTER_KEYS = (
+    "Keys: → or Page Down, next. ← or Page Up, back. B, a black screen. "
+    "J, how to join. Any key shows the slide again."
+)
 # Fuller slides get smaller type: a slide's frame is keyed with its type step
 # (treatments.presenting.deck.slide_density), and each step sets --fit.
 _FIT_STYLE = "<style>{}</style>".format(
@@ -85,6 +91,10 @@ def presenter_panel(slides: Sequence[Slide], number: int) -> None:
     )
     with st.container(key="presenter-notes"):
         st.markdown(f"**Speaker note:** {escape(slides[number - 1].speaker_note)}")
+    # Folded: the panel fits beside the slide on a 1280 x 720 screen.
+    with st.expander("Session length and keys", icon=":material/timer:"):
+        session_length()
+        st.caption(PRESENTER_KEYS)
 
 
 def _enter_projector() -> None:

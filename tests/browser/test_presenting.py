@@ -89,9 +89,12 @@ def _projector_problems(page: Page) -> list[str]:
     box = page.locator(ui.SLIDE).evaluate(
         """frame => {
             const footer = [...frame.querySelectorAll('[data-testid="stCaptionContainer"]')].pop();
-            const top = footer.getBoundingClientRect().top;
+            // In a room, how to join sits beside the footer, in its row.
+            const corner = frame.querySelector('.st-key-room-corner');
+            const top = Math.min(footer.getBoundingClientRect().top,
+                                 corner ? corner.getBoundingClientRect().top : Infinity);
             const above = [...frame.querySelectorAll('p, li, td, svg, canvas, img, h1')]
-                .filter(e => !footer.contains(e))
+                .filter(e => !footer.contains(e) && !(corner && corner.contains(e)))
                 .map(e => e.getBoundingClientRect().bottom);
             return {footerTop: top, footerBottom: footer.getBoundingClientRect().bottom,
                     contentBottom: Math.max(...above), height: window.innerHeight};

@@ -14,6 +14,9 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
+from components.announcer import REGION_ID
+from components.presenting.clicker import BLACK_SAID, JOIN_SAID, SCREEN_ID
+from components.presenting.room import not_following_words
 from tests.browser import ui
 from tests.browser.test_presenting import _projector_problems as projector_problems
 from tests.helpers import every_core_busy
@@ -89,18 +92,44 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         for window in (presenter, projector, room.phones[1]):
             assert ui.axe_violations(window) == [], window.url
 
-        # One phone steps back; the room goes on without it until it asks.
+        # A phone is not offered the presenter's windows or their notes.
+        phone = room.phones[1]
+        for name in ("Presenter", "Projector"):
+            expect(phone.get_by_role("button", name=name, exact=True)).to_have_count(0)
+        phone.get_by_role("button", name="Slides and handout").click()
+        expect(phone.get_by_text("Show speaker notes")).to_have_count(0)
+        phone.keyboard.press("Escape")
+
+        # A phone reading the bottom of a slide sees the top of the next one.
+        below = phone.get_by_role("button", name="Next")
+        below.scroll_into_view_if_needed()
+        slide, pressed = room.move("presenter", "ArrowRight")
+        room.lags(slide, pressed, room.phones)
+        heading = phone.locator(ui.SLIDE).get_by_role("heading", level=1)
+        expect(heading).to_be_in_viewport()
+        expect(below).not_to_be_in_viewport()
+
+        # One phone steps back from the bottom of its slide: it sees, at the
+        # top of its screen, that it is not following and where the presenter
+        # is, and hears it once. The room goes on without it until it asks.
         away = room.phones[0]
         at, _ = shown_slide(away)
-        away.get_by_role("button", name="Previous").click()
+        back = away.get_by_role("button", name="Previous")
+        back.scroll_into_view_if_needed()
+        back.click()
         ui.wait_for_app(away)
+        notice = ui.keyed(away, "not-following")
+        expect(notice).to_contain_text(f"The presenter is on slide {slide}.")
+        expect(notice).to_be_in_viewport()
         slide, pressed = room.move("presenter", "ArrowRight")
         room.lags(slide, pressed, room.phones[1:])
         assert shown_slide(away)[0] == at - 1
-        expect(away.get_by_text(f"The presenter is on slide {slide}.")).to_be_visible()
+        expect(notice).to_contain_text(f"The presenter is on slide {slide}.")
+        expect(away.locator(f"#{REGION_ID}")).to_have_text(not_following_words(slide))
         assert ui.axe_violations(away) == []
-        away.get_by_role("button", name="Follow the presenter again").click()
+        notice.get_by_role("button", name="Follow the presenter again").click()
         expect(away.locator(ui.SLIDE)).to_contain_text(f"Slide {slide} of")
+        expect(away.locator(f"#{REGION_ID}")).to_have_text("")
 
         # The presenter ends the room: phones say so and keep their slide.
         presenter.get_by_role("button", name="Room").click()
@@ -183,5 +212,65 @@ def test_one_window_projecting_keeps_its_lead_key_off_the_screen(
         solo.wait_for_url(re.compile(rf"[?&]{LEAD.name}="))
         wait_until_drawn(solo)
         assert "view=projector" not in solo.url
+    finally:
+        room.close()
+
+
+def _codes(page: Page) -> list[str]:
+    """What a phone's camera reads off this window's screen."""
+    return [code.text for code in zxingcpp.read_barcodes(Image.open(io.BytesIO(page.screenshot())))]
+
+
+def test_the_room_s_screen_goes_black_or_shows_how_to_join_and_any_key_brings_the_slide_back(
+    browser: Browser, app_url: str
+) -> None:
+    room = Room.start(browser, app_url)
+    try:
+        presenter, projector = room.presenter, room.projector
+        (phone,) = room.join(1)
+        for _ in range(5):
+            room.move("presenter", "PageDown")
+        at, _ = shown_slide(presenter)
+        assert at == 6
+        join_link = f"{app_url}/present?{ROOM.name}={room.code}"
+
+        # A latecomer scans the corner of slide 6 and lands on it.
+        assert _codes(projector) == [join_link]
+        expect(ui.keyed(projector, "room-corner")).to_contain_text(f"Join: {room.code}")
+        (late,) = room.join(1)
+        expect(late.locator(ui.SLIDE)).to_contain_text("Slide 6 of")
+
+        # B: the projector goes black; the presenter's window keeps her
+        # notes and says what the room sees; nothing moves.
+        screen = f"#{SCREEN_ID}"
+        presenter.keyboard.press("b")
+        expect(projector.locator(screen)).to_have_attribute("data-screen", "black")
+        colours = Image.open(io.BytesIO(projector.screenshot())).convert("L").getextrema()
+        assert colours == (0, 0), "the whole projected screen is black"
+        expect(presenter.locator(screen)).to_have_text(BLACK_SAID)
+        expect(ui.keyed(presenter, "presenter-notes")).to_be_visible()
+        # Any key brings the slide back and moves nothing, here or on a phone.
+        presenter.keyboard.press("ArrowRight")
+        expect(projector.locator(screen)).to_have_count(0)
+        expect(presenter.locator(screen)).to_have_count(0)
+
+        # J: how to join, large, from the projector's own keys this time.
+        projector.keyboard.press("j")
+        expect(projector.locator(screen)).to_contain_text(f"Room code: {room.code}")
+        expect(presenter.locator(screen)).to_have_text(JOIN_SAID)
+        assert _codes(projector) == [join_link]
+        assert ui.axe_violations(projector) == []
+        projector.keyboard.press("Escape")
+        expect(projector.locator(screen)).to_have_count(0)
+        expect(presenter.locator(screen)).to_have_count(0)
+        assert "view=projector" in projector.url, "Esc only brought the slide back"
+
+        page_down_moves_again = room.move("presenter", "PageDown")
+        assert page_down_moves_again[0] == 7
+        for page in (presenter, projector, phone, late):
+            expect(page.locator(ui.SLIDE)).to_contain_text("Slide 7 of")
+        for page in (phone, late):
+            expect(page.locator(screen)).to_have_count(0)
+        assert [shown_slide(page)[0] for page in (presenter, projector)] == [7, 7]
     finally:
         room.close()

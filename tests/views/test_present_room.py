@@ -8,9 +8,11 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.presenting.room import room_store
+from components.presenting.room import not_following_words, room_store
+from components.presenting.timer import MINUTES_KEY, TIMER_KEY
 from treatments.presenting.deck import build_deck
 from treatments.presenting.rooms import Deck, NewRoom
+from treatments.presenting.timer import Timer
 from treatments.schema import Catalogue
 
 
@@ -146,3 +148,78 @@ def test_a_room_that_is_not_open_says_so_and_the_slides_still_work(
         assert "There is no room ZZZZ now" in at.info[0].value
     at.button(key="next_slide").click().run()
     assert _slide(at) == 2
+
+
+def test_a_phone_in_a_room_is_not_offered_the_presenter_s_windows_or_their_notes(
+    open_page: Callable[..., AppTest], room: NewRoom
+) -> None:
+    alone = open_page("present")
+    for key in ("enter_presenter", "enter_projector"):
+        assert alone.button(key=key) is not None
+    assert alone.toggle(key="speaker_notes") is not None
+
+    phone = open_page("present", room=room.code)
+    keys = {button.key for button in phone.button}
+    assert not keys & {"enter_presenter", "enter_projector"}, keys
+    assert "speaker_notes" not in {toggle.key for toggle in phone.toggle}
+
+
+def test_a_phone_that_steps_away_is_told_where_the_presenter_is(
+    open_page: Callable[..., AppTest], room: NewRoom
+) -> None:
+    at = open_page("present", room=room.code)
+    assert not_following_words(3) not in [m.value for m in at.markdown]
+    at.button(key="previous_slide").click().run()
+    assert not_following_words(3) in [m.value for m in at.markdown]
+    assert at.button(key="follow_again") is not None
+
+
+def store_deck(room: NewRoom) -> Deck:
+    found = room_store().get(room.code)
+    assert found is not None
+    return found.deck
+
+
+def _corner(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("Join: ")]
+
+
+def test_every_slide_of_the_presenter_s_windows_but_the_first_and_the_share_shows_how_to_join(
+    open_page: Callable[..., AppTest], catalogue: Catalogue, room: NewRoom
+) -> None:
+    leader = open_page("present", room=room.code, lead=room.lead_key)
+    deck = build_deck(catalogue, catalogue.options[:2], [catalogue.deck.issue_cards[0].id])
+    store = room_store()
+    for number, slide in enumerate(deck, start=1):
+        store.move(
+            room.code, room.lead_key, Deck(store_deck(room).options, store_deck(room).cards, number)
+        )
+        leader.run()
+        assert _slide(leader) == number
+        assert _corner(leader) == (
+            [] if slide.kind in ("title", "share") else [f"Join: **{room.code}**"]
+        )
+    # The projector window follows the room and shows it too; a phone does not need it.
+    store.move(room.code, room.lead_key, Deck(store_deck(room).options, store_deck(room).cards, 2))
+    projector = open_page("present", room=room.code, view="projector")
+    assert _corner(projector) == [f"Join: **{room.code}**"]
+    phone = open_page("present", room=room.code)
+    assert _corner(phone) == []
+
+
+def test_the_presenter_s_timer_starts_pauses_goes_on_and_resets(
+    open_page: Callable[..., AppTest],
+) -> None:
+    at = open_page("present", view="presenter")
+    assert "0:00 of 60 min · 60 min left" in " ".join(m.value for m in at.markdown)
+    at.button(key="timer_start").click().run()
+    assert at.session_state[TIMER_KEY].running
+    at.button(key="timer_pause").click().run()
+    paused = at.session_state[TIMER_KEY]
+    assert not paused.running
+    assert at.button(key="timer_start").label == ("Go on" if paused.counted else "Start")
+    at.number_input(key=MINUTES_KEY).set_value(45).run()
+    assert " of 45 min · " in " ".join(m.value for m in at.markdown)
+    at.button(key="timer_reset").click().run()
+    assert at.session_state[TIMER_KEY] == Timer()
+    assert not at.exception

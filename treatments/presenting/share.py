@@ -57,6 +57,11 @@ TYPE_IT = "Or type:"
 IT_OPENS = "The code opens:"
 
 
+def qr_alt(url: str) -> str:
+    """What a screen reader says for a code to scan: where it goes."""
+    return f"A code to scan with a phone's camera. It opens {address_in_words(url)}."
+
+
 def qr_png(url: str, *, scale: int = 10) -> bytes:
     """A QR code of ``url`` as a PNG: black on white with the standard quiet zone.
 
