@@ -14,14 +14,14 @@ import streamlit as st
 from components.picture import picture_of_100
 from components.presenting.room import RoomView, join_corner, join_instructions, join_link
 from treatments import charts
-from treatments.facts import FIELDS, short_answers
+from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.markdown import escape, link_target, refs
 from treatments.presenting.deck import (
     OPTION_SLIDE_ABOUT,
     Slide,
-    card_answers,
+    harm_lines,
+    page_answers,
     slide_density,
-    slide_options,
 )
 from treatments.presenting.share import (
     IT_OPENS,
@@ -59,7 +59,7 @@ def draw_slide(
         elif slide.kind == "option" and slide.option is not None:
             _option_slide(slide.option, catalogue)
         elif slide.kind == "harms" and slide.option is not None:
-            _harms_slide(slide.option, slide.fields, catalogue)
+            _harms_slide(slide, catalogue)
         elif slide.kind == "issue" and slide.card is not None:
             _issue_slide(slide, options, catalogue)
         elif slide.kind == "share":
@@ -92,11 +92,9 @@ def _title_slide(catalogue: Catalogue) -> None:
     st.markdown("\n".join(f"- {escape(point)}" for point in title.points))
 
 
-def _line(option: Option, field: str, catalogue: Catalogue) -> str:
+def _line(field: str, lines: Sequence[FactLine], catalogue: Catalogue) -> str:
     label = FIELDS[field].short
-    facts = [
-        f"{escape(f.headline)} {refs(f.sources, catalogue)}" for f in short_answers(option, field)
-    ]
+    facts = [f"{escape(f.headline)} {refs(f.sources, catalogue)}" for f in lines]
     if len(facts) == 1:
         return f"- **{label}:** {facts[0]}"
     # Several harms: one short line each, under the label.
@@ -117,7 +115,10 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
             f"{escape(option.what_it_is.text)} {refs(option.what_it_is.sources, catalogue)}"
         )
         st.markdown(
-            "\n".join(_line(option, field, catalogue) for field in (*OPTION_SLIDE_ABOUT, "helps"))
+            "\n".join(
+                _line(field, short_answers(option, field), catalogue)
+                for field in (*OPTION_SLIDE_ABOUT, "helps")
+            )
         )
     with pictures:
         counted = charts.pictured(option)
@@ -130,19 +131,21 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
                 )
 
 
-def _harms_slide(option: Option, fields: Sequence[str], catalogue: Catalogue) -> None:
+def _harms_slide(slide: Slide, catalogue: Catalogue) -> None:
     """Its harms: common side effects and serious risks in halves of equal
-    width, or one kind the full width where the deck split them."""
+    width, or one kind (or some of its lines) the full width where the deck
+    split them."""
+    fields = slide.fields
     places = st.columns(len(fields), gap="large") if len(fields) > 1 else [st.container()]
     for place, field in zip(places, fields, strict=True):
         with place:
-            st.markdown(_line(option, field, catalogue))
+            st.markdown(_line(field, harm_lines(slide, field), catalogue))
 
 
 def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:
     assert slide.card is not None
     rows = []
-    for option, facts in card_answers(slide.card, slide_options(slide, options)):
+    for option, facts in page_answers(slide, options):
         answer = "  \n".join(
             f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in facts
         )

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from tests.browser import ui
 from tests.helpers import every_core_busy
 from treatments.loader import load_catalogue
-from treatments.presenting.deck import build_deck
+from treatments.presenting.deck import FIT_STEPS, build_deck
 from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser
@@ -117,6 +117,33 @@ def _projector_problems(page: Page) -> list[str]:
     return problems
 
 
+def _type_problems(page: Page, width: int) -> list[str]:
+    """Body type legible from the back of a room: 24 px or more at 1280 x 720,
+    growing with the screen; and a slide whose type is at the smallest step
+    leaves no quarter of the screen empty (it could have had larger type)."""
+    found = page.locator(ui.SLIDE).evaluate(
+        """frame => {
+            const body = [...frame.querySelectorAll('p, li, td, th')].filter(e =>
+                !e.closest('[data-testid="stCaptionContainer"], .st-key-room-corner') &&
+                e.textContent.trim());
+            const footer = [...frame.querySelectorAll('[data-testid="stCaptionContainer"]')].pop();
+            return {smallest: Math.min(...body.map(e => parseFloat(getComputedStyle(e).fontSize))),
+                    // The footer follows the slide's words: below it, the screen is empty.
+                    gap: window.innerHeight - footer.getBoundingClientRect().bottom,
+                    height: window.innerHeight,
+                    last: !!frame.querySelector(FIT_LAST)};
+        }""".replace("FIT_LAST", repr(f".st-key-slide-fit-{len(FIT_STEPS) - 1}"))
+    )
+    problems = []
+    if found["smallest"] < 24 * width / 1280 - 0.5:
+        problems.append(f"body type {found['smallest']:.1f} px")
+    if found["last"] and found["gap"] > found["height"] / 4:
+        problems.append(
+            f"smallest type with {found['gap'] / found['height']:.0%} of the screen empty"
+        )
+    return problems
+
+
 def _picture_problems(page: Page, width: int) -> list[str]:
     """The pictures of 100 on an option slide: legends in the slide's body type, and
     the picture growing with the screen, so both read from the back of a room."""
@@ -157,7 +184,7 @@ def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
         query = urlencode([*cards, ("slide", number), ("view", "projector")])
         ui.open_app(page, f"{app_url}/present?{query}")
         expect(page.get_by_role("heading", level=1)).to_have_text(slides[number - 1].title)
-        problems = _projector_problems(page)
+        problems = _projector_problems(page) + _type_problems(page, width)
         if slides[number - 1].kind == "option":
             problems += _picture_problems(page, width)
         if problems:

@@ -57,9 +57,12 @@ def test_next_walks_through_every_slide_and_previous_comes_back(
 
 
 def test_the_url_opens_the_same_slide(open_page, catalogue: Catalogue) -> None:
-    # Title, then each option's slide and its harms: the second option's slide is 4.
-    at = open_page("present", slide="4")
-    assert at.session_state["slide"] == 4
+    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    second = next(n for n, s in enumerate(slides, 1) if s.option == catalogue.options[1])
+    # Title, then the first option's slide and its harms, on one slide or more.
+    assert second >= 4
+    at = open_page("present", slide=str(second))
+    assert at.session_state["slide"] == second
     assert _heading(at) == catalogue.options[1].name
 
 
@@ -89,16 +92,23 @@ def test_a_number_past_the_end_goes_to_the_last_slide_and_says_so(
     )
 
 
-def test_the_deck_follows_the_chosen_options_and_cards(open_page) -> None:
+def test_the_deck_follows_the_chosen_options_and_cards(open_page, catalogue: Catalogue) -> None:
+    chosen = [o for o in catalogue.options if o.short_name in ("Tablets", "Watch and wait")]
+    card = next(c for c in catalogue.deck.issue_cards if c.question == "Am I awake or asleep?")
+    slides = build_deck(catalogue, chosen, [card.id])
+    # Title, 2 options with their harms (a slide or two each), 1 card,
+    # choosing, questions, sharing.
+    assert [s.kind for s in slides].count("option") == 2
+    assert 9 <= len(slides) <= 11
+    at_card = next(n for n, s in enumerate(slides, 1) if s.card == card)
     at = open_page(
         "present",
         deck_options=["Tablets", "Watch and wait"],
         deck_cards=["Am I awake or asleep?"],
-        slide="6",
+        slide=str(at_card),
     )
     assert not at.exception
-    # Title, 2 options with their harms, 1 card, choosing, questions, sharing.
-    assert len(at.selectbox(key="jump_to_slide").options) == 9
+    assert len(at.selectbox(key="jump_to_slide").options) == len(slides)
     assert _heading(at) == "Am I awake or asleep?"
     assert len(at.table[0].value) == 2
 

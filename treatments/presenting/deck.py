@@ -9,8 +9,9 @@ draws them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Literal
 
 from treatments.charts import icon_array_groups, picture_title, pictured
@@ -34,10 +35,12 @@ class Slide:
     """One slide: what the room sees, and a note only the presenter sees.
 
     A harms slide shows the harm ``fields`` it names: both kinds, or, where
-    they would not fit one slide, one kind on each of two. An issue card too
-    full for one slide is split between options: ``rows`` are the positions,
-    among the deck's options, of those this page answers for. ``page_of`` is
-    a split slide's place, (1, 2).
+    they would not fit one slide, one kind a slide. An issue card too full for
+    one slide is split between options: ``rows`` are the positions, among the
+    deck's options, of those this page answers for. Where one kind of harm, or
+    one option's answer to a card, is too long for a slide even so, it is
+    split between its lines, each whole: ``lines`` are the positions of those
+    this page shows. ``page_of`` is a split slide's place, (1, 2).
     """
 
     kind: SlideKind
@@ -47,12 +50,34 @@ class Slide:
     card: IssueCard | None = None
     fields: tuple[str, ...] = ()
     rows: tuple[int, ...] | None = None
+    lines: tuple[int, ...] | None = None
     page_of: tuple[int, int] | None = None
 
 
 def card_answers(card: IssueCard, options: Sequence[Option]) -> list[tuple[Option, list[FactLine]]]:
     """Each option's answer to one issue card, in option order."""
     return [(option, short_answers(option, card.field)) for option in options]
+
+
+def _some(lines: Sequence[FactLine], slide: Slide) -> list[FactLine]:
+    return list(lines) if slide.lines is None else [lines[i] for i in slide.lines]
+
+
+def page_answers(slide: Slide, options: Sequence[Option]) -> list[tuple[Option, list[FactLine]]]:
+    """What an issue card's page shows: each of its options' answers, or the
+    lines of one option's answer it has room for."""
+    assert slide.card is not None
+    return [
+        (o, _some(facts, slide))
+        for o, facts in card_answers(slide.card, slide_options(slide, options))
+    ]
+
+
+def harm_lines(slide: Slide, field: str) -> list[FactLine]:
+    """What a harms slide shows of one kind of harm: all of it, or its ``lines``."""
+    assert slide.option is not None
+    lines = short_answers(slide.option, field)
+    return _some(lines, slide) if len(slide.fields) == 1 else lines
 
 
 def slide_options(slide: Slide, options: Sequence[Option]) -> list[Option]:
@@ -80,23 +105,38 @@ def build_deck(
         slides.append(Slide("option", option.name, note, option=option))
         harms_note = deck.option_speaker_note(option.short_name, harms=True)
         groups = harm_groups(option)
-        for k, fields in enumerate(groups, start=1):
+        for k, (fields, lines) in enumerate(groups, start=1):
             what = HARMS_TITLE if len(fields) > 1 else FIELDS[fields[0]].label
             place = (k, len(groups)) if len(groups) > 1 else None
             title = f"{option.short_name}: {what}" + (f" ({k} of {len(groups)})" if place else "")
             slides.append(
-                Slide("harms", title, harms_note, option=option, fields=fields, page_of=place)
+                Slide(
+                    "harms",
+                    title,
+                    harms_note,
+                    option=option,
+                    fields=fields,
+                    lines=lines,
+                    page_of=place,
+                )
             )
     for card in chosen_cards(catalogue, card_ids):
         runs = card_pages(card, options)
         if len(runs) == 1:
             slides.append(Slide("issue", card.question, card.speaker_note, card=card))
             continue
-        for k, run in enumerate(runs, start=1):
+        for k, (run, lines) in enumerate(runs, start=1):
             title = f"{card.question} ({k} of {len(runs)})"
-            page_of = (k, len(runs))
             slides.append(
-                Slide("issue", title, card.speaker_note, card=card, rows=run, page_of=page_of)
+                Slide(
+                    "issue",
+                    title,
+                    card.speaker_note,
+                    card=card,
+                    rows=run,
+                    lines=lines,
+                    page_of=(k, len(runs)),
+                )
             )
     choose, questions, share = deck.choose_slide, deck.questions_slide, deck.share_slide
     slides.append(Slide("choose", choose.title, choose.speaker_note))
@@ -105,10 +145,12 @@ def build_deck(
     return slides
 
 
-# The projector view's type steps: each a tenth smaller (``--fit`` in
-# components/presenting/windows.py). A slide takes the largest step at which its text, by
-# the estimate below, fits the screen.
-FIT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)
+# The projector view's type steps (``--fit`` in components/presenting/windows.py). A
+# slide takes the largest step at which its text, by the estimate below, fits the
+# screen; a slide that would not fit the last is split. The last keeps body type
+# at 24 px or more on a 1280 x 720 projector (2.2 units of 12.8 px, times 0.86),
+# as a room's back row needs; it grows with a larger screen.
+FIT_STEPS = (1.0, 0.95, 0.9, 0.86)
 
 # The projector view's geometry, in its unit: a hundredth of the width of a
 # 16:9 picture filling the window (12.8 px at 1280 x 720). An estimate, not a
@@ -117,6 +159,7 @@ FIT_STEPS = (1.0, 0.9, 0.8, 0.7, 0.6)
 # fit (tests/browser/test_presenting.py measures it at 1280 x 720 and 1920 x 1080).
 _BODY_HEIGHT = 44.0  # below the title, above the footer
 _HALF_WIDTH = 44.0  # one of an option slide's two columns
+_FULL_WIDTH = 90.0  # a harms slide of one kind
 _ANSWER_WIDTH = 88.0  # an issue card's answer column
 _TEXT_SIZE = 2.2  # body type at full size
 _LETTER = 0.42  # an average letter's width, in type sizes
@@ -153,15 +196,17 @@ def _needed(slide: Slide, options: Sequence[Option], fit: float) -> float:
     """
     option = slide.option
     if option is not None and slide.kind == "harms":
+        width = _FULL_WIDTH if len(slide.fields) == 1 else _HALF_WIDTH
         return max(
-            _height(_headlines(option, (field,)), _HALF_WIDTH, fit) for field in OPTION_SLIDE_HARMS
+            _height([f.headline for f in harm_lines(slide, field)], width, fit)
+            for field in slide.fields
         )
     if option is not None:
         left = (option.what_it_is.text, *_headlines(option, (*OPTION_SLIDE_ABOUT, "helps")))
         return max(_height(left, _HALF_WIDTH, fit), _pictures_height(option, fit))
     if slide.card is not None:
-        shown = slide_options(slide, options)
-        answers = [line.headline for o in shown for line in short_answers(o, slide.card.field)]
+        shown = page_answers(slide, options)
+        answers = [line.headline for _, facts in shown for line in facts]
         # Each row's cell padding and border take about a line.
         cells = len(shown) * _TEXT_SIZE * _LINE
         return _height(answers, _ANSWER_WIDTH, fit, cells * fit)
@@ -180,29 +225,65 @@ def slide_density(slide: Slide, options: Sequence[Option]) -> int:
     return len(FIT_STEPS) - 1
 
 
-def harm_groups(option: Option) -> list[tuple[str, ...]]:
-    """An option's harm fields as its harms slides show them: both kinds side by
-    side, or, where they would not fit even at the last type step, common side
-    effects on one slide and serious risks on the next, each the full width."""
+HarmGroup = tuple[tuple[str, ...], tuple[int, ...] | None]
+
+
+def harm_groups(option: Option) -> list[HarmGroup]:
+    """An option's harms as its harms slides show them, each as (fields, lines):
+    both kinds side by side; or, where they would not fit even at the last
+    type step, common side effects on one slide and serious risks on the
+    next, each the full width; and a kind still too long for a slide over as
+    many slides as it needs (``lines``, as in :class:`Slide`)."""
     both = Slide("harms", "", "", option=option, fields=OPTION_SLIDE_HARMS)
     if _needed(both, [option], FIT_STEPS[-1]) <= _BODY_HEIGHT:
-        return [OPTION_SLIDE_HARMS]
-    return [(field,) for field in OPTION_SLIDE_HARMS]
+        return [(OPTION_SLIDE_HARMS, None)]
+    groups: list[HarmGroup] = []
+    for field in OPTION_SLIDE_HARMS:
+        one = Slide("harms", "", "", option=option, fields=(field,))
+        runs = _runs(len(short_answers(option, field)), partial(_needed_lines, one, [option]))
+        groups += [((field,), None if len(runs) == 1 else run) for run in runs]
+    return groups
 
 
-def card_pages(card: IssueCard, options: Sequence[Option]) -> list[tuple[int, ...]]:
-    """An issue card's options, by position, in runs that each fit a slide at the
-    last type step: one run when the whole card fits, each option's answer whole."""
+def _needed_lines(slide: Slide, options: Sequence[Option], lines: tuple[int, ...]) -> float:
+    return _needed(replace(slide, lines=lines), options, FIT_STEPS[-1])
+
+
+def _runs(count: int, needed: Callable[[tuple[int, ...]], float]) -> list[tuple[int, ...]]:
+    """Positions 0 to ``count``, in runs that each fit a slide at the last type
+    step by ``needed``; one run when all fit, and never an empty one."""
     runs: list[tuple[int, ...]] = []
     run: tuple[int, ...] = ()
-    for index in range(len(options)):
+    for index in range(count):
         longer = (*run, index)
-        page = Slide("issue", card.question, "", card=card, rows=longer)
-        if run and _needed(page, options, FIT_STEPS[-1]) > _BODY_HEIGHT:
+        if run and needed(longer) > _BODY_HEIGHT:
             runs.append(run)
             longer = (index,)
         run = longer
     return [*runs, run] if run else [()]
+
+
+CardPage = tuple[tuple[int, ...], tuple[int, ...] | None]
+
+
+def card_pages(card: IssueCard, options: Sequence[Option]) -> list[CardPage]:
+    """An issue card's pages, each as (rows, lines): its options, by position, in
+    runs that each fit a slide at the last type step, each option's answer
+    whole; an answer too long for a slide alone, over as many as it needs."""
+    page = Slide("issue", card.question, "", card=card)
+
+    def needed(rows: tuple[int, ...], lines: tuple[int, ...] | None = None) -> float:
+        return _needed(replace(page, rows=rows, lines=lines), options, FIT_STEPS[-1])
+
+    pages: list[CardPage] = []
+    for run in _runs(len(options), needed):
+        if len(run) == 1 and needed(run) > _BODY_HEIGHT:
+            count = len(short_answers(options[run[0]], card.field))
+            parts = _runs(count, partial(_needed_lines, replace(page, rows=run), options))
+            pages += [(run, part) for part in parts]
+        else:
+            pages.append((run, None))
+    return pages
 
 
 def _pictures_height(option: Option, fit: float) -> float:

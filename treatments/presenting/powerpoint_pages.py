@@ -16,7 +16,13 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
 from treatments.facts import FIELDS, FactLine, short_answers
-from treatments.presenting.deck import Slide, card_answers, slide_options
+from treatments.presenting.deck import (
+    HARMS_TITLE,
+    OPTION_SLIDE_HARMS,
+    Slide,
+    card_answers,
+    slide_options,
+)
 from treatments.schema import Option
 from treatments.sources import citation
 
@@ -163,6 +169,18 @@ def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FileP
         if slide.kind == "option":
             pages.append(FilePage(slide, BENEFITS))
         elif slide.kind == "harms":
+            if slide.page_of is not None and slide.page_of[0] > 1:
+                continue  # the option's first harms page took all its harms
+            # A file slide holds more than the screen's: the option's harms are
+            # split afresh for the file's own page.
+            assert slide.option is not None
+            slide = replace(
+                slide,
+                title=f"{slide.option.short_name}: {HARMS_TITLE}",
+                fields=OPTION_SLIDE_HARMS,
+                lines=None,
+                page_of=None,
+            )
             groups = harm_groups(slide)
             pages += [
                 FilePage(
@@ -178,7 +196,7 @@ def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FileP
                 continue  # the card's first page took all its options
             # A file slide holds more than the screen's: the whole card is
             # split afresh for the file's own page.
-            slide = replace(slide, title=slide.card.question, rows=None, page_of=None)
+            slide = replace(slide, title=slide.card.question, rows=None, lines=None, page_of=None)
             runs = card_rows(slide, options)
             if len(runs) == 1:
                 pages.append(FilePage(slide, rows=runs[0]))

@@ -7,17 +7,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from treatments.facts import FIELDS
+from treatments.facts import FIELDS, short_answers
 from treatments.loader import load_catalogue
 from treatments.presenting.deck import (
+    _BODY_HEIGHT,
     FIT_STEPS,
     OPTION_SLIDE_FIELDS,
     OPTION_SLIDE_HARMS,
     Slide,
+    _needed,
     build_deck,
     card_answers,
     chosen_cards,
     harm_groups,
+    harm_lines,
+    page_answers,
     slide_density,
 )
 from treatments.presenting.script import Deck
@@ -39,10 +43,14 @@ def test_the_default_deck_runs_title_options_cards_questions_share(catalogue: Ca
             harms = [
                 s for s in slides[position + 1 :] if s.kind == "harms" and s.option == slide.option
             ]
-            shown = [f for s in harms for f in s.fields]
-            assert shown == ["side_effects", "serious_risks"]
+            # Every harm once, in order, whole, however the slides split them.
+            shown = [(f, line) for s in harms for f in s.fields for line in harm_lines(s, f)]
+            option = slide.option
+            assert shown == [
+                (f, line) for f in OPTION_SLIDE_HARMS for line in short_answers(option, f)
+            ]
             assert slides[position + 1] == harms[0]
-    assert [s.card.id for s in slides if s.card] == list(deck.default_cards)
+    assert list(dict.fromkeys(s.card.id for s in slides if s.card)) == list(deck.default_cards)
     assert all(s.title and s.speaker_note for s in slides)
     # Every word comes from the data file.
     assert slides[0].speaker_note == deck.title_slide.speaker_note
@@ -68,14 +76,22 @@ def test_the_deck_has_what_was_chosen_and_nothing_else(picks: list[int], cards: 
     assert [s.kind for s in slides[-3:]] == ["choose", "questions", "share"]
     assert [s.option for s in slides if s.kind == "option"] == options
     assert list(dict.fromkeys(s.card.id for s in slides if s.card)) == known
-    # An issue card split over pages answers for every option once, in order.
+    # An issue card split over pages gives every line of every option's
+    # answer once, in order, each option under its name.
     for card in known:
         pages = [s for s in slides if s.card and s.card.id == card]
-        rows = [i for s in pages for i in (s.rows or range(len(options)))]
-        assert rows == list(range(len(options)))
+        shown = [
+            (o.id, line) for s in pages for o, facts in page_answers(s, options) for line in facts
+        ]
+        assert shown == [
+            (o.id, line) for o, facts in card_answers(pages[0].card, options) for line in facts
+        ]
         assert len(pages) == 1 or [s.page_of for s in pages] == [
             (k, len(pages)) for k in range(1, len(pages) + 1)
         ]
+    # No slide is too full for the last type step, where type stays large.
+    for slide in slides:
+        assert _needed(slide, options, FIT_STEPS[-1]) <= _BODY_HEIGHT, slide.title
 
 
 def test_every_issue_card_answers_for_every_option(catalogue: Catalogue) -> None:
@@ -156,13 +172,29 @@ def test_a_fuller_slide_never_gets_larger_type(position: int, times: int) -> Non
 
 
 @given(st.integers(0, 4), st.integers(1, 6))
-def test_harms_too_many_for_one_slide_take_two(position: int, times: int) -> None:
+def test_harms_too_many_for_one_slide_take_more(position: int, times: int) -> None:
     option = _with_harms_repeated(_CATALOGUE.options[position], times)
     groups = harm_groups(option)
-    assert groups in ([OPTION_SLIDE_HARMS], [(f,) for f in OPTION_SLIDE_HARMS])
-    if len(groups) == 2:
-        both = Slide("harms", "", "", option=option, fields=OPTION_SLIDE_HARMS)
-        assert slide_density(both, [option]) == len(FIT_STEPS) - 1
+    if len(groups) == 1:
+        assert groups == [(OPTION_SLIDE_HARMS, None)]
+        return
+    # Split: both kinds would not fit; each kind its own slides, in order.
+    both = Slide("harms", "", "", option=option, fields=OPTION_SLIDE_HARMS)
+    assert _needed(both, [option], FIT_STEPS[-1]) > _BODY_HEIGHT
+    assert [fields for fields, _ in groups] == sorted(
+        (fields for fields, _ in groups), key=lambda f: OPTION_SLIDE_HARMS.index(f[0])
+    )
+    for fields, lines in groups:
+        page = Slide("harms", "", "", option=option, fields=fields, lines=lines)
+        assert _needed(page, [option], FIT_STEPS[-1]) <= _BODY_HEIGHT or (
+            lines is not None and len(lines) == 1
+        )
+
+
+def test_the_last_type_step_keeps_body_type_large_enough_for_the_back_row() -> None:
+    # Body type is 2.2 units of a 1280 x 720 screen's 12.8 px, times the step.
+    assert 2.2 * 12.8 * FIT_STEPS[-1] >= 24
+    assert list(FIT_STEPS) == sorted(FIT_STEPS, reverse=True) and FIT_STEPS[0] == 1.0
 
 
 def test_slides_without_much_text_keep_full_size_type(catalogue: Catalogue) -> None:
