@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -26,6 +28,7 @@ from treatments.presenting.deck import (
 )
 from treatments.presenting.script import Deck
 from treatments.schema import Catalogue, Option
+from treatments.wording import TIMEFRAME_WORDS, timeframe_phrase
 
 _CATALOGUE = load_catalogue()
 _DECK = _CATALOGUE.deck
@@ -203,3 +206,34 @@ def test_slides_without_much_text_keep_full_size_type(catalogue: Catalogue) -> N
             assert slide_density(slide, catalogue.options) == 0
     wait = catalogue.options[-1]
     assert slide_density(Slide("option", wait.name, "", option=wait), catalogue.options) == 0
+
+
+def _slide_lines(slide: Slide, options: list[Option]) -> list[tuple[str, str]]:
+    """(field, line) for every fact line a slide shows."""
+    if slide.kind == "option" and slide.option is not None:
+        return [(f, x.headline) for f in ("helps",) for x in short_answers(slide.option, f)]
+    if slide.kind == "harms":
+        return [(f, x.headline) for f in slide.fields for x in harm_lines(slide, f)]
+    if slide.card is not None:
+        return [
+            (slide.card.field, x.headline) for _, xs in page_answers(slide, options) for x in xs
+        ]
+    return []
+
+
+def test_no_figure_on_a_slide_can_be_read_without_what_it_counts(catalogue: Catalogue) -> None:
+    """Every help figure says when it was measured and what helped means; every
+    count out of 1,000 has its out of 100 beside it, as on Compare."""
+    options = list(catalogue.options)
+    every_card = [card.id for card in catalogue.deck.issue_cards]
+    times = [timeframe_phrase(when) for when in TIMEFRAME_WORDS]
+    checked = 0
+    for slide in build_deck(catalogue, options, every_card):
+        for field, line in _slide_lines(slide, options):
+            checked += 1
+            if field == "helps":
+                assert "Helped means:" in line, line
+                assert any(time in line for time in times), line
+            if "out of 1,000" in line:
+                assert re.search(r"\((about |up to |fewer than )?[\d to]+ out of 100\)", line), line
+    assert checked > 50
