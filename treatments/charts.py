@@ -133,8 +133,11 @@ _SHAPE_PATHS = {
 }
 
 
-def icon_grid_svg(benefit: Benefit) -> str:
-    """The 100 people alone, as an SVG picture; the slide writes the title and legend as text."""
+def icon_grid_svg(benefit: Benefit, *, ink: str | None = None) -> str:
+    """The 100 people alone, as an SVG picture; the slide writes the title and legend as text.
+
+    ``ink`` draws every group in one colour (black on paper, which needs no
+    colour printer): the shapes alone tell the groups apart."""
     shapes = []
     person = 0
     for group in icon_array_key(benefit):
@@ -144,7 +147,7 @@ def icon_grid_svg(benefit: Benefit) -> str:
             cells.append(_SHAPE_PATHS[group.shape].format(x=x, y=y))
             person += 1
         if cells:
-            shapes.append(f'<path fill="{group.colour}" d="{"".join(cells)}"/>')
+            shapes.append(f'<path fill="{ink or group.colour}" d="{"".join(cells)}"/>')
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" '
         f'width="200" height="200">{"".join(shapes)}</svg>'

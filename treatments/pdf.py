@@ -136,6 +136,41 @@ class Writer:
         )
         self.pdf.set_y(max(self.pdf.get_y(), y + size) + 2)
 
+    def pictures(self, items: Sequence[tuple[str, str, Sequence[str]]], *, size: float) -> None:
+        """Pictures side by side, each ``(title, svg, words)``: its title above, the
+        picture ``size`` mm wide, its words below; a row never splits across pages."""
+        width = self.pdf.epw / len(items)
+        self.pdf.set_font(_FONT, "", BODY_PT)
+        titles = self._lines([self.clean(t) for t, _, _ in items], [width] * len(items), bold=True)
+        words = self._lines([self.clean("\n".join(w)) for _, _, w in items], [width] * len(items))
+        needed = self._height(titles) + size + 2 + self._height(words)
+        if self.pdf.will_page_break(needed):
+            self.pdf.add_page()
+        x, y = self.pdf.l_margin, self.pdf.get_y()
+        top = y + self._height(titles)
+        for position, (_, svg, _) in enumerate(items):
+            left = x + position * width
+            self.pdf.set_font(_FONT, "B", BODY_PT)
+            for number, line in enumerate(titles[position]):
+                self.pdf.set_xy(left, y + number * _LINE)
+                self.pdf.cell(width - 2, _LINE, line, align="L")
+            self.pdf.image(io.BytesIO(svg.encode("utf-8")), x=left, y=top, w=size, h=size)
+            self.pdf.set_font(_FONT, "", BODY_PT)
+            for number, line in enumerate(words[position]):
+                self.pdf.set_xy(left, top + size + 2 + number * _LINE)
+                self.pdf.cell(width - 2, _LINE, line, align="L")
+        self.pdf.set_xy(self.pdf.l_margin, y + needed + 2)
+
+    def lines_to_write_on(self, count: int) -> None:
+        """Ruled lines, the width of the page, for a person's own notes."""
+        if self.pdf.will_page_break(count * 9):
+            self.pdf.add_page()
+        for _ in range(count):
+            self.pdf.ln(9)
+            y = self.pdf.get_y()
+            self.pdf.line(self.pdf.l_margin, y, self.pdf.l_margin + self.pdf.epw, y)
+        self.pdf.ln(3)
+
     def bullets(self, items: Iterable[str]) -> None:
         self.pdf.set_font(_FONT, "", BODY_PT)
         for item in items:
