@@ -157,7 +157,10 @@ FIT_STEPS = (1.0, 0.95, 0.9, 0.86)
 # layout: the figures were fitted to what Chromium drew at 1280 x 720 with
 # every card in the deck, so that no slide is ever given type too large to
 # fit (tests/browser/test_presenting.py measures it at 1280 x 720 and 1920 x 1080).
-_BODY_HEIGHT = 44.0  # below the title, above the footer
+# Below the title, above the footer: room for a footer row as tall as the
+# room's join code beside it (components/presenting/room.py), 2 units more
+# than the footer's two lines, so a slide fits with or without a room open.
+_BODY_HEIGHT = 42.0
 _HALF_WIDTH = 44.0  # one of an option slide's two columns
 _FULL_WIDTH = 90.0  # a harms slide of one kind
 _ANSWER_WIDTH = 88.0  # an issue card's answer column
@@ -166,6 +169,7 @@ _LETTER = 0.42  # an average letter's width, in type sizes
 _LINE = 1.3  # a line's height, in type sizes
 _INDENT = 3.0  # a bullet's indent
 _PARAGRAPH = 0.6  # the space after a paragraph or list item, in lines
+_CELL_LINE = 0.2  # the space after a line in a table cell, in lines
 _GRID_SIDE = 13.0  # a picture of 100's grid of people, square
 _GAP = 0.6  # between a picture's title, grid and legend
 _PICTURE_LINE = 1.2  # a title or legend line's height, in type sizes (the slide's line-height)
@@ -183,8 +187,10 @@ def _rows(
     return sum(-(-len(text) // letters) + spacing for text in texts)
 
 
-def _height(texts: Sequence[str], width: float, fit: float, extra: float = 0.0) -> float:
-    return _rows(texts, width, fit) * _TEXT_SIZE * fit * _LINE + extra
+def _height(
+    texts: Sequence[str], width: float, fit: float, extra: float = 0.0, spacing: float = _PARAGRAPH
+) -> float:
+    return _rows(texts, width, fit, spacing=spacing) * _TEXT_SIZE * fit * _LINE + extra
 
 
 def _needed(slide: Slide, options: Sequence[Option], fit: float) -> float:
@@ -209,7 +215,8 @@ def _needed(slide: Slide, options: Sequence[Option], fit: float) -> float:
         answers = [line.headline for _, facts in shown for line in facts]
         # Each row's cell padding and border take about a line.
         cells = len(shown) * _TEXT_SIZE * _LINE
-        return _height(answers, _ANSWER_WIDTH, fit, cells * fit)
+        # A cell's lines follow each other with no space between (a line break).
+        return _height(answers, _ANSWER_WIDTH, fit, cells * fit, spacing=_CELL_LINE)
     return 0.0
 
 
