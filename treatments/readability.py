@@ -104,6 +104,11 @@ def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
     if catalogue.sure is not None:
         for item in catalogue.sure.items:
             yield Passage(f"sure: {item.letter}", item.question)
+    if catalogue.check is not None:
+        yield Passage("check: intro", catalogue.check.intro)
+        for question in catalogue.check.questions:
+            yield Passage(f"check: {question.id}", question.question)
+            yield Passage(f"check: {question.id}: why", question.why)
     yield from deck_passages(catalogue)
 
 

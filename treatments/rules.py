@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from treatments.facts import fact_lines
 from treatments.model import FIGURE_SOURCE_KINDS
 from treatments.schema import HARM_FIELDS, NO_TREATMENT_KIND, Catalogue
 
@@ -231,6 +232,45 @@ def priorities_line_up_every_option(catalogue: Catalogue, problem: Report) -> It
             yield problem((*here, "meaning"), f"say what {judgement!r} means here")
 
 
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.rstrip(".,").replace(",", "") for n in _NUMBER.findall(text)}
+
+
+def check_rests_on_facts(catalogue: Catalogue, problem: Report) -> Iterator[Problem]:
+    """Each check question names known options, and its answer's numbers are
+    the fact's own: a number lives once, in the option's fact."""
+    if catalogue.check is None:
+        return
+    by_id = {o.id: o for o in catalogue.options}
+    # A room's deck lists its issue cards and its check questions together.
+    card_ids = {card.id for card in catalogue.deck.issue_cards}
+    for index, question in enumerate(catalogue.check.questions):
+        here = ("check", "questions", index)
+        if question.id in card_ids:
+            yield problem((*here, "id"), f"{question.id!r} is an issue card's id too")
+        for position, choice in enumerate(question.choices):
+            if choice not in by_id:
+                yield problem((*here, "choices", position), f"unknown option id {choice!r}")
+        option = by_id.get(question.fact.option)
+        if option is None:
+            yield problem((*here, "fact", "option"), f"unknown option id {question.fact.option!r}")
+            continue
+        said = " ".join(
+            f"{line.headline} {line.note}" for line in fact_lines(option, question.fact.field)
+        )
+        for name in ("question", "why"):
+            extra = sorted(_numbers(getattr(question, name)) - _numbers(said))
+            if extra:
+                yield problem(
+                    (*here, name),
+                    f"{', '.join(extra)} is not in the fact it points at "
+                    f"({option.id}, {question.fact.field}): a number lives in the fact alone",
+                )
+
+
 RULES: tuple[Rule, ...] = (
     unique_keys_and_ids,
     unique_short_names,
@@ -243,6 +283,7 @@ RULES: tuple[Rule, ...] = (
     priorities_line_up_every_option,
     one_no_treatment_option,
     old_kind_names_are_free,
+    check_rests_on_facts,
 )
 
 

@@ -354,6 +354,67 @@ class SureCheck(Sourced):
     items: list[SureItem] = Field(min_length=1, max_length=10)
 
 
+class FactPointer(Model):
+    """One option's answer to one question: the fact, with its sources, that
+    a check question's answer rests on."""
+
+    option: Slug
+    field: PriorityField
+
+
+class CheckQuestion(Model):
+    """One question of the check of what a person understood.
+
+    ``choices`` are option ids, and the page names them as everywhere else;
+    with no choices it is a yes-or-no question, and ``answer`` is yes or no
+    (YAML reads a bare yes or no as true or false). ``why`` says in words why
+    the answer is right; the fact it rests on is shown beside it, with its
+    numbers and sources, from ``fact``: ``why`` holds no number that fact does
+    not (:mod:`treatments.rules`).
+    """
+
+    id: Slug
+    question: ShortText
+    choices: list[Slug] = Field(default_factory=list, max_length=5)
+    answer: Slug | bool
+    why: Text
+    fact: FactPointer
+
+    @model_validator(mode="after")
+    def _answer_is_a_choice(self) -> CheckQuestion:
+        if self.choices:
+            if len(self.choices) < 2 or len(set(self.choices)) != len(self.choices):
+                raise ValueError("give two or more different choices, or none for yes or no")
+            if self.answer not in self.choices:
+                raise ValueError("the answer must be one of the choices")
+        elif not isinstance(self.answer, bool):
+            raise ValueError("with no choices, the answer is yes or no")
+        return self
+
+
+class KnowledgeCheck(Model):
+    """A few questions a person can answer to check what they understood, alone
+    or in a room. Each answer points at the fact, and so at its sources."""
+
+    intro: Text
+    questions: list[CheckQuestion] = Field(min_length=4, max_length=6)
+    # The questions a new deck puts to the room.
+    in_deck: list[Slug] = Field(default_factory=list, max_length=6)
+
+    @model_validator(mode="after")
+    def _ids_are_known(self) -> KnowledgeCheck:
+        ids = [q.id for q in self.questions]
+        if len(ids) != len(set(ids)):
+            raise ValueError("each check question needs an id of its own")
+        unknown = [i for i in self.in_deck if i not in ids]
+        if unknown:
+            raise ValueError(f"in_deck names unknown check questions: {', '.join(unknown)}")
+        return self
+
+    def question(self, question_id: str) -> CheckQuestion | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
 class Meta(Model):
     title: ShortText
     last_reviewed: _dt.date
@@ -375,4 +436,5 @@ class Catalogue(Model):
     priorities: list[Priority] = Field(default_factory=list, max_length=50)
     questions: QuestionList | None = None
     sure: SureCheck | None = None
+    check: KnowledgeCheck | None = None
     deck: Deck

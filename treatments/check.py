@@ -1,0 +1,119 @@
+"""The check of what a person understood: its choices in words, whether an
+answer is right, the fact each answer rests on, and a room's tally.
+
+A person may take the check alone (Questions for my visit), and a presenter
+may put a question to a room, whose phones answer it. Either way an answer is
+one of a question's choice keys: an option's id, or "yes" or "no". A room
+keeps only how many chose each key (:mod:`treatments.presenting.rooms`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from treatments.facts import FIELDS, FactLine, short_answers
+from treatments.schema import Catalogue, CheckQuestion, Option
+
+YES, NO = "yes", "no"
+_YES_NO_WORDS = {YES: "Yes", NO: "No"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer a person can pick: the key it is kept by, and its words."""
+
+    key: str
+    words: str
+
+
+def choices(question: CheckQuestion, catalogue: Catalogue) -> list[Choice]:
+    """The question's choices, each option named by its short name as on every page."""
+    if not question.choices:
+        return [Choice(key, words) for key, words in _YES_NO_WORDS.items()]
+    names = {o.id: o.short_name for o in catalogue.options}
+    return [Choice(key, names.get(key, key)) for key in question.choices]
+
+
+def right_key(question: CheckQuestion) -> str:
+    """The key of the right choice."""
+    if isinstance(question.answer, bool):
+        return YES if question.answer else NO
+    return question.answer
+
+
+def is_right(question: CheckQuestion, key: str | None) -> bool:
+    return key is not None and key == right_key(question)
+
+
+def right_words(question: CheckQuestion, catalogue: Catalogue) -> str:
+    right = right_key(question)
+    return next(c.words for c in choices(question, catalogue) if c.key == right)
+
+
+def fact_option(question: CheckQuestion, catalogue: Catalogue) -> Option:
+    """The option whose fact answers the question (the loader checks it exists)."""
+    return next(o for o in catalogue.options if o.id == question.fact.option)
+
+
+def fact_label(question: CheckQuestion, catalogue: Catalogue) -> str:
+    """``"Injections: How often it is repeated"``: whose fact it is, and which."""
+    option = fact_option(question, catalogue)
+    return f"{option.short_name}: {FIELDS[question.fact.field].label}"
+
+
+def fact_lines(question: CheckQuestion, catalogue: Catalogue) -> list[FactLine]:
+    """The fact the answer rests on, in short, with its sources, as the slides say it."""
+    return short_answers(fact_option(question, catalogue), question.fact.field)
+
+
+def questions_in(catalogue: Catalogue, ids: Sequence[str]) -> list[CheckQuestion]:
+    """The check questions named in ``ids``, in the data file's order."""
+    if catalogue.check is None:
+        return []
+    return [q for q in catalogue.check.questions if q.id in ids]
+
+
+@dataclass(frozen=True)
+class TallyRow:
+    """How many people in a room picked one choice."""
+
+    choice: Choice
+    people: int
+    right: bool
+
+
+def tally_rows(
+    question: CheckQuestion, catalogue: Catalogue, counts: Mapping[str, int]
+) -> list[TallyRow]:
+    """Every choice with how many picked it, in the question's order (a count
+    for a key that is not a choice is not counted)."""
+    right = right_key(question)
+    return [
+        TallyRow(choice, max(0, int(counts.get(choice.key, 0))), choice.key == right)
+        for choice in choices(question, catalogue)
+    ]
+
+
+def answered(rows: Sequence[TallyRow]) -> int:
+    return sum(row.people for row in rows)
+
+
+def people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
+
+
+def tally_words(rows: Sequence[TallyRow]) -> list[str]:
+    """The tally in sentences, one per choice: the legend and the text version."""
+    return [
+        f"{row.choice.words}{', the right answer' if row.right else ''}: {people(row.people)}."
+        for row in rows
+    ]
+
+
+def tally_summary(rows: Sequence[TallyRow]) -> str:
+    """The whole tally as one text, for a screen reader."""
+    total = answered(rows)
+    if total == 0:
+        return "No one in the room has answered yet."
+    return " ".join([f"{people(total)} in the room answered.", *tally_words(rows)])
