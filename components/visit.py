@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.answers import answer, forget, remembered, seed
+from components.check import check_answers, check_keys
 from components.comparison import SIDE_BY_SIDE_KEY
 from components.priorities import leaning, ratings
 from treatments.markdown import escape
@@ -120,6 +121,7 @@ def visit_answers(catalogue: Catalogue) -> VisitAnswers:
         questions=ticked,
         notes=str(answer(NOTES_KEY, "") or ""),
         sure=_sure_answers(catalogue),
+        check=check_answers(catalogue),
     )
 
 
@@ -169,6 +171,7 @@ def clear_button(catalogue: Catalogue) -> None:
         keys += [_question_key(i) for i in range(len(catalogue.questions.items))]
     if catalogue.sure is not None:
         keys += [_sure_key(item.letter) for item in catalogue.sure.items]
+    keys += check_keys(catalogue)
     st.button(
         "Clear my answers on this page",
         on_click=forget,

@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from treatments.facts import FIELDS, FactLine, short_answers
-from treatments.schema import Catalogue, CheckQuestion, Option
+from treatments.facts import fact_lines as all_fact_lines
+from treatments.schema import HARM_FIELDS, Catalogue, CheckQuestion, Option
 
 YES, NO = "yes", "no"
 _YES_NO_WORDS = {YES: "Yes", NO: "No"}
@@ -63,8 +64,15 @@ def fact_label(question: CheckQuestion, catalogue: Catalogue) -> str:
 
 
 def fact_lines(question: CheckQuestion, catalogue: Catalogue) -> list[FactLine]:
-    """The fact the answer rests on, in short, with its sources, as the slides say it."""
-    return short_answers(fact_option(question, catalogue), question.fact.field)
+    """The fact the answer rests on, in short, with its sources, as the slides
+    say it: of a list of harms, those its pointer is ``about``."""
+    option, pointer = fact_option(question, catalogue), question.fact
+    if pointer.field in HARM_FIELDS:
+        return [
+            FactLine(line.headline, "", line.sources)
+            for line in all_fact_lines(option, pointer.field, harms_about=pointer.about)
+        ]
+    return short_answers(option, pointer.field)
 
 
 def questions_in(catalogue: Catalogue, ids: Sequence[str]) -> list[CheckQuestion]:

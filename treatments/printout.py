@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 
+from treatments import check
 from treatments.facts import ANSWER_FIELDS, FIELDS, short_answers
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
@@ -179,5 +180,42 @@ def visit_printout(
                 "I said no to at least one question. I may want more help or time before I choose."
             )
 
+    _checked(out, catalogue, answers, numbers, cited)
     sources_section(out, catalogue, cited)
     return finish(out)
+
+
+def _checked(
+    out: Writer,
+    catalogue: Catalogue,
+    answers: VisitAnswers,
+    numbers: Mapping[str, int],
+    cited: set[str],
+) -> None:
+    """How the check of what she understood went, and the facts behind each
+    answer she did not get right, to look at again."""
+    if catalogue.check is None:
+        return
+    out.heading("Facts to look at again")
+    questions = catalogue.check.questions
+    said = {q.id: answers.check[q.id] for q in questions if q.id in answers.check}
+    if not said:
+        out.para("I did not answer the questions that check what I know.")
+        return
+    missed = [q for q in questions if q.id in said and not check.is_right(q, said[q.id])]
+    out.para(
+        f"I answered {len(said)} of the {len(questions)} questions that check what I know. "
+        f"Right answers: {len(said) - len(missed)} of {len(said)}."
+    )
+    if not missed:
+        return
+    for question in missed:
+        out.para(question.question, bold=True)
+        out.para(f"The answer is: {check.right_words(question, catalogue)}. {question.why}")
+        out.para(
+            f"The fact ({check.fact_label(question, catalogue)}): "
+            + " ".join(
+                f"{line.headline} {_cite(line.sources, numbers, cited)}"
+                for line in check.fact_lines(question, catalogue)
+            )
+        )

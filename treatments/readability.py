@@ -106,9 +106,9 @@ def catalogue_passages(catalogue: Catalogue) -> Iterator[Passage]:
             yield Passage(f"sure: {item.letter}", item.question)
     if catalogue.check is not None:
         yield Passage("check: intro", catalogue.check.intro)
-        for question in catalogue.check.questions:
-            yield Passage(f"check: {question.id}", question.question)
-            yield Passage(f"check: {question.id}: why", question.why)
+        for asked in catalogue.check.questions:
+            yield Passage(f"check: {asked.id}", asked.question)
+            yield Passage(f"check: {asked.id}: why", asked.why)
     yield from deck_passages(catalogue)
 
 

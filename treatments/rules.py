@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from treatments.facts import fact_lines
+from treatments import check
 from treatments.model import FIGURE_SOURCE_KINDS
 from treatments.schema import HARM_FIELDS, NO_TREATMENT_KIND, Catalogue
 
@@ -258,9 +258,14 @@ def check_rests_on_facts(catalogue: Catalogue, problem: Report) -> Iterator[Prob
         if option is None:
             yield problem((*here, "fact", "option"), f"unknown option id {question.fact.option!r}")
             continue
-        said = " ".join(
-            f"{line.headline} {line.note}" for line in fact_lines(option, question.fact.field)
-        )
+        if question.fact.about and question.fact.field not in HARM_FIELDS:
+            yield problem((*here, "fact", "about"), "only a list of harms can be cut down")
+            continue
+        lines = check.fact_lines(question, catalogue)
+        if not lines:
+            yield problem((*here, "fact", "about"), "no harm's name holds these words")
+            continue
+        said = " ".join(line.headline for line in lines)
         for name in ("question", "why"):
             extra = sorted(_numbers(getattr(question, name)) - _numbers(said))
             if extra:

@@ -360,6 +360,9 @@ class FactPointer(Model):
 
     option: Slug
     field: PriorityField
+    # For a list of harms, the words a harm's name must hold to be shown (all
+    # of them when empty), as a "What matters" priority's ``harms_about``.
+    about: list[ShortText] = Field(default_factory=list, max_length=5)
 
 
 class CheckQuestion(Model):

@@ -21,3 +21,6 @@ class VisitAnswers:
     questions: Sequence[str] = ()
     notes: str = ""
     sure: Mapping[str, bool | None] = field(default_factory=dict)
+    # The check of what she understood: each answered question's id, and the
+    # choice she picked.
+    check: Mapping[str, str] = field(default_factory=dict)

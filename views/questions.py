@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.catalogue import get_catalogue
+from components.check import knowledge_check
 from components.page import next_step, not_a_recommendation, page_footer, page_title, privacy_note
 from components.visit import (
     clear_button,
@@ -28,6 +29,10 @@ privacy_note()
 st.header("Questions to ask", anchor="questions")
 question_checklist(catalogue)
 notes_box()
+
+if catalogue.check is not None:
+    st.header("Check what you know", anchor="check")
+    knowledge_check(catalogue)
 
 st.header("How sure do you feel?", anchor="sure")
 st.markdown(

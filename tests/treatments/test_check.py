@@ -58,7 +58,9 @@ def test_options_are_named_by_their_short_names_and_yes_or_no_in_words(
 
 def test_only_the_right_key_is_right(catalogue: Catalogue) -> None:
     for question in _check(catalogue):
-        right = [c.key for c in check.choices(question, catalogue) if check.is_right(question, c.key)]
+        right = [
+            c.key for c in check.choices(question, catalogue) if check.is_right(question, c.key)
+        ]
         assert right == [check.right_key(question)]
         assert not check.is_right(question, None)
 
@@ -121,7 +123,9 @@ def test_an_unknown_option_is_refused_in_the_choices_and_the_fact(write_variant)
         _question(data, "once")["fact"]["option"] = "acupuncture"
 
     problems = _problems(write_variant(change))
-    assert any("check.questions[1] (again).choices[1]" in p and "unknown option id" in p for p in problems)
+    assert any(
+        "check.questions[1] (again).choices[1]" in p and "unknown option id" in p for p in problems
+    )
     assert any("check.questions[2] (once).fact.option" in p for p in problems), problems
 
 
@@ -149,3 +153,27 @@ def test_a_question_id_must_not_be_an_issue_card_s(write_variant) -> None:
 def test_the_deck_may_only_name_known_questions(write_variant) -> None:
     problems = _problems(write_variant(lambda d: d["check"].update(in_deck=["nope"])))
     assert any("in_deck names unknown check questions: nope" in p for p in problems), problems
+
+
+def test_a_harm_list_is_cut_down_to_the_harms_a_question_is_about(catalogue: Catalogue) -> None:
+    hearing = next(q for q in _check(catalogue) if q.id == "hearing")
+    lines = check.fact_lines(hearing, catalogue)
+    assert lines and all("hearing" in line.headline.casefold() for line in lines)
+    mvd = next(o for o in catalogue.options if o.id == "mvd")
+    assert len(lines) < len(mvd.serious_risks)
+
+
+@pytest.mark.parametrize(
+    ("about", "field", "expected"),
+    [
+        (["toothache"], "serious_risks", "no harm's name holds these words"),
+        (["hearing"], "repeat", "only a list of harms can be cut down"),
+    ],
+)
+def test_about_must_name_harms_the_fact_has(
+    write_variant, about: list[str], field: str, expected: str
+) -> None:
+    problems = _problems(
+        write_variant(lambda d: _question(d, "hearing")["fact"].update(about=about, field=field))
+    )
+    assert any("(hearing).fact.about" in p and expected in p for p in problems), problems

@@ -135,6 +135,7 @@ def test_empty_answers_still_make_a_clear_printout(catalogue: Catalogue) -> None
     assert "I did not tick any questions." in text
     assert "No notes." in text
     assert "Do you feel sure which choice is best for you? Not answered" in text
+    assert "I did not answer the questions that check what I know." in text
 
 
 def test_the_printout_keeps_every_fact_the_cards_have(
@@ -289,3 +290,23 @@ def test_the_group_handout_is_what_a_room_takes_home(catalogue: Catalogue) -> No
     # Issue 30 asks for at most 4 pages; it needs a shorter wording of each
     # fact, which the data file does not have yet (see the issue's note).
     assert len(reader.pages) <= 8
+
+
+def test_the_printout_has_the_facts_behind_each_check_answer_she_missed(
+    catalogue: Catalogue,
+) -> None:
+    assert catalogue.check is not None
+    said = {"waiting": "no", "again": "injections", "hearing": "radiofrequency"}
+    _, text = _read(visit_printout(catalogue, VisitAnswers(check=said), made_on=MADE_ON))
+    flat = " ".join(text.split())
+    part = flat[flat.index("Facts to look at again") : flat.index("Sources Each number")]
+    assert "I answered 3 of the 6 questions that check what I know. Right answers: 1 of 3." in part
+    by_id = {q.id: q for q in catalogue.check.questions}
+    for missed in ("waiting", "hearing"):
+        assert " ".join(by_id[missed].question.split()) in part
+    assert "The answer is: Yes." in part and "The answer is: Brain surgery." in part
+    # The fact itself, its numbers and sources as on every page.
+    assert "Total hearing loss (deafness) in that ear: 7 to 27 out of 1,000 people" in part
+    assert re.search(r"Counted for each operation\. \[[\d, ]+\]", part)
+    # What she got right is not repeated.
+    assert by_id["again"].question not in part

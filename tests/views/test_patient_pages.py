@@ -107,6 +107,35 @@ def test_questions_page_has_the_checklist_and_the_sure_check(
     assert at.success[0].value.startswith("You said yes to all four")
 
 
+def test_questions_page_checks_what_she_knows_against_the_facts(
+    open_page, catalogue: Catalogue
+) -> None:
+    assert catalogue.check is not None
+    at = open_page("questions")
+    questions = catalogue.check.questions
+    for question in questions:
+        radio = _radio(at, f"check-{question.id}")
+        assert radio.label == question.question
+        assert radio.value is None, "nothing is picked for the person"
+    assert not at.success and not [i for i in at.info if "Not quite" in i.value]
+
+    _radio(at, "check-again").set_value("mvd").run()
+    assert not at.exception
+    (missed,) = [i.value for i in at.info if "Not quite" in i.value]
+    assert "The answer is: Injections." in missed
+    assert "Every 3 to 4 months for most people" in plain(" ".join(m.value for m in at.markdown))
+    _radio(at, "check-waiting").set_value("yes").run()
+    assert any(s.value.startswith("**Right.**") for s in at.success)
+    assert "You answered 2 of 6. Right answers: 1 of 2." in _captions(at)
+
+    at.button(key="make_printout").click().run()
+    text = " ".join(pdf_text(at.session_state["printout_pdf"][1]).split())
+    assert "Right answers: 1 of 2." in text
+    assert "The answer is: Injections." in text
+    at.button(key="clear_visit").click().run()
+    assert _radio(at, "check-again").value is None
+
+
 def test_answers_from_both_pages_reach_the_printout(open_page, catalogue: Catalogue) -> None:
     at = open_page("matters")
     _radio(at, "matters-avoid-hearing-loss").set_value("A lot").run()
