@@ -152,6 +152,8 @@ SIDE_BY_SIDE_COUNT = range(2, 5)
 # Present: the deck, the slide, the window, the room.
 DECK_OPTIONS: Param[tuple[str, ...]] = Param("deck_options", (), _names, _write_names)
 DECK_CARDS: Param[tuple[str, ...]] = Param("deck_cards", (), _names, _write_names)
+# The questions put to the room (treatments.check), by their words.
+DECK_CHECKS: Param[tuple[str, ...]] = Param("deck_checks", (), _names, _write_names)
 SLIDE = Param("slide", 1.0, slide_number, _write_number)
 # Which window this is: the working view (no value), the projector's or the presenter's.
 PROJECTOR, PRESENTER = "projector", "presenter"
@@ -170,6 +172,7 @@ EVERY_PARAM: tuple[Param[object], ...] = (  # type: ignore[assignment]
     SIDE_BY_SIDE,
     DECK_OPTIONS,
     DECK_CARDS,
+    DECK_CHECKS,
     SLIDE,
     VIEW,
     ROOM,

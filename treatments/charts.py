@@ -121,7 +121,7 @@ def icon_array_data(benefit: Benefit) -> pd.DataFrame:
 
 
 # Each shape as a letter, for a legend written as text.
-SHAPE_MARKS = {"circle": "\u25cf", "diamond": "\u25c6", "cross": "\u271a"}
+SHAPE_MARKS = {"circle": "\u25cf", "diamond": "\u25c6", "cross": "\u271a", "square": "\u25a0"}
 
 # The slide's picture of 100, drawn as SVG so that it scales with the
 # projector's screen: each person sits in a 10 by 10 cell. The shapes match
@@ -130,7 +130,54 @@ _SHAPE_PATHS = {
     "circle": "M{x},{y}m-4,0a4,4 0 1,0 8,0a4,4 0 1,0 -8,0z",
     "diamond": "M{x},{y}m0,-4.6l4.6,4.6l-4.6,4.6l-4.6,-4.6z",
     "cross": "M{x},{y}m-1.5,-4.5h3v3h3v3h-3v3h-3v-3h-3v-3h3z",
+    "square": "M{x},{y}m-3.6,-3.6h7.2v7.2h-7.2z",
 }
+# A room's answers to a question: the right answer first, in the helped
+# people's colour and shape, then each other choice in a look of its own.
+OTHER_COLOUR = "#3949ab"
+TALLY_LOOKS: tuple[tuple[str, str], ...] = (
+    (HELPED_COLOUR, "circle"),
+    (MAYBE_COLOUR, "diamond"),
+    (NOT_HELPED_COLOUR, "cross"),
+    (OTHER_COLOUR, "square"),
+)
+
+
+# The room's picture is 400 pixels wide and never more than this high: ten
+# people to a row (40 pixels each) in a small room, more in a big one.
+TALLY_WIDTH, TALLY_MOST_HEIGHT = 400, 160
+
+
+def tally_per_row(people: int) -> int:
+    """How many people a row of the room's picture holds: ten, or twice as
+    many as often as it takes to keep the picture low enough for a slide."""
+    per_row = 10
+    while -(-people // per_row) * TALLY_WIDTH / per_row > TALLY_MOST_HEIGHT:
+        per_row *= 2
+    return per_row
+
+
+def tally_svg(counts: Sequence[int]) -> str:
+    """The people in a room who answered, in rows, grouped by their answer in
+    ``counts``' order (each group drawn in :data:`TALLY_LOOKS`' look in turn)."""
+    per_row = tally_per_row(sum(counts))
+    shapes = []
+    person = 0
+    for people, (colour, shape) in zip(counts, TALLY_LOOKS, strict=False):
+        cells = []
+        for _ in range(people):
+            x, y = 5 + 10 * (person % per_row), 5 + 10 * (person // per_row)
+            cells.append(_SHAPE_PATHS[shape].format(x=x, y=y))
+            person += 1
+        if cells:
+            shapes.append(f'<path fill="{colour}" d="{"".join(cells)}"/>')
+    rows = max(1, -(-person // per_row))
+    width, height = 10 * per_row, 10 * rows
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{TALLY_WIDTH}" height="{TALLY_WIDTH * height // width}">'
+        f"{''.join(shapes)}</svg>"
+    )
 
 
 def icon_grid_svg(benefit: Benefit, *, ink: str | None = None) -> str:

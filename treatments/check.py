@@ -94,13 +94,14 @@ class TallyRow:
 def tally_rows(
     question: CheckQuestion, catalogue: Catalogue, counts: Mapping[str, int]
 ) -> list[TallyRow]:
-    """Every choice with how many picked it, in the question's order (a count
-    for a key that is not a choice is not counted)."""
+    """Every choice with how many picked it: the right answer first, then the
+    others in the question's order (a key that is not a choice is not counted)."""
     right = right_key(question)
-    return [
+    rows = [
         TallyRow(choice, max(0, int(counts.get(choice.key, 0))), choice.key == right)
         for choice in choices(question, catalogue)
     ]
+    return sorted(rows, key=lambda row: not row.right)
 
 
 def answered(rows: Sequence[TallyRow]) -> int:

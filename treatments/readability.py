@@ -121,6 +121,8 @@ def deck_passages(catalogue: Catalogue) -> Iterator[Passage]:
         yield Passage(f"deck: title slide: points[{index}]", sentence(point))
     yield Passage("deck: title slide: speaker note", title.speaker_note)
     yield Passage("deck: option note", deck.option_speaker_note("this option"))
+    yield Passage("deck: check note", deck.check_note)
+    yield Passage("deck: answer note", deck.answer_note)
     for card in deck.issue_cards:
         yield Passage(f"deck: card {card.id}", card.question)
         yield Passage(f"deck: card {card.id}: speaker note", card.speaker_note)

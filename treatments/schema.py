@@ -378,7 +378,8 @@ class CheckQuestion(Model):
 
     id: Slug
     question: ShortText
-    choices: list[Slug] = Field(default_factory=list, max_length=5)
+    # At most four: the room's picture of its answers has four looks.
+    choices: list[Slug] = Field(default_factory=list, max_length=4)
     answer: Slug | bool
     why: Text
     fact: FactPointer

@@ -11,6 +11,7 @@ from components.presenting.clicker import clicker
 from components.presenting.controls import (
     adopt_deck,
     deck_cards,
+    deck_checks,
     deck_options,
     slide_controls,
     speaker_notes_toggle,
@@ -82,7 +83,8 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
     # the projector's controls could send back a deck a moment out of date.
     locked = following or (in_room and in_projector_view())
     options = deck_options(catalogue, locked=locked)
-    cards = deck_cards(catalogue, locked=locked)
+    # The issue cards and the questions for the room, as the room lists them.
+    cards = deck_cards(catalogue, locked=locked) + deck_checks(catalogue, locked=locked)
     show_notes = speaker_notes_toggle() if not (presenting or following) else False
     # The address that hands the room this deck's view: the last slide, the
     # handout and the PowerPoint file all carry the same one.

@@ -16,7 +16,8 @@ import streamlit as st
 
 from components.presenting.clicker import paired
 from components.presenting.room import note_local_move
-from treatments.address import DECK_CARDS, DECK_OPTIONS, SLIDE, settle_slide
+from treatments.address import DECK_CARDS, DECK_CHECKS, DECK_OPTIONS, SLIDE, settle_slide
+from treatments.check import questions_in
 from treatments.markdown import escape
 from treatments.presenting.deck import Slide, build_deck, chosen_cards
 from treatments.presenting.moves import Move
@@ -26,6 +27,7 @@ from treatments.schema import Catalogue, Option
 SLIDE_KEY = SLIDE.name
 OPTIONS_KEY = DECK_OPTIONS.name
 CARDS_KEY = DECK_CARDS.name
+CHECKS_KEY = DECK_CHECKS.name
 NOTES_KEY = "speaker_notes"
 JUMP_KEY = "jump_to_slide"
 _PAST_THE_END_KEY = "slide_past_the_end"
@@ -63,16 +65,45 @@ def deck_cards(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
     return [questions[q] for q in questions if q in chosen]
 
 
+def deck_checks(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
+    """The questions put to the room (each on two slides), by id, in their usual order."""
+    if catalogue.check is None:
+        return []
+    asked = {q.question: q.id for q in catalogue.check.questions}
+    chosen = st.multiselect(
+        "Questions for the room (phones answer, the screen shows the count)",
+        list(asked),
+        default=[q.question for q in questions_in(catalogue, catalogue.check.in_deck)],
+        key=CHECKS_KEY,
+        bind="query-params",
+        on_change=note_local_move,
+        disabled=locked,
+    )
+    return [asked[q] for q in asked if q in chosen]
+
+
+def _check_words(catalogue: Catalogue) -> dict[str, str]:
+    if catalogue.check is None:
+        return {}
+    return {q.id: q.question for q in catalogue.check.questions}
+
+
 def adopt_deck(catalogue: Catalogue, deck: Deck) -> None:
-    """Show a room's deck and slide: set the controls before they are drawn."""
+    """Show a room's deck and slide: set the controls before they are drawn.
+
+    The room lists its issue cards and its questions together, by id."""
     questions = {card.id: card.question for card in catalogue.deck.issue_cards}
+    checks = _check_words(catalogue)
     names = {o.short_name for o in catalogue.options}
     options = [name for name in deck.options if name in names]
     cards = [questions[card_id] for card_id in deck.cards if card_id in questions]
+    asked = [checks[item] for item in deck.cards if item in checks]
     in_deck = [o for o in catalogue.options if o.short_name in options]
-    count = len(build_deck(catalogue, in_deck, [c for c in deck.cards if c in questions]))
+    known = [item for item in deck.cards if item in questions or item in checks]
+    count = len(build_deck(catalogue, in_deck, known))
     st.session_state[OPTIONS_KEY] = options
     st.session_state[CARDS_KEY] = cards
+    st.session_state[CHECKS_KEY] = asked
     st.session_state[SLIDE_KEY] = min(max(1, deck.slide), count)
 
 

@@ -313,8 +313,9 @@ def room_panel(view: RoomView | None, root: str, page_path: str) -> None:
             help="Phones that join show the slide you are on.",
         )
         st.caption(
-            f"A room keeps only the slides you chose and the slide you are on, "
-            f"for up to {ROOM_HOURS} hours after the last move. No names, no answers."
+            f"A room keeps only the slides you chose, the slide you are on, and how many "
+            f"phones chose each answer to a question for the room, for up to {ROOM_HOURS} "
+            "hours after the last move. No names, and never who answered what."
         )
         return
     link = follow_link(root, page_path, view.code)

@@ -12,8 +12,15 @@ from collections.abc import Sequence
 import streamlit as st
 
 from components.picture import picture_of_100
+from components.presenting.poll import (
+    answer_on_phone,
+    answers_here,
+    people_answered,
+    room_answers,
+    shows_the_room,
+)
 from components.presenting.room import RoomView, join_corner, join_instructions, join_link
-from treatments import charts
+from treatments import charts, check
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.markdown import escape, link_target, refs
 from treatments.presenting.deck import (
@@ -32,7 +39,7 @@ from treatments.presenting.share import (
     qr_alt,
     qr_png,
 )
-from treatments.schema import Catalogue, Option
+from treatments.schema import Catalogue, CheckQuestion, Option
 
 # The code on the share slide: large enough to scan from the back of a room
 # on a projector (about a fifth of a 1366 x 768 screen's width).
@@ -62,6 +69,10 @@ def draw_slide(
             _harms_slide(slide, catalogue)
         elif slide.kind == "issue" and slide.card is not None:
             _issue_slide(slide, options, catalogue)
+        elif slide.kind == "check" and slide.question is not None:
+            _check_slide(slide.question, catalogue, room)
+        elif slide.kind == "answer" and slide.question is not None:
+            _answer_slide(slide, catalogue, room)
         elif slide.kind == "share":
             _share_slide(catalogue, link)
         elif slide.kind == "choose":
@@ -151,6 +162,40 @@ def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) 
         )
         rows.append({"Option": f"**{escape(option.short_name)}**", "Answer": answer})
     st.table(rows, hide_index=True, alt=f"{slide.card.question} One row for each option.")
+
+
+def _check_slide(question: CheckQuestion, catalogue: Catalogue, room: RoomView | None) -> None:
+    """A question put to the room: its choices, large; a phone in the room
+    answers it here, and the presenter's windows count who has."""
+    if answers_here(room) and room is not None:
+        answer_on_phone(room, question, catalogue)
+    else:
+        st.markdown("\n".join(f"- {escape(c.words)}" for c in check.choices(question, catalogue)))
+    if shows_the_room(room) and room is not None:
+        people_answered(room, question, catalogue)
+    elif room is None:
+        st.markdown("Think of your answer. The next slide shows it.")
+
+
+def _answer_slide(slide: Slide, catalogue: Catalogue, room: RoomView | None) -> None:
+    """The answer: why it is right and the fact it rests on, with its sources;
+    beside them, in a room, how the room answered."""
+    question = slide.question
+    assert question is not None
+    facts = "\n".join(
+        f"- {escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in slide.facts
+    )
+    said = (
+        f"{escape(question.why)}\n\n"
+        f"**The fact ({escape(check.fact_label(question, catalogue))}):**\n\n{facts}"
+    )
+    if room is None or room.room is None:
+        st.markdown(said)
+        return
+    words, tally = st.columns(2, gap="large")
+    words.markdown(said)
+    with tally:
+        room_answers(room, question, catalogue)
 
 
 def _choose_slide(catalogue: Catalogue) -> None:

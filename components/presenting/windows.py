@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 
 from components.picture import PICTURE_STYLE
+from components.presenting.poll import TALLY_STYLE
 from components.presenting.room import ask_to_start, hide_lead_key, show_lead_key
 from components.presenting.timer import session_length
 from treatments.address import PRESENTER, PROJECTOR, VIEW
@@ -34,7 +35,7 @@ _FIT_STYLE = "<style>{}</style>".format(
 
 def slide_style() -> None:
     st.html(_HERE / "slide.css")
-    st.html(_FIT_STYLE + PICTURE_STYLE)
+    st.html(_FIT_STYLE + PICTURE_STYLE + TALLY_STYLE)
     if in_projector_view():
         st.html(_HERE / "projector.css")
     elif in_presenter_view():

@@ -7,13 +7,13 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser import ui
 from treatments.loader import load_catalogue
-from treatments.presenting.deck import build_deck
+from treatments.presenting.deck import build_deck, default_items
 from views import registry
 
 pytestmark = pytest.mark.browser
 
 _CATALOGUE = load_catalogue()
-_SLIDES = build_deck(_CATALOGUE, _CATALOGUE.options, _CATALOGUE.deck.default_cards)
+_SLIDES = build_deck(_CATALOGUE, _CATALOGUE.options, default_items(_CATALOGUE))
 # The first slide of each kind that draws something of its own, by its number.
 _FIRST = {kind: 1 + [s.kind for s in _SLIDES].index(kind) for kind in ("option", "harms", "issue")}
 _PRESENT = registry.BY_KEY["present"].path

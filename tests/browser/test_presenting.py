@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from tests.browser import ui
 from tests.helpers import every_core_busy
 from treatments.loader import load_catalogue
-from treatments.presenting.deck import FIT_STEPS, build_deck
+from treatments.presenting.deck import FIT_STEPS, build_deck, default_items
 from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser
@@ -20,7 +20,7 @@ PROJECTOR = {"width": 1366, "height": 768}
 # The default deck: title, five options with their harms, three issue cards, choosing,
 # questions, sharing.
 _CATALOGUE = load_catalogue()
-DEFAULT_SLIDES = len(build_deck(_CATALOGUE, _CATALOGUE.options, _CATALOGUE.deck.default_cards))
+DEFAULT_SLIDES = len(build_deck(_CATALOGUE, _CATALOGUE.options, default_items(_CATALOGUE)))
 
 
 def _body_font_px(page: Page) -> float:
@@ -49,7 +49,7 @@ def test_educator_presents_moves_and_reloads_the_slide(
     # Surgery's harms are the fullest slide: each option's slide and its
     # harms come after the title, and surgery's side effects take a slide.
     surgery = catalogue.options[2]
-    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    slides = build_deck(catalogue, catalogue.options, default_items(catalogue))
     fullest = 1 + next(i for i, s in enumerate(slides) if s.kind == "harms" and s.option == surgery)
     for _ in range(fullest - 1):
         page.get_by_role("button", name="Next").click()

@@ -22,7 +22,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from tests.browser import ui
 from tools.live_server import running_server
 from treatments.facts import FIELDS
-from treatments.presenting.deck import build_deck
+from treatments.presenting.deck import build_deck, default_items
 from treatments.presenting.powerpoint_pages import file_pages
 from treatments.schema import Catalogue
 
@@ -83,7 +83,7 @@ def test_the_last_slide_s_code_opens_the_deck_s_view_on_a_phone(
     slides = list(Presentation(download.value.path()).slides)
     titles = [slide.shapes[0].text_frame.text for slide in slides]
     # An option takes two or more slides in the file: its benefits, then its harms.
-    cards = list(catalogue.deck.default_cards)
+    cards = default_items(catalogue)
     pages = file_pages(build_deck(catalogue, [injections, surgery], cards), [injections, surgery])
     assert titles[: len(pages)] == [page.title for page in pages]
     assert titles[:3] == [

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from components.reconnected import DISMISS, NOTICE
 from deploy.local import Cluster
 from tests.browser import ui
-from treatments.presenting.deck import build_deck
+from treatments.presenting.deck import build_deck, default_items
 from treatments.schema import Catalogue
 from views import registry
 
@@ -51,7 +51,7 @@ def test_when_a_replica_dies_its_people_get_their_view_back_and_are_told_what_wa
     slides = build_deck(
         catalogue,
         [o for o in catalogue.options if o.short_name in DECK],
-        catalogue.deck.default_cards,
+        default_items(catalogue),
     )
     with Cluster(replicas=3, haproxy=haproxy) as cluster:
         contexts = [browser.new_context(viewport=VIEWPORT) for _ in range(3)]

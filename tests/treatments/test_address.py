@@ -28,6 +28,7 @@ VALUES: dict[str, st.SearchStrategy[object]] = {
     address.SIDE_BY_SIDE.name: names,
     address.DECK_OPTIONS.name: names,
     address.DECK_CARDS.name: names,
+    address.DECK_CHECKS.name: names,
     address.SLIDE.name: st.one_of(
         st.integers(1, 500).map(float), st.floats(1, 500, allow_nan=False, allow_infinity=False)
     ),

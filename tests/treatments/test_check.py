@@ -3,6 +3,7 @@ they rest on, a room's tally, and the validator's rules for it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from treatments import check
+from treatments import charts, check
 from treatments.loader import CatalogueError, load_catalogue
 from treatments.rules import _numbers
 from treatments.schema import Catalogue, CheckQuestion
@@ -94,8 +95,7 @@ def test_the_tally_lists_every_choice_and_ignores_a_key_that_is_not_one(
 
 
 @given(st.dictionaries(st.sampled_from(["yes", "no", "maybe"]), st.integers(-5, 500)))
-def test_a_tally_never_counts_below_nobody(counts: dict[str, int]) -> None:
-    catalogue = load_catalogue()
+def test_a_tally_never_counts_below_nobody(catalogue: Catalogue, counts: dict[str, int]) -> None:
     question = next(q for q in _check(catalogue) if q.id == "waiting")
     rows = check.tally_rows(question, catalogue, counts)
     assert all(row.people >= 0 for row in rows)
@@ -177,3 +177,36 @@ def test_about_must_name_harms_the_fact_has(
         write_variant(lambda d: _question(d, "hearing")["fact"].update(about=about, field=field))
     )
     assert any("(hearing).fact.about" in p and expected in p for p in problems), problems
+
+
+def test_the_right_answer_leads_the_tally_whatever_its_place(catalogue: Catalogue) -> None:
+    hearing = next(q for q in _check(catalogue) if q.id == "hearing")
+    rows = check.tally_rows(hearing, catalogue, {"injections": 1, "mvd": 4})
+    assert [(r.choice.key, r.right) for r in rows] == [
+        ("mvd", True),
+        ("injections", False),
+        ("radiofrequency", False),
+    ]
+
+
+def _drawn(svg: str) -> dict[str, int]:
+    """How many people the room's picture draws in each colour."""
+    return {
+        colour: path.count("M")
+        for colour, path in re.findall(r'<path fill="(#[0-9a-f]{6})" d="([^"]*)"', svg)
+    }
+
+
+def test_the_room_s_picture_draws_each_person_once_in_their_answer_s_look() -> None:
+    svg = charts.tally_svg([4, 1, 0])
+    (right_colour, _), (other_colour, _), *_ = charts.TALLY_LOOKS
+    assert _drawn(svg) == {right_colour: 4, other_colour: 1}
+    assert 'viewBox="0 0 100 10"' in svg
+
+
+@given(st.lists(st.integers(0, 400), min_size=2, max_size=4))
+def test_the_room_s_picture_stays_low_enough_for_a_slide(counts: list[int]) -> None:
+    svg = charts.tally_svg(counts)
+    height = int(re.search(r'height="(\d+)"', svg).group(1))
+    assert height <= charts.TALLY_MOST_HEIGHT
+    assert sum(_drawn(svg).values()) == sum(counts)

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from tools.markdown_tables import is_markdown_table, parse_markdown_table
 from treatments.markdown import link_target
-from treatments.presenting.deck import build_deck
+from treatments.presenting.deck import build_deck, default_items
 from treatments.schema import Catalogue
 
 # What counts as a figure: a count out of 100 or 1,000, an invasiveness
@@ -96,6 +96,6 @@ def test_every_slide(open_page, catalogue: Catalogue) -> None:
         at.button(key="next_slide").click().run()
         assert not at.exception
         figures += _check(at, catalogue)
-    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    slides = build_deck(catalogue, catalogue.options, default_items(catalogue))
     assert at.session_state["slide"] == len(slides)
     assert figures > 10

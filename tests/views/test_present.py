@@ -9,7 +9,7 @@ from tests.views.apptest import plain
 from treatments import charts
 from treatments.facts import FIELDS
 from treatments.markdown import escape
-from treatments.presenting.deck import build_deck, slide_options
+from treatments.presenting.deck import build_deck, default_items, slide_options
 from treatments.schema import Catalogue
 
 
@@ -25,7 +25,7 @@ def _caption(at: AppTest) -> str:
 def test_next_walks_through_every_slide_and_previous_comes_back(
     open_page, catalogue: Catalogue
 ) -> None:
-    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    slides = build_deck(catalogue, catalogue.options, default_items(catalogue))
     at = open_page("present")
     assert at.button(key="previous_slide").disabled
     for number, slide in enumerate(slides, start=1):
@@ -57,7 +57,7 @@ def test_next_walks_through_every_slide_and_previous_comes_back(
 
 
 def test_the_url_opens_the_same_slide(open_page, catalogue: Catalogue) -> None:
-    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    slides = build_deck(catalogue, catalogue.options, default_items(catalogue))
     second = next(n for n, s in enumerate(slides, 1) if s.option == catalogue.options[1])
     # Title, then the first option's slide and its harms, on one slide or more.
     assert second >= 4
@@ -79,7 +79,7 @@ def test_a_bad_slide_number_falls_back_to_the_first(open_page, catalogue: Catalo
 def test_a_number_past_the_end_goes_to_the_last_slide_and_says_so(
     open_page, catalogue: Catalogue, past: str
 ) -> None:
-    slides = build_deck(catalogue, catalogue.options, catalogue.deck.default_cards)
+    slides = build_deck(catalogue, catalogue.options, default_items(catalogue))
     at = open_page("present", slide=past)
     assert not at.exception
     assert at.session_state["slide"] == len(slides)
@@ -95,11 +95,14 @@ def test_a_number_past_the_end_goes_to_the_last_slide_and_says_so(
 def test_the_deck_follows_the_chosen_options_and_cards(open_page, catalogue: Catalogue) -> None:
     chosen = [o for o in catalogue.options if o.short_name in ("Tablets", "Watch and wait")]
     card = next(c for c in catalogue.deck.issue_cards if c.question == "Am I awake or asleep?")
-    slides = build_deck(catalogue, chosen, [card.id])
-    # Title, 2 options with their harms (a slide or two each), 1 card,
-    # choosing, questions, sharing.
+    assert catalogue.check is not None
+    # The address names no questions for the room: the usual ones are in.
+    slides = build_deck(catalogue, chosen, [card.id, *catalogue.check.in_deck])
+    # Title, 2 options with their harms (a slide or two each), 1 card, the
+    # question for the room and its answer, choosing, questions, sharing.
     assert [s.kind for s in slides].count("option") == 2
-    assert 9 <= len(slides) <= 11
+    assert [s.kind for s in slides].count("check") == len(catalogue.check.in_deck)
+    assert 11 <= len(slides) <= 13
     at_card = next(n for n, s in enumerate(slides, 1) if s.card == card)
     at = open_page(
         "present",

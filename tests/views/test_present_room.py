@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from components.presenting.room import not_following_words, room_store
 from components.presenting.timer import MINUTES_KEY, TIMER_KEY
-from treatments.presenting.deck import build_deck
+from tests.views.apptest import plain
+from treatments.presenting.deck import build_deck, default_items
 from treatments.presenting.rooms import Deck, NewRoom
 from treatments.presenting.timer import Timer
 from treatments.schema import Catalogue
@@ -223,3 +224,62 @@ def test_the_presenter_s_timer_starts_pauses_goes_on_and_resets(
     at.button(key="timer_reset").click().run()
     assert at.session_state[TIMER_KEY] == Timer()
     assert not at.exception
+
+
+def _question_room(catalogue: Catalogue) -> tuple[NewRoom, int]:
+    """A room on its question for the room ("waiting"): the room and the slide."""
+    options = (catalogue.options[0].short_name,)
+    items = ("waiting",)
+    slides = build_deck(catalogue, catalogue.options[:1], items)
+    asked = next(n for n, s in enumerate(slides, 1) if s.kind == "check")
+    return room_store().start(Deck(options, items, asked)), asked
+
+
+def test_phones_answer_the_room_s_question_and_the_room_keeps_only_the_counts(
+    open_page: Callable[..., AppTest], catalogue: Catalogue
+) -> None:
+    room, asked = _question_room(catalogue)
+    phones = [open_page("present", room=room.code) for _ in range(3)]
+    for phone, choice in zip(phones, ("yes", "yes", "no"), strict=True):
+        assert _slide(phone) == asked
+        assert phone.multiselect(key="deck_checks").value == [
+            "Is waiting, with no treatment for now, one of the choices?"
+        ]
+        phone.radio(key="room-answer-waiting").set_value(choice).run()
+        assert not phone.exception
+        assert any("Your answer is in" in m.value for m in phone.markdown)
+    assert room_store().tally(room.code, "waiting") == {"yes": 2, "no": 1}
+    # A phone that changes its mind moves its one count; a second run sends nothing.
+    phones[2].radio(key="room-answer-waiting").set_value("yes").run()
+    phones[2].run()
+    assert room_store().tally(room.code, "waiting") == {"yes": 3, "no": 0}
+
+    # The presenter's window counts who has answered, not what, on the question.
+    presenter = open_page("present", room=room.code, lead=room.lead_key)
+    assert _slide(presenter) == asked
+    assert not presenter.radio, "the presenter does not answer"
+    assert any("3 people answered so far." in m.value for m in presenter.markdown)
+    # On the answer's slide, the room's answers as a picture, in words beside it.
+    presenter.button(key="next_slide").click().run()
+    said = plain(" ".join(m.value for m in presenter.markdown))
+    assert "How the room answered: 3 people" in said
+    assert "Yes, the right answer: 3 people." in said and "No: 0 people." in said
+    assert "Lasting harm to health from the spasm itself" in said
+    # The phones follow to the answer and keep what they said, in their own session.
+    phones[0].run()
+    assert "How the room answered: 3 people" in " ".join(m.value for m in phones[0].markdown)
+
+
+def test_a_room_question_away_from_a_room_asks_the_reader_to_think(
+    open_page: Callable[..., AppTest], catalogue: Catalogue
+) -> None:
+    slides = build_deck(catalogue, catalogue.options, default_items(catalogue))
+    asked = next(n for n, s in enumerate(slides, 1) if s.kind == "check")
+    at = open_page("present", slide=str(asked))
+    assert not at.exception and not at.radio
+    said = " ".join(m.value for m in at.markdown)
+    assert "Think of your answer. The next slide shows it." in said
+    assert "- Yes\n- No" in said
+    at.button(key="next_slide").click().run()
+    assert plain(at.title[0].value) == "The answer: Yes"
+    assert "How the room answered" not in " ".join(m.value for m in at.markdown)

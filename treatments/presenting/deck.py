@@ -15,11 +15,15 @@ from functools import partial
 from typing import Literal
 
 from treatments.charts import icon_array_groups, picture_title, pictured
+from treatments.check import fact_lines as check_fact_lines
+from treatments.check import questions_in, right_words
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.presenting.script import IssueCard
-from treatments.schema import Catalogue, Option
+from treatments.schema import Catalogue, CheckQuestion, Option
 
-SlideKind = Literal["title", "option", "harms", "issue", "choose", "questions", "share"]
+SlideKind = Literal[
+    "title", "option", "harms", "issue", "check", "answer", "choose", "questions", "share"
+]
 # What an option's slides say about it, on screen and in the PowerPoint file
 # alike: what it involves and what it helps on one slide, then its harms, both
 # kinds (common side effects and serious risks), on a slide of their own, so
@@ -52,6 +56,10 @@ class Slide:
     rows: tuple[int, ...] | None = None
     lines: tuple[int, ...] | None = None
     page_of: tuple[int, int] | None = None
+    # A question put to the room: its slide asks it ("check"), the next shows
+    # the room's answers, the right one, and the fact it rests on ("answer").
+    question: CheckQuestion | None = None
+    facts: tuple[FactLine, ...] = ()
 
 
 def card_answers(card: IssueCard, options: Sequence[Option]) -> list[tuple[Option, list[FactLine]]]:
@@ -90,13 +98,21 @@ def chosen_cards(catalogue: Catalogue, card_ids: Sequence[str]) -> list[IssueCar
     return [card for card_id in card_ids if (card := catalogue.deck.card(card_id)) is not None]
 
 
+def default_items(catalogue: Catalogue) -> list[str]:
+    """A new deck's issue cards and questions for the room, by id."""
+    asked = catalogue.check.in_deck if catalogue.check is not None else []
+    return [*catalogue.deck.default_cards, *asked]
+
+
 def build_deck(
     catalogue: Catalogue, options: Sequence[Option], card_ids: Sequence[str]
 ) -> list[Slide]:
-    """The slides in order. Unknown card ids are skipped.
+    """The slides in order. ``card_ids`` names the issue cards and the
+    questions put to the room; unknown ids are skipped.
 
-    After the facts come how people choose, then the questions to ask, and
-    sharing the view last.
+    After the facts come the questions for the room, each on two slides (the
+    question, then its answer), then how people choose, the questions to ask,
+    and sharing the view last.
     """
     deck = catalogue.deck
     slides = [Slide("title", catalogue.meta.title, deck.title_slide.speaker_note)]
@@ -138,6 +154,11 @@ def build_deck(
                     page_of=(k, len(runs)),
                 )
             )
+    for question in questions_in(catalogue, card_ids):
+        slides.append(Slide("check", question.question, deck.check_note, question=question))
+        answer = f"The answer: {right_words(question, catalogue)}"
+        facts = tuple(check_fact_lines(question, catalogue))
+        slides.append(Slide("answer", answer, deck.answer_note, question=question, facts=facts))
     choose, questions, share = deck.choose_slide, deck.questions_slide, deck.share_slide
     slides.append(Slide("choose", choose.title, choose.speaker_note))
     slides.append(Slide("questions", questions.title, questions.speaker_note))
@@ -210,6 +231,9 @@ def _needed(slide: Slide, options: Sequence[Option], fit: float) -> float:
     if option is not None:
         left = (option.what_it_is.text, *_headlines(option, (*OPTION_SLIDE_ABOUT, "helps")))
         return max(_height(left, _HALF_WIDTH, fit), _pictures_height(option, fit))
+    if slide.question is not None and slide.kind == "answer":
+        # The why and the fact on the left, the room's answers on the right.
+        return _height([slide.question.why, *(f.headline for f in slide.facts)], _HALF_WIDTH, fit)
     if slide.card is not None:
         shown = page_answers(slide, options)
         answers = [line.headline for _, facts in shown for line in facts]

@@ -26,9 +26,10 @@ from pptx.slide import Slide as PptxSlide
 from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Length, Pt
 
-from treatments import charts
+from treatments import charts, check
 from treatments.presenting.deck import (
     OPTION_SLIDE_ABOUT,
+    Slide,
     build_deck,
     card_answers,
     slide_options,
@@ -205,6 +206,24 @@ def _text_and_points(slide: PptxSlide, text: str | None, points: Sequence[str]) 
     _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), lines)
 
 
+def _answer_slide(
+    slide: PptxSlide,
+    deck_slide: Slide,
+    catalogue: Catalogue,
+    numbers: Mapping[str, int],
+    cited: Cited,
+) -> None:
+    """Why the answer is right, and the fact it rests on with its sources."""
+    question = deck_slide.question
+    assert question is not None
+    lines = [
+        (question.why, 0, False),
+        (f"The fact ({check.fact_label(question, catalogue)}):", 0, True),
+        *((f"• {fact(line, numbers, cited)}", 0, False) for line in deck_slide.facts),
+    ]
+    _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), lines)
+
+
 def _questions_slide(slide: PptxSlide, catalogue: Catalogue) -> None:
     items = list(catalogue.questions.items) if catalogue.questions else []
     half = (len(items) + 1) // 2
@@ -268,6 +287,11 @@ def deck_file(
             _harms_slide(slide, deck_slide.option, page.fields, numbers, cited)
         elif deck_slide.kind == "issue":
             _issue_slide(slide, page, options, numbers, cited)
+        elif deck_slide.kind == "check" and deck_slide.question is not None:
+            asked = [c.words for c in check.choices(deck_slide.question, catalogue)]
+            _text_and_points(slide, None, [*asked])
+        elif deck_slide.kind == "answer" and deck_slide.question is not None:
+            _answer_slide(slide, deck_slide, catalogue, numbers, cited)
         elif deck_slide.kind == "choose":
             choose = catalogue.deck.choose_slide
             _text_and_points(slide, choose.text, choose.points)

@@ -1,9 +1,11 @@
 """Rooms: phones in a group session follow the presenter's slides.
 
 A presenter starts a room and gets a short code. Phones that join show the
-slide the presenter is on. A room holds only the deck (which options and
-issue cards) and the slide number: no names, no answers. It ends a few hours
-after its last move.
+slide the presenter is on. A room holds only the deck (which options, issue
+cards and questions for the room) and the slide number, and for each question
+it puts to the room, how many phones chose each answer: no names, and never
+who answered what. It ends a few hours after its last move, and its counts
+with it.
 
 Two stores keep rooms, with one interface:
 
@@ -18,6 +20,7 @@ shows the key may move the room's slides; the code alone lets a phone follow.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -25,6 +28,7 @@ import re
 import secrets
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -56,6 +60,8 @@ class Deck:
     """What a room shows: the options and issue cards in the deck, and the slide."""
 
     options: tuple[str, ...]
+    # The issue cards and the questions put to the room, by id (no card and no
+    # question share an id: treatments.rules).
     cards: tuple[str, ...]
     slide: int
 
@@ -96,6 +102,15 @@ class Rooms(Protocol):
         ...
 
     def end(self, code: str, key: str) -> None: ...
+
+    def answer(self, code: str, question: str, choice: str, before: str | None = None) -> None:
+        """Count one more phone for ``choice`` to ``question``, and one fewer for
+        ``before``, the answer that phone gave first; nothing once the room has ended."""
+        ...
+
+    def tally(self, code: str, question: str) -> dict[str, int]:
+        """How many phones chose each answer to ``question``, by answer."""
+        ...
 
 
 def parse_code(text: str | None) -> str | None:
@@ -138,10 +153,16 @@ class MemoryRooms:
         self._clock = clock
         self._lock = threading.Lock()
         self._rooms: dict[str, tuple[Room, float]] = {}
+        # By room, then question: how many chose each answer.
+        self._tallies: dict[str, dict[str, Counter[str]]] = {}
+
+    def _drop(self, code: str) -> None:
+        self._rooms.pop(code, None)
+        self._tallies.pop(code, None)
 
     def _drop_ended(self, now: float) -> None:
         for code in [c for c, (_, ends) in self._rooms.items() if ends <= now]:
-            del self._rooms[code]
+            self._drop(code)
 
     def start(self, deck: Deck) -> NewRoom:
         key = new_lead_key()
@@ -156,23 +177,27 @@ class MemoryRooms:
             self._rooms[code] = (Room(code, deck, 1, _digest(key)), now + self._lifetime)
         return NewRoom(code, key)
 
+    def _live(self, code: str) -> Room | None:
+        """The room, if it has not ended (one that has is dropped); hold the lock."""
+        kept = self._rooms.get(code)
+        if kept is None:
+            return None
+        room, ends = kept
+        if ends <= self._clock():
+            self._drop(code)
+            return None
+        return room
+
     def get(self, code: str) -> Room | None:
         with self._lock:
-            kept = self._rooms.get(code)
-            if kept is None:
-                return None
-            room, ends = kept
-            if ends <= self._clock():
-                del self._rooms[code]
-                return None
-            return room
+            return self._live(code)
 
     def move(self, code: str, key: str, deck: Deck) -> Room | None:
         with self._lock:
             kept = self._rooms.get(code)
             now = self._clock()
             if kept is None or kept[1] <= now:
-                self._rooms.pop(code, None)
+                self._drop(code)
                 return None
             room = kept[0]
             if not room.led_by(key):
@@ -186,7 +211,22 @@ class MemoryRooms:
         with self._lock:
             kept = self._rooms.get(code)
             if kept is not None and kept[0].led_by(key):
-                del self._rooms[code]
+                self._drop(code)
+
+    def answer(self, code: str, question: str, choice: str, before: str | None = None) -> None:
+        with self._lock:
+            if self._live(code) is None:
+                return
+            counts = self._tallies.setdefault(code, {}).setdefault(question, Counter())
+            if before is not None and counts[before] > 0:
+                counts[before] -= 1
+            counts[choice] += 1
+
+    def tally(self, code: str, question: str) -> dict[str, int]:
+        with self._lock:
+            if self._live(code) is None:
+                return {}
+            return dict(self._tallies.get(code, {}).get(question, Counter()))
 
 
 def _encode(room: Room) -> dict[str, str]:
@@ -238,6 +278,22 @@ return 1
 """
 
 
+# A phone's answer, counted in the room's own hash, so the counts end with the
+# room (EXPIRE, or the presenter ending it): one more for ARGV[1], one fewer
+# for ARGV[2] (the phone's first answer, or empty), never below none. A room
+# that has ended counts nothing: HINCRBY alone would make a new hash that
+# never expires.
+_ANSWER_SCRIPT = """
+if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if ARGV[2] ~= '' and tonumber(redis.call('HGET', KEYS[1], ARGV[2]) or '0') > 0 then
+  redis.call('HINCRBY', KEYS[1], ARGV[2], -1)
+end
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+return 1
+"""
+_TALLY_FIELD = "tally:{question}:{choice}"
+
+
 class RedisRooms:
     """Rooms in Redis, shared by every replica; Redis ends them (EXPIRE)."""
 
@@ -245,6 +301,7 @@ class RedisRooms:
         self._redis = client
         self._lifetime = int(lifetime.total_seconds())
         self._move = client.register_script(_MOVE_SCRIPT)
+        self._answer = client.register_script(_ANSWER_SCRIPT)
 
     @classmethod
     def from_url(cls, url: str, **kwargs: Any) -> RedisRooms:
@@ -303,6 +360,27 @@ class RedisRooms:
         room = self.get(code)
         if room is not None and room.led_by(key):
             self._call(self._redis.delete, _REDIS_PREFIX + code)
+
+    def answer(self, code: str, question: str, choice: str, before: str | None = None) -> None:
+        self._call(
+            self._answer,
+            keys=[_REDIS_PREFIX + code],
+            args=[
+                _TALLY_FIELD.format(question=question, choice=choice),
+                "" if before is None else _TALLY_FIELD.format(question=question, choice=before),
+            ],
+        )
+
+    def tally(self, code: str, question: str) -> dict[str, int]:
+        prefix = _TALLY_FIELD.format(question=question, choice="")
+        fields = self._call(self._redis.hgetall, _REDIS_PREFIX + code)
+        counts: dict[str, int] = {}
+        for name, value in fields.items():
+            name = name.decode() if isinstance(name, bytes) else str(name)
+            if name.startswith(prefix):
+                with contextlib.suppress(ValueError):
+                    counts[name[len(prefix) :]] = int(value)
+        return counts
 
 
 def rooms_from_environment(environ: Mapping[str, str]) -> Rooms:

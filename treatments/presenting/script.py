@@ -49,6 +49,9 @@ class Deck(Model):
     option_harms_note: Text
     issue_cards: list[IssueCard] = Field(min_length=1, max_length=20)
     default_cards: list[Slug] = Field(max_length=20)
+    # The presenter's notes for a question put to the room, and for its answer.
+    check_note: Text
+    answer_note: Text
     # "Which one is best?": how people choose, after the facts and before the questions.
     choose_slide: FixedSlide
     questions_slide: FixedSlide

@@ -126,6 +126,70 @@ def test_two_windows_moving_at_once_leave_one_whole_deck(rooms: Rooms) -> None:
     assert room.deck in (DECK, *decks)
 
 
+def test_a_room_counts_answers_and_a_changed_answer_once(rooms: Rooms) -> None:
+    new = rooms.start(DECK)
+    assert rooms.tally(new.code, "waiting") == {}
+    for choice in ("yes", "yes", "no"):
+        rooms.answer(new.code, "waiting", choice)
+    rooms.answer(new.code, "waiting", "yes", before="no")  # a phone changed its mind
+    rooms.answer(new.code, "again", "injections")
+    assert rooms.tally(new.code, "waiting") == {"yes": 3, "no": 0}
+    assert rooms.tally(new.code, "again") == {"injections": 1}
+    # A "before" that was never counted takes nothing below none.
+    rooms.answer(new.code, "again", "mvd", before="radiofrequency")
+    assert rooms.tally(new.code, "again") == {"injections": 1, "mvd": 1}
+
+
+def test_many_phones_answering_at_once_are_each_counted(rooms: Rooms) -> None:
+    new = rooms.start(DECK)
+
+    def answer() -> None:
+        for _ in range(20):
+            rooms.answer(new.code, "waiting", "yes")
+
+    threads = [threading.Thread(target=answer) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert rooms.tally(new.code, "waiting") == {"yes": 100}
+
+
+def test_a_room_forgets_its_counts_when_it_ends(rooms: Rooms) -> None:
+    new = rooms.start(DECK)
+    rooms.answer(new.code, "waiting", "yes")
+    rooms.end(new.code, new.lead_key)
+    assert rooms.tally(new.code, "waiting") == {}
+    # An ended room counts nothing, and a code no room has is no room.
+    rooms.answer(new.code, "waiting", "yes")
+    assert rooms.tally(new.code, "waiting") == {}
+    assert rooms.get(new.code) is None
+
+
+def test_a_memory_room_s_counts_end_with_it() -> None:
+    clock = FakeClock()
+    rooms = MemoryRooms(lifetime=timedelta(hours=4), clock=clock)
+    new = rooms.start(DECK)
+    rooms.answer(new.code, "waiting", "no")
+    clock.now += 4 * 3600 + 1
+    assert rooms.tally(new.code, "waiting") == {}
+    assert new.code not in rooms._tallies
+
+
+def test_redis_keeps_the_counts_in_the_room_so_they_expire_with_it(
+    fresh_redis: redis.Redis,
+) -> None:
+    rooms = RedisRooms(fresh_redis)
+    new = rooms.start(DECK)
+    rooms.answer(new.code, "waiting", "yes")
+    assert fresh_redis.keys("*") == [f"hfs:room:{new.code}".encode()]
+    stored = fresh_redis.hgetall(f"hfs:room:{new.code}")
+    assert stored[b"tally:waiting:yes"] == b"1"
+    fresh_redis.delete(f"hfs:room:{new.code}")
+    rooms.answer(new.code, "waiting", "yes")
+    assert fresh_redis.keys("*") == [], "an ended room's answer makes no key"
+
+
 def test_a_memory_room_ends_hours_after_its_last_move() -> None:
     clock = FakeClock()
     rooms = MemoryRooms(lifetime=timedelta(hours=4), clock=clock)
