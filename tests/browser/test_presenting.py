@@ -174,11 +174,19 @@ def _picture_problems(page: Page, width: int) -> list[str]:
 def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
     page: Page, app_url: str, size: tuple[int, int]
 ) -> None:
-    """The full deck, every issue card in it: nothing overflows, type grows with the screen."""
+    """The full deck, every issue card and every question for the room in it:
+    nothing overflows, type grows with the screen."""
     width, height = size
     page.set_viewport_size({"width": width, "height": height})
+    assert _CATALOGUE.check is not None
+    asked = _CATALOGUE.check.questions
     cards = [("deck_cards", card.question) for card in _CATALOGUE.deck.issue_cards]
-    slides = build_deck(_CATALOGUE, _CATALOGUE.options, [c.id for c in _CATALOGUE.deck.issue_cards])
+    cards += [("deck_checks", question.question) for question in asked]
+    slides = build_deck(
+        _CATALOGUE,
+        _CATALOGUE.options,
+        [*(c.id for c in _CATALOGUE.deck.issue_cards), *(q.id for q in asked)],
+    )
     found = {}
     for number in range(1, len(slides) + 1):
         query = urlencode([*cards, ("slide", number), ("view", "projector")])

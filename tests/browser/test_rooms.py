@@ -22,6 +22,8 @@ from tests.browser.test_presenting import _projector_problems as projector_probl
 from tests.helpers import every_core_busy
 from tools.follow_along import TEN_MOVES, Room, shown_slide, wait_until_drawn
 from treatments.address import LEAD, ROOM
+from treatments.presenting.deck import build_deck, default_items
+from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -272,5 +274,58 @@ def test_the_room_s_screen_goes_black_or_shows_how_to_join_and_any_key_brings_th
         for page in (phone, late):
             expect(page.locator(screen)).to_have_count(0)
         assert [shown_slide(page)[0] for page in (presenter, projector)] == [7, 7]
+    finally:
+        room.close()
+
+
+def test_five_phones_answer_the_room_s_question_and_the_projector_shows_the_tally(
+    browser: Browser, app_url: str, catalogue: Catalogue
+) -> None:
+    slides = build_deck(catalogue, catalogue.options, default_items(catalogue))
+    asked = next(n for n, s in enumerate(slides, 1) if s.kind == "check")
+    question = slides[asked - 1].question
+    assert question is not None and not question.choices, "the deck's question is yes or no"
+    room = Room.start(browser, app_url)
+    try:
+        presenter, projector = room.presenter, room.projector
+        phones = room.join(5)
+        # End, then back to the question: the share slide is last, and the
+        # question's answer, how people choose and the questions come between.
+        room.move("presenter", "End")
+        for _ in range(len(slides) - asked):
+            room.move("presenter", "PageUp")
+        for page in (projector, *phones):
+            expect(page.locator(ui.SLIDE)).to_contain_text(f"Slide {asked} of {len(slides)}")
+        expect(ui.keyed(projector, "room-answered")).to_contain_text("0 people answered so far.")
+        # The presenter's windows do not answer; each phone does, once.
+        expect(ui.keyed(projector, "room-answer")).to_have_count(0)
+        expect(ui.keyed(presenter, "room-answer")).to_have_count(0)
+        for number, phone in enumerate(phones):
+            choice = "Yes" if number < 3 else "No"
+            ui.keyed(phone, "room-answer").get_by_text(choice, exact=True).click()
+            expect(ui.keyed(phone, "room-answer")).to_contain_text(f"Your answer is in: {choice}.")
+        # One phone changes its mind: its one count moves.
+        ui.keyed(phones[4], "room-answer").get_by_text("Yes", exact=True).click()
+        expect(ui.keyed(phones[4], "room-answer")).to_contain_text("Your answer is in: Yes.")
+        expect(ui.keyed(projector, "room-answered")).to_contain_text("5 people answered so far.")
+        assert "Yes" not in ui.keyed(projector, "room-answered").inner_text(), "no tally yet"
+
+        # The answer's slide: the room's answers as people, and in words.
+        room.move("presenter", "PageDown")
+        tally = ui.keyed(projector, "room-tally")
+        expect(tally).to_contain_text("How the room answered: 5 people")
+        expect(tally).to_contain_text("Yes, the right answer: 4 people.")
+        expect(tally).to_contain_text("No: 1 person.")
+        picture = tally.get_by_role("img")
+        expect(picture).to_have_attribute(
+            "alt",
+            "5 people in the room answered. Yes, the right answer: 4 people. No: 1 person.",
+        )
+        assert projector_problems(projector) == []
+        assert ui.axe_violations(projector) == []
+        # A phone sees the room's answers too, and the fact the answer rests on.
+        expect(ui.keyed(phones[0], "room-tally")).to_contain_text("Yes, the right answer: 4")
+        expect(phones[0].locator(ui.SLIDE)).to_contain_text("The fact (Watch and wait:")
+        assert ui.axe_violations(phones[0]) == []
     finally:
         room.close()

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from treatments import check
 from treatments.facts import FIELDS, short_answers
 from treatments.loader import load_catalogue
 from treatments.presenting.deck import (
@@ -32,6 +33,31 @@ from treatments.wording import TIMEFRAME_WORDS, timeframe_phrase
 
 _CATALOGUE = load_catalogue()
 _DECK = _CATALOGUE.deck
+
+
+def test_each_question_for_the_room_asks_then_answers_after_the_cards(
+    catalogue: Catalogue,
+) -> None:
+    assert catalogue.check is not None
+    asked = [q.id for q in reversed(catalogue.check.questions)]  # the data file's order wins
+    slides = build_deck(catalogue, catalogue.options[:1], ["helps", *asked, "nonsense"])
+    kinds = [s.kind for s in slides]
+    first = kinds.index("check")
+    assert kinds[first - 1] == "issue"
+    assert kinds[first:] == [
+        *(["check", "answer"] * len(asked)),
+        "choose",
+        "questions",
+        "share",
+    ]
+    pairs = list(zip(slides[first::2], slides[first + 1 :: 2], strict=False))[: len(asked)]
+    assert [ask.question.id for ask, _ in pairs] == [q.id for q in catalogue.check.questions]
+    for ask, answer in pairs:
+        assert ask.title == ask.question.question and answer.question == ask.question
+        assert answer.title == f"The answer: {check.right_words(ask.question, catalogue)}"
+        assert answer.facts == tuple(check.fact_lines(ask.question, catalogue))
+        assert ask.speaker_note == catalogue.deck.check_note
+        assert answer.speaker_note == catalogue.deck.answer_note
 
 
 def test_the_default_deck_runs_title_options_cards_questions_share(catalogue: Catalogue) -> None:

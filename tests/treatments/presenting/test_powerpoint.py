@@ -20,8 +20,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from tests.helpers import require_tool
+from treatments import check
 from treatments.facts import short_answers
-from treatments.presenting.deck import HARMS_TITLE, build_deck
+from treatments.presenting.deck import HARMS_TITLE, build_deck, default_items
 from treatments.presenting.powerpoint import deck_file
 from treatments.presenting.powerpoint_pages import BENEFITS, HARMS, file_pages
 from treatments.schema import Catalogue
@@ -32,7 +33,7 @@ LINK = "https://clinic.example.org/hfs/?kind=Shots&kind=Brain+surgery&show_wait=
 @pytest.fixture(scope="module")
 def made(catalogue: Catalogue) -> tuple[bytes, list]:
     """The file, and what each of its deck slides is: (deck slide, part)."""
-    cards = catalogue.deck.default_cards
+    cards = default_items(catalogue)
     pages = file_pages(build_deck(catalogue, catalogue.options, cards), catalogue.options)
     return deck_file(catalogue, catalogue.options, cards, link=LINK), pages
 
@@ -78,6 +79,17 @@ def test_the_deck_s_slides_in_order_notes_in_the_notes_pane(made, catalogue: Cat
             for field in page.fields:
                 for line in short_answers(deck_slide.option, field):
                     assert " ".join(line.headline.split()) in " ".join(text.split())
+        if deck_slide.kind == "check":
+            # The question for the room, and its choices; the answer waits.
+            for choice in check.choices(deck_slide.question, catalogue):
+                assert f"• {choice.words}" in text
+            assert deck_slide.question.why not in text
+        if deck_slide.kind == "answer":
+            assert " ".join(deck_slide.question.why.split()) in " ".join(text.split())
+            assert "Sources: " in text, "the fact behind the answer, with its sources"
+            for line in deck_slide.facts:
+                assert " ".join(line.headline.split()) in " ".join(text.split())
+    assert [p.slide.kind for p in pages].count("answer") == len(catalogue.check.in_deck)
     for option in catalogue.options:
         shown = [f for p in pages if p.part == HARMS and p.slide.option == option for f in p.fields]
         assert shown == ["side_effects", "serious_risks"], option.id
@@ -153,6 +165,7 @@ def test_with_every_card_nothing_runs_into_the_footer(catalogue: Catalogue, tmp_
     an option's harms, too many for one slide."""
     soffice = require_tool("soffice", "libreoffice-impress")
     cards = [card.id for card in catalogue.deck.issue_cards]
+    cards += [question.id for question in catalogue.check.questions]
     pages = file_pages(build_deck(catalogue, catalogue.options, cards), catalogue.options)
     assert any(page.part == HARMS and page.page_of for page in pages)
     split = [page for page in pages if page.page_of is not None and page.slide.card is not None]
