@@ -7,10 +7,13 @@ from collections.abc import Iterator
 
 import pytest
 import redis
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from deploy.local import Cluster
+from tests.browser import ui
 from tools.follow_along import TEN_MOVES, Room
+from treatments.presenting.deck import build_deck, default_items
+from treatments.schema import Catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -27,8 +30,8 @@ def _replica(page: object) -> str:
     return next(c["value"] for c in cookies if c["name"] == "hfs_replica")
 
 
-def test_five_phones_on_two_replicas_follow_ten_moves(
-    two_replicas: Cluster, browser: Browser
+def test_five_phones_on_two_replicas_follow_ten_moves_and_answer_the_room_s_question(
+    two_replicas: Cluster, browser: Browser, catalogue: Catalogue
 ) -> None:
     assert two_replicas.redis_url is not None
     room = Room.start(browser, two_replicas.url)
@@ -47,5 +50,25 @@ def test_five_phones_on_two_replicas_follow_ten_moves(
         stored = redis.Redis.from_url(two_replicas.redis_url).hgetall(f"hfs:room:{room.code}")
         assert {key.decode() for key in stored} == {"options", "cards", "slide", "version", "lead"}
         assert int(stored[b"slide"]) == slide
+
+        # The room's question: phones on both replicas answer, and the
+        # projector (on either) counts every answer, through Redis.
+        slides = build_deck(catalogue, catalogue.options, default_items(catalogue))
+        asked = next(n for n, s in enumerate(slides, 1) if s.kind == "check")
+        room.move("presenter", "End")
+        for _ in range(len(slides) - asked):
+            room.move("presenter", "PageUp")
+        for number, phone in enumerate(room.phones):
+            expect(phone.locator(ui.SLIDE)).to_contain_text(f"Slide {asked} of")
+            choice = "Yes" if number % 2 == 0 else "No"
+            ui.keyed(phone, "room-answer").get_by_text(choice, exact=True).click()
+            expect(ui.keyed(phone, "room-answer")).to_contain_text(f"Your answer is in: {choice}.")
+        room.move("presenter", "PageDown")
+        tally = ui.keyed(room.projector, "room-tally")
+        expect(tally).to_contain_text("Yes, the right answer: 3 people.")
+        expect(tally).to_contain_text("No: 2 people.")
+        stored = redis.Redis.from_url(two_replicas.redis_url).hgetall(f"hfs:room:{room.code}")
+        counts = {k.decode(): int(v) for k, v in stored.items() if k.startswith(b"tally:")}
+        assert counts == {"tally:waiting:yes": 3, "tally:waiting:no": 2}, "counts, no one's answer"
     finally:
         room.close()
