@@ -29,7 +29,13 @@ from components.presenting.room import (
     room_status,
     watch_room,
 )
-from components.presenting.slides import draw_slide, present_root, room_link, speaker_note
+from components.presenting.slides import (
+    draw_slide,
+    next_slide,
+    present_root,
+    room_link,
+    speaker_note,
+)
 from components.presenting.windows import (
     enter_presenter_button,
     enter_projector_button,
@@ -109,6 +115,7 @@ if presenting:
     with beside, st.container(key="presenter-panel"):
         projector_window_button(room, present_root(PRESENT_PATH), PRESENT_PATH)
         presenter_clock(room)
+        next_slide(slides, number, options, catalogue, link, PRESENT_PATH)
         presenter_panel(slides, number)
         # Here, not in the control row, where its label had no room.
         leave_presenter_button()

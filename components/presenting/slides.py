@@ -44,6 +44,8 @@ from treatments.schema import Catalogue, CheckQuestion, Option
 # The code on the share slide: large enough to scan from the back of a room
 # on a projector (about a fifth of a 1366 x 768 screen's width).
 QR_PIXELS = 380
+# The keys of the presenter view's small picture of the next slide start with this.
+PREVIEW_PREFIX = "next-"
 
 
 def draw_slide(
@@ -55,16 +57,27 @@ def draw_slide(
     link: str,
     page_path: str,
     room: RoomView | None = None,
+    *,
+    preview: bool = False,
 ) -> None:
+    """The slide, or (``preview``) a small picture of it for the presenter
+    view: the same slide with keys of its own, no title (the view names the
+    next slide above it, in type it can read), no footer, and nothing of the room."""
     # How much smaller the projector view's type must be for this slide to fit.
     density = slide_density(slide, options)
-    with st.container(key="slide-frame"), st.container(key=f"slide-fit-{density}"):
-        st.title(escape(slide.title), anchor=False)
+    prefix = PREVIEW_PREFIX if preview else ""
+    room = None if preview else room
+    with (
+        st.container(key=f"{prefix}slide-frame"),
+        st.container(key=f"{prefix}slide-fit-{density}"),
+    ):
+        if not preview:
+            st.title(escape(slide.title), anchor=False)
         if slide.kind == "title":
             _title_slide(catalogue)
             join_instructions(room, present_root(page_path), page_path)
         elif slide.kind == "option" and slide.option is not None:
-            _option_slide(slide.option, catalogue)
+            _option_slide(slide.option, catalogue, prefix)
         elif slide.kind == "harms" and slide.option is not None:
             _harms_slide(slide, catalogue)
         elif slide.kind == "issue" and slide.card is not None:
@@ -79,6 +92,8 @@ def draw_slide(
             _choose_slide(catalogue)
         else:
             _questions_slide(catalogue)
+        if preview:
+            return
         footer = (
             f"Slide {number} of {count}. Facts last checked: "
             f"{catalogue.meta.last_reviewed:%d %B %Y}. {escape(catalogue.meta.disclaimer)}"
@@ -112,7 +127,27 @@ def _line(field: str, lines: Sequence[FactLine], catalogue: Catalogue) -> str:
     return f"- **{label}:**" + "".join(f"\n    - {fact}" for fact in facts)
 
 
-def _option_slide(option: Option, catalogue: Catalogue) -> None:
+def next_slide(
+    slides: Sequence[Slide],
+    number: int,
+    options: Sequence[Option],
+    catalogue: Catalogue,
+    link: str,
+    page_path: str,
+) -> None:
+    """In the presenter view: the next slide's title, and a small picture of it."""
+    if number >= len(slides):
+        st.markdown("**Next:** the end")
+        return
+    upcoming = slides[number]
+    with st.container(key="next-slide", border=True):
+        st.markdown(f"**Next:** {escape(upcoming.title)}")
+        draw_slide(
+            upcoming, number + 1, len(slides), options, catalogue, link, page_path, preview=True
+        )
+
+
+def _option_slide(option: Option, catalogue: Catalogue, prefix: str = "") -> None:
     """What it is and what it helps, its pictures of 100 people beside.
 
     Left, what it is, how invasive, how often and what it helps (where no
@@ -138,7 +173,10 @@ def _option_slide(option: Option, catalogue: Catalogue) -> None:
             with place:
                 # The slide names the option: the title is the time frame alone.
                 picture_of_100(
-                    option, benefit, f"slide-picture-{position}", charts.picture_title(benefit)
+                    option,
+                    benefit,
+                    f"{prefix}slide-picture-{position}",
+                    charts.picture_title(benefit),
                 )
 
 

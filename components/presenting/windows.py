@@ -85,11 +85,7 @@ def leave_presenter_button() -> None:
 
 
 def presenter_panel(slides: Sequence[Slide], number: int) -> None:
-    """Beside the slide in the presenter view: what comes next, and the notes."""
-    upcoming = slides[number] if number < len(slides) else None
-    st.markdown(
-        f"**Next:** {escape(upcoming.title)}" if upcoming is not None else "**Next:** the end"
-    )
+    """Beside the slide in the presenter view, under the next slide: the notes."""
     with st.container(key="presenter-notes"):
         st.markdown(f"**Speaker note:** {escape(slides[number - 1].speaker_note)}")
     # Folded: the panel fits beside the slide on a 1280 x 720 screen.

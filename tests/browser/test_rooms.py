@@ -19,6 +19,7 @@ from components.presenting.clicker import BLACK_SAID, JOIN_SAID, SCREEN_ID
 from components.presenting.room import not_following_words
 from tests.browser import ui
 from tests.browser.test_presenting import _projector_problems as projector_problems
+from tests.browser.test_presenting import _scrolls as presenter_scrolls
 from tests.helpers import every_core_busy
 from tools.follow_along import TEN_MOVES, Room, shown_slide, wait_until_drawn
 from treatments.address import LEAD, ROOM
@@ -58,6 +59,12 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         panel = ui.keyed(presenter, "presenter-panel")
         expect(panel).to_contain_text("Speaker note:")
         expect(panel).to_contain_text("Next:")
+        # The next slide as a small picture: the next option, its picture of 100 too,
+        # and the panel still fits beside the slide.
+        preview = ui.keyed(presenter, "next-slide-frame")
+        expect(preview).to_contain_text("Level 1 of 4")
+        expect(preview.get_by_role("img").first).to_be_visible()
+        assert not presenter_scrolls(presenter)
         expect(panel).to_contain_text(" min")
         expect(panel).to_contain_text(f"Room code {room.code}")
         expect(projector.get_by_text("Speaker note")).to_have_count(0)

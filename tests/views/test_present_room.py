@@ -115,6 +115,11 @@ def test_the_presenter_view_starts_a_room_and_shows_notes_and_the_next_slide(
     text = " ".join(m.value for m in at.markdown)
     assert catalogue.deck.title_slide.speaker_note in text
     assert f"**Next:** {catalogue.options[0].name}" in text
+    # A small picture of the next slide: the same slide, drawn again, with
+    # one page heading still (the current slide's) and no second footer.
+    assert len(at.title) == 1
+    assert plain(catalogue.options[0].what_it_is.text) in plain(text)
+    assert sum("Slide 1 of" in c.value for c in at.caption) == 1
 
     # Leaving keeps the room (the projector window still follows) and the slide.
     room = at.query_params["room"]
