@@ -32,6 +32,11 @@ def question_checklist(catalogue: Catalogue) -> None:
         return
     with st.container(border=True, key="questions"):
         st.markdown("**Tick the questions you want to ask.** They go on your printout.")
+        if catalogue.questions.answered_by:
+            st.caption(
+                "For some of them, like time off work, your printout also gives what the "
+                "facts say for each option."
+            )
         for index, question in enumerate(catalogue.questions.items):
             st.checkbox(escape(question), **remembered(_question_key(index)))
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from treatments import wording
+from treatments.model import AnswerField
 from treatments.schema import Benefit, HospitalStay, Option, SeriousRisk, SideEffect
 
 NO_NUMBER = "no reliable number"
@@ -247,6 +248,7 @@ FIELDS: dict[str, Field] = {
     ),
 }
 ANSWER_FIELDS = tuple(FIELDS)
+assert get_args(AnswerField) == ANSWER_FIELDS
 # The schema and this table name the same questions in the same order.
 assert (
     tuple(

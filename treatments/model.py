@@ -62,3 +62,23 @@ PriorityField = Literal[
     "side_effects",
     "serious_risks",
 ]
+# Every question each option answers, in the data file's order (the one
+# table of them is treatments.facts.FIELDS, which checks it names the same).
+AnswerField = Literal[
+    "what_it_is",
+    "how_it_is_done",
+    "invasiveness",
+    "anaesthesia",
+    "hospital_stay",
+    "repeat",
+    "onset",
+    "duration",
+    "helps",
+    "side_effects",
+    "serious_risks",
+    "recovery",
+    "feels_like",
+    "work_and_driving",
+    "usually_for",
+    "evidence",
+]

@@ -160,7 +160,9 @@ def visit_printout(
 
     out.heading("My questions")
     if answers.questions:
-        out.bullets(answers.questions)
+        _my_questions(
+            out, catalogue, answers.questions, options or catalogue.options, numbers, cited
+        )
     else:
         out.para("I did not tick any questions.")
     out.heading("My notes")
@@ -183,6 +185,35 @@ def visit_printout(
     _checked(out, catalogue, answers, numbers, cited)
     sources_section(out, catalogue, cited)
     return finish(out)
+
+
+def _my_questions(
+    out: Writer,
+    catalogue: Catalogue,
+    questions: Sequence[str],
+    options: Sequence[Option],
+    numbers: Mapping[str, int],
+    cited: set[str],
+) -> None:
+    """Each question she ticked, and under one the facts answer, each option's
+    answer from those facts, with its sources."""
+    answered_by = catalogue.questions.answered_by if catalogue.questions is not None else {}
+    plain = [q for q in questions if q not in answered_by]
+    for question in questions:
+        fields = answered_by.get(question)
+        if not fields:
+            continue
+        out.para(question, bold=True)
+        out.bullets(
+            f"{option.short_name}, {FIELDS[field].label.lower()}: "
+            + fact_cell(option, field, numbers, cited)
+            for option in options
+            for field in fields
+        )
+    if plain:
+        if len(plain) < len(questions):
+            out.para("My other questions:", bold=True)
+        out.bullets(plain)
 
 
 def _checked(

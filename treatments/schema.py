@@ -15,6 +15,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from treatments.model import (
+    AnswerField,
     Model,
     PriorityField,
     ShortText,
@@ -338,9 +339,22 @@ class Priority(Model):
 
 
 class QuestionList(Sourced):
-    """Questions a person may want to ask at the visit."""
+    """Questions a person may want to ask at the visit.
+
+    ``answered_by`` names, for a question the tool has facts for, the option
+    fields that answer it: the printout puts each chosen option's answer under
+    the question she ticked (keyed by the question's words, as in ``items``).
+    """
 
     items: list[ShortText] = Field(min_length=1, max_length=50)
+    answered_by: dict[ShortText, list[AnswerField]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _answers_known_questions(self) -> QuestionList:
+        unknown = [q for q in self.answered_by if q not in self.items]
+        if unknown:
+            raise ValueError(f"answered_by names questions not in items: {'; '.join(unknown)}")
+        return self
 
 
 class SureItem(Model):

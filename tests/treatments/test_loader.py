@@ -368,3 +368,19 @@ def test_a_study_is_cited_in_full_or_says_what_is_missing(write_variant) -> None
         next(s for s in data["sources"] if s["key"] == "LEE18")["citation_gap"] = "its authors"
 
     load_catalogue(write_variant(admit_the_gap))  # no problem: the gap is said
+
+
+def test_a_question_answered_by_the_facts_must_be_one_of_the_questions(write_variant) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["questions"]["answered_by"]["Will it hurt?"] = ["feels_like"]
+
+    problems = _problems(write_variant(change))
+    assert any("answered_by names questions not in items: Will it hurt?" in p for p in problems)
+
+
+def test_a_question_is_answered_only_by_fields_every_option_has(write_variant) -> None:
+    def change(data: dict[str, Any]) -> None:
+        data["questions"]["answered_by"]["How much time off work will I need?"] = ["price"]
+
+    problems = _problems(write_variant(change))
+    assert any("questions.answered_by" in p for p in problems), problems

@@ -310,3 +310,29 @@ def test_the_printout_has_the_facts_behind_each_check_answer_she_missed(
     assert re.search(r"Counted for each operation\. \[[\d, ]+\]", part)
     # What she got right is not repeated.
     assert by_id["again"].question not in part
+
+
+def test_each_ticked_question_the_facts_answer_has_each_option_s_answer_under_it(
+    catalogue: Catalogue,
+) -> None:
+    """Patients: "How much time off work will I need?" was ticked, and the
+    printout had no word about work or recovery."""
+    assert catalogue.questions is not None
+    asked = "How much time off work will I need?"
+    plain_one = catalogue.questions.items[0]
+    assert (
+        asked in catalogue.questions.answered_by
+        and plain_one not in catalogue.questions.answered_by
+    )
+    chosen = _options(catalogue, "injections", "mvd")
+    answers = VisitAnswers(options=chosen, questions=[plain_one, asked])
+    _, text = _read(visit_printout(catalogue, answers, made_on=MADE_ON))
+    flat = " ".join(text.split())
+    part = flat[flat.index("My questions") : flat.index("My notes No notes.")]
+    assert part.index(asked) < part.index("My other questions:") < part.index(plain_one)
+    for option in chosen:
+        for field in catalogue.questions.answered_by[asked]:
+            words = " ".join(getattr(option, field).text.split())
+            assert f"{option.short_name}, " in part
+            assert words in part, (option.id, field)
+    assert re.search(r"Brain surgery, recovery: .+? \[[\d, ]+\]", part)
