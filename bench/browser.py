@@ -213,7 +213,13 @@ _FIRST_FACTS = f"{TABLE}, .st-key-comparison-cards [data-testid='stHeading']"
 _PHONE_CLOCK = """
 (() => {
   window.__firstFacts = null;
+  // The first frame with any words on the screen: the balancer's first screen,
+  // or the app itself (deploy/precompress.py).
+  window.__firstWords = null;
   function frame() {
+    if (window.__firstWords === null && document.body && document.body.innerText.trim()) {
+      window.__firstWords = performance.now();
+    }
     for (const el of document.querySelectorAll(SELECTOR)) {
       const box = el.getBoundingClientRect();
       if (box.width > 0 && box.height > 0) {
@@ -228,8 +234,17 @@ _PHONE_CLOCK = """
 """.replace("SELECTOR", json.dumps(_FIRST_FACTS))
 
 
-def phone_visit(browser: Any, url: str) -> float:
-    """Seconds from navigation start to the first frame with the facts, on a slow phone."""
+@dataclass(frozen=True)
+class PhoneVisit:
+    """Seconds from navigation start, on a slow phone, to the first frame with
+    words on the screen, and to the first with the facts."""
+
+    words: float
+    facts: float
+
+
+def phone_visit(browser: Any, url: str) -> PhoneVisit:
+    """A first visit to ``url`` on a slow phone (see :class:`PhoneVisit`)."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     context.add_init_script(_PHONE_CLOCK)
     page = context.new_page()
@@ -245,9 +260,9 @@ def phone_visit(browser: Any, url: str) -> float:
         if time.monotonic() > deadline:
             raise TimeoutError(f"no facts on the phone at {url} after 300 s")
         time.sleep(0.1)
-    seconds: float = first / 1000
+    words = page.evaluate("window.__firstWords")
     context.close()
-    return seconds
+    return PhoneVisit(words=(words if words is not None else first) / 1000, facts=first / 1000)
 
 
 def phone_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
@@ -264,7 +279,7 @@ def phone_rows(sizes: Sizes, urls: dict[str, str]) -> list[Row]:
         )
         for _ in range(sizes.phone_repeats):
             for name in times:
-                times[name].append(phone_visit(browser, urls[name]))
+                times[name].append(phone_visit(browser, urls[name]).facts)
         browser.close()
     return [
         compared(

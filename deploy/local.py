@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType, TracebackType
 
-from deploy.precompress import precompress
+from deploy.precompress import precompress, write_first_screen
 from deploy.processes import (
     HEALTH_PATH,
     ROOT,
@@ -144,6 +144,7 @@ class Cluster:
                 folder = Path(tempfile.mkdtemp(prefix="hfs-precompressed-"))
                 self._folders.append(folder)
                 precompress(folder)
+                write_first_screen(folder)
                 settings |= {"HFS_PRECOMPRESSED": str(folder), "HFS_STATIC_LUA": str(STATIC_LUA)}
             log = self._new_log("haproxy-")
             with log.open("wb") as out:

@@ -52,3 +52,31 @@ core.register_service("hfs_precompressed", "http", function(applet)
   applet:start_response()
   applet:send(body)
 end)
+
+-- The page a browser opens, with the tool's name and a loading line in it
+-- (deploy/precompress.py): words on a slow phone's screen before the app's
+-- JavaScript arrives. Read once; if the folder has none, Streamlit sends its own.
+local first_screen = nil
+do
+  local file = io.open(root .. "/first-screen.html.gz", "rb")
+  if file ~= nil then
+    first_screen = file:read("a")
+    file:close()
+  end
+end
+
+core.register_fetches("hfs_first_screen", function(txn)
+  return first_screen ~= nil
+end)
+
+core.register_service("hfs_first_screen", "http", function(applet)
+  applet:set_status(200)
+  applet:add_header("content-type", "text/html; charset=utf-8")
+  applet:add_header("content-encoding", "gzip")
+  applet:add_header("content-length", #first_screen)
+  applet:add_header("vary", "Accept-Encoding")
+  -- As Streamlit sends its page: always asked again, so a new version shows at once.
+  applet:add_header("cache-control", "no-cache")
+  applet:start_response()
+  applet:send(first_screen)
+end)
