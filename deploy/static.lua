@@ -39,18 +39,23 @@ core.register_fetches("hfs_precompressed", function(txn)
   return copy_for(txn.sf:path()) ~= nil
 end)
 
-core.register_service("hfs_precompressed", "http", function(applet)
-  local body, name = copy_for(applet.path)
-  local kind = types[name:match("%.(%w+)$")] or "application/octet-stream"
+-- Answer with a gzipped body as it is.
+local function send_gzipped(applet, body, kind, caching)
   applet:set_status(200)
   applet:add_header("content-type", kind)
   applet:add_header("content-encoding", "gzip")
   applet:add_header("content-length", #body)
   applet:add_header("vary", "Accept-Encoding")
-  -- As Streamlit sends them: the names carry a hash, so they never change.
-  applet:add_header("cache-control", "public, immutable, max-age=31536000")
+  applet:add_header("cache-control", caching)
   applet:start_response()
   applet:send(body)
+end
+
+core.register_service("hfs_precompressed", "http", function(applet)
+  local body, name = copy_for(applet.path)
+  local kind = types[name:match("%.(%w+)$")] or "application/octet-stream"
+  -- As Streamlit sends them: the names carry a hash, so they never change.
+  send_gzipped(applet, body, kind, "public, immutable, max-age=31536000")
 end)
 
 -- The page a browser opens, with the tool's name and a loading line in it
@@ -70,13 +75,6 @@ core.register_fetches("hfs_first_screen", function(txn)
 end)
 
 core.register_service("hfs_first_screen", "http", function(applet)
-  applet:set_status(200)
-  applet:add_header("content-type", "text/html; charset=utf-8")
-  applet:add_header("content-encoding", "gzip")
-  applet:add_header("content-length", #first_screen)
-  applet:add_header("vary", "Accept-Encoding")
   -- As Streamlit sends its page: always asked again, so a new version shows at once.
-  applet:add_header("cache-control", "no-cache")
-  applet:start_response()
-  applet:send(first_screen)
+  send_gzipped(applet, first_screen, "text/html; charset=utf-8", "no-cache")
 end)
