@@ -232,3 +232,33 @@ def test_a_phone_s_first_screen_names_every_option_at_large_text(
     jump.get_by_role("link", name=last.short_name, exact=True).click()
     card_heading = ui.keyed(phone, "comparison-cards").get_by_role("heading", name=last.name)
     expect(card_heading).to_be_in_viewport()
+
+
+def test_a_patient_on_a_phone_checks_what_she_knows_and_her_printout_has_what_she_missed(
+    phone: Page, app_url: str, catalogue: Catalogue
+) -> None:
+    """At large text on a 360 px phone: each answer says if it is right, why,
+    and the fact with its sources; the printout keeps the facts she missed."""
+    assert catalogue.check is not None
+    ui.open_app(phone, f"{app_url}{registry.BY_KEY['questions'].path}")
+    phone.evaluate("document.documentElement.style.fontSize = '130%'")
+    again = next(q for q in catalogue.check.questions if q.id == "again")
+    waiting = next(q for q in catalogue.check.questions if q.id == "waiting")
+    ui.choose(phone, again.question, "Brain surgery")
+    ui.wait_for_app(phone)
+    box = ui.keyed(phone, "check-question-again")
+    expect(box).to_contain_text("Not quite. The answer is: Injections.")
+    expect(box).to_contain_text("Every 3 to 4 months for most people")
+    expect(box.get_by_role("link", name="[25]")).to_be_visible()
+    ui.choose(phone, waiting.question, "Yes")
+    ui.wait_for_app(phone)
+    expect(ui.keyed(phone, "check-question-waiting")).to_contain_text("Right.")
+    expect(phone.get_by_text("You answered 2 of 6. Right answers: 1 of 2.")).to_be_visible()
+    # Nothing runs off the side of the phone at large text.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    assert ui.axe_violations(phone) == []
+
+    text = " ".join(pdf_text(ui.make_and_download_printout(phone)).split())
+    assert "Right answers: 1 of 2." in text
+    assert f"{again.question} The answer is: Injections." in text
+    assert waiting.question not in text.split("Facts to look at again")[1]
