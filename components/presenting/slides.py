@@ -7,7 +7,8 @@ the data file through :mod:`treatments.facts`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
@@ -67,6 +68,9 @@ def draw_slide(
     density = slide_density(slide, options)
     prefix = PREVIEW_PREFIX if preview else ""
     room = None if preview else room
+    # The small picture cites no sources: its tiny links would only lengthen
+    # the presenter's way through the page by keyboard.
+    cite: Cite = _no_sources if preview else functools.partial(refs, catalogue=catalogue)
     with (
         st.container(key=f"{prefix}slide-frame"),
         st.container(key=f"{prefix}slide-fit-{density}"),
@@ -77,17 +81,17 @@ def draw_slide(
             _title_slide(catalogue)
             join_instructions(room, present_root(page_path), page_path)
         elif slide.kind == "option" and slide.option is not None:
-            _option_slide(slide.option, catalogue, prefix)
+            _option_slide(slide.option, cite, prefix)
         elif slide.kind == "harms" and slide.option is not None:
-            _harms_slide(slide, catalogue)
+            _harms_slide(slide, cite)
         elif slide.kind == "issue" and slide.card is not None:
-            _issue_slide(slide, options, catalogue)
+            _issue_slide(slide, options, cite)
         elif slide.kind == "check" and slide.question is not None:
             _check_slide(slide.question, catalogue, room)
         elif slide.kind == "answer" and slide.question is not None:
-            _answer_slide(slide, catalogue, room)
+            _answer_slide(slide, catalogue, room, cite)
         elif slide.kind == "share":
-            _share_slide(catalogue, link)
+            _share_slide(catalogue, link, with_link=not preview)
         elif slide.kind == "choose":
             _choose_slide(catalogue)
         else:
@@ -118,9 +122,17 @@ def _title_slide(catalogue: Catalogue) -> None:
     st.markdown("\n".join(f"- {escape(point)}" for point in title.points))
 
 
-def _line(field: str, lines: Sequence[FactLine], catalogue: Catalogue) -> str:
+# Markdown links to a fact's sources, or nothing.
+Cite = Callable[[Sequence[str]], str]
+
+
+def _no_sources(keys: Sequence[str]) -> str:
+    return ""
+
+
+def _line(field: str, lines: Sequence[FactLine], cite: Cite) -> str:
     label = FIELDS[field].short
-    facts = [f"{escape(f.headline)} {refs(f.sources, catalogue)}" for f in lines]
+    facts = [f"{escape(f.headline)} {cite(f.sources)}".rstrip() for f in lines]
     if len(facts) == 1:
         return f"- **{label}:** {facts[0]}"
     # Several harms: one short line each, under the label.
@@ -147,7 +159,7 @@ def next_slide(
         )
 
 
-def _option_slide(option: Option, catalogue: Catalogue, prefix: str = "") -> None:
+def _option_slide(option: Option, cite: Cite, prefix: str = "") -> None:
     """What it is and what it helps, its pictures of 100 people beside.
 
     Left, what it is, how invasive, how often and what it helps (where no
@@ -157,12 +169,10 @@ def _option_slide(option: Option, catalogue: Catalogue, prefix: str = "") -> Non
     """
     words, pictures = st.columns(2, gap="large")
     with words:
-        st.markdown(
-            f"{escape(option.what_it_is.text)} {refs(option.what_it_is.sources, catalogue)}"
-        )
+        st.markdown(f"{escape(option.what_it_is.text)} {cite(option.what_it_is.sources)}")
         st.markdown(
             "\n".join(
-                _line(field, short_answers(option, field), catalogue)
+                _line(field, short_answers(option, field), cite)
                 for field in (*OPTION_SLIDE_ABOUT, "helps")
             )
         )
@@ -180,7 +190,7 @@ def _option_slide(option: Option, catalogue: Catalogue, prefix: str = "") -> Non
                 )
 
 
-def _harms_slide(slide: Slide, catalogue: Catalogue) -> None:
+def _harms_slide(slide: Slide, cite: Cite) -> None:
     """Its harms: common side effects and serious risks in halves of equal
     width, or one kind (or some of its lines) the full width where the deck
     split them."""
@@ -188,16 +198,14 @@ def _harms_slide(slide: Slide, catalogue: Catalogue) -> None:
     places = st.columns(len(fields), gap="large") if len(fields) > 1 else [st.container()]
     for place, field in zip(places, fields, strict=True):
         with place:
-            st.markdown(_line(field, harm_lines(slide, field), catalogue))
+            st.markdown(_line(field, harm_lines(slide, field), cite))
 
 
-def _issue_slide(slide: Slide, options: Sequence[Option], catalogue: Catalogue) -> None:
+def _issue_slide(slide: Slide, options: Sequence[Option], cite: Cite) -> None:
     assert slide.card is not None
     rows = []
     for option, facts in page_answers(slide, options):
-        answer = "  \n".join(
-            f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in facts
-        )
+        answer = "  \n".join(f"{escape(fact.headline)} {cite(fact.sources)}" for fact in facts)
         rows.append({"Option": f"**{escape(option.short_name)}**", "Answer": answer})
     st.table(rows, hide_index=True, alt=f"{slide.card.question} One row for each option.")
 
@@ -215,14 +223,12 @@ def _check_slide(question: CheckQuestion, catalogue: Catalogue, room: RoomView |
         st.markdown("Think of your answer. The next slide shows it.")
 
 
-def _answer_slide(slide: Slide, catalogue: Catalogue, room: RoomView | None) -> None:
+def _answer_slide(slide: Slide, catalogue: Catalogue, room: RoomView | None, cite: Cite) -> None:
     """The answer: why it is right and the fact it rests on, with its sources;
     beside them, in a room, how the room answered."""
     question = slide.question
     assert question is not None
-    facts = "\n".join(
-        f"- {escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in slide.facts
-    )
+    facts = "\n".join(f"- {escape(fact.headline)} {cite(fact.sources)}" for fact in slide.facts)
     said = (
         f"{escape(question.why)}\n\n"
         f"**The fact ({escape(check.fact_label(question, catalogue))}):**\n\n{facts}"
@@ -265,7 +271,7 @@ def room_link(catalogue: Catalogue, options: Sequence[Option], page_path: str) -
     return compare_link(present_root(page_path), options, catalogue.options)
 
 
-def _share_slide(catalogue: Catalogue, link: str) -> None:
+def _share_slide(catalogue: Catalogue, link: str, *, with_link: bool = True) -> None:
     share = catalogue.deck.share_slide
     code, words = st.columns([2, 3], gap="large", vertical_alignment="center")
     with code:
@@ -274,7 +280,8 @@ def _share_slide(catalogue: Catalogue, link: str) -> None:
         if share.text:
             st.markdown(escape(share.text))
         st.markdown(f"{TYPE_IT} **{escape(address_in_words(link))}**")
-        st.caption(f"{IT_OPENS} [{escape(link)}]({link_target(link)})")
+        if with_link:
+            st.caption(f"{IT_OPENS} [{escape(link)}]({link_target(link)})")
 
 
 def speaker_note(slide: Slide) -> None:

@@ -64,6 +64,8 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
         preview = ui.keyed(presenter, "next-slide-frame")
         expect(preview).to_contain_text("Level 1 of 4")
         expect(preview.get_by_role("img").first).to_be_visible()
+        # Its sources are cited on the slide itself: no tiny links to tab through.
+        expect(preview.get_by_role("link")).to_have_count(0)
         assert not presenter_scrolls(presenter)
         expect(panel).to_contain_text(" min")
         expect(panel).to_contain_text(f"Room code {room.code}")
