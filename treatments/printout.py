@@ -243,10 +243,8 @@ def _checked(
     for question in missed:
         out.para(question.question, bold=True)
         out.para(f"The answer is: {check.right_words(question, catalogue)}. {question.why}")
-        out.para(
-            f"The fact ({check.fact_label(question, catalogue)}): "
-            + " ".join(
-                f"{line.headline} {_cite(line.sources, numbers, cited)}"
-                for line in check.fact_lines(question, catalogue)
-            )
+        out.para(f"The fact ({check.fact_label(question, catalogue)}):")
+        out.bullets(
+            f"{line.headline} {_cite(line.sources, numbers, cited)}"
+            for line in check.fact_lines(question, catalogue)
         )

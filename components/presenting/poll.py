@@ -112,14 +112,10 @@ def _counts(view: RoomView, question: CheckQuestion) -> dict[str, int] | None:
         return None
 
 
-def people_answered(view: RoomView, question: CheckQuestion, catalogue: Catalogue) -> None:
-    """On the question's slide, in the presenter's windows: how many have
-    answered so far, not what (the room sees that on the next slide)."""
-    _answered_so_far(view, question, catalogue)
-
-
 @st.fragment(run_every=WATCH_EVERY)
-def _answered_so_far(view: RoomView, question: CheckQuestion, catalogue: Catalogue) -> None:
+def people_answered(view: RoomView, question: CheckQuestion, catalogue: Catalogue) -> None:
+    """On the question's slide, in the presenter's windows, once a second: how
+    many have answered so far, not what (the room sees that on the next slide)."""
     counts = _counts(view, question)
     if counts is None:
         return

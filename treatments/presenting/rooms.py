@@ -194,12 +194,10 @@ class MemoryRooms:
 
     def move(self, code: str, key: str, deck: Deck) -> Room | None:
         with self._lock:
-            kept = self._rooms.get(code)
-            now = self._clock()
-            if kept is None or kept[1] <= now:
-                self._drop(code)
+            room = self._live(code)
+            if room is None:
                 return None
-            room = kept[0]
+            now = self._clock()
             if not room.led_by(key):
                 return room
             if room.deck != deck:
