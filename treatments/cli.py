@@ -7,23 +7,43 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from treatments.loader import CatalogueError, default_path, load_catalogue
+from treatments.loader import CatalogueError, default_path, english_data, translation_problems
+from treatments.translation import read_translation, translation_files
+
+
+def _report(path: Path, exc: CatalogueError) -> None:
+    count = len(exc.problems)
+    print(f"{exc.path}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+    for problem in exc.problems:
+        print(f"  {problem}", file=sys.stderr)
 
 
 def _validate(path: Path) -> int:
+    """Check the English file, then every translation beside it."""
     try:
-        catalogue = load_catalogue(path)
+        catalogue, data = english_data(path)
     except CatalogueError as exc:
-        count = len(exc.problems)
-        print(f"{path}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+        _report(path, exc)
         return 1
     print(
         f"{path}: OK ({len(catalogue.options)} options, {len(catalogue.sources)} sources, "
         f"last reviewed {catalogue.meta.last_reviewed.isoformat()})"
     )
-    return 0
+    failed = 0
+    for where in translation_files(path):
+        try:
+            code = read_translation(where).language.code
+        except Exception as exc:
+            print(f"{where}: cannot read it: {exc}"[:400], file=sys.stderr)
+            failed = 1
+            continue
+        problems = translation_problems(path, catalogue, data, code)
+        if problems:
+            _report(where, CatalogueError(where, problems))
+            failed = 1
+        else:
+            print(f"{where}: OK ({code}, every text translated from the English as it is now)")
+    return failed
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -254,7 +254,7 @@ assert (
     tuple(
         name
         for name in Option.model_fields
-        if name not in ("id", "name", "short_name", "kind", "kind_was")
+        if name not in ("id", "name", "short_name", "kind", "kind_was", "kind_name")
     )
     == ANSWER_FIELDS
 )

@@ -8,6 +8,7 @@ problem is (option, field and line) and what was expected.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,6 +19,8 @@ from pydantic import ValidationError
 
 from treatments.rules import RULES, Problem
 from treatments.schema import Catalogue
+from treatments.translation import problems as translation_problems_of
+from treatments.translation import read_translation, translate, translation_path
 
 ENV_VAR = "TREATMENTS_FILE"
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "treatments.yaml"
@@ -42,8 +45,12 @@ def default_path() -> Path:
     return Path(override) if override else DEFAULT_PATH
 
 
-def load_catalogue(path: Path | str | None = None) -> Catalogue:
-    """Read, parse and check a data file.
+def load_catalogue(path: Path | str | None = None, language: str = "en") -> Catalogue:
+    """Read, parse and check a data file, in English or in a translation's words.
+
+    A translation (:mod:`treatments.translation`) lays its words over the
+    checked English data; it must give every text, be made from the English
+    as it is now, and keep its numbers.
 
     Raises
     ------
@@ -51,6 +58,104 @@ def load_catalogue(path: Path | str | None = None) -> Catalogue:
         With one :class:`Problem` per thing wrong. Nothing else escapes.
     """
     path = Path(path) if path is not None else default_path()
+    english, data = _load_english(path)
+    if language == "en":
+        return english
+    return _translated(path, english, data, language)
+
+
+def translation_problems(path: Path, english: Catalogue, data: Any, code: str) -> list[Problem]:
+    """Why the ``code`` translation of the data file at ``path`` cannot be used."""
+    try:
+        _translated(path, english, data, code)
+    except CatalogueError as exc:
+        return exc.problems
+    return []
+
+
+def english_data(path: Path | str | None = None) -> tuple[Catalogue, Any]:
+    """The checked English catalogue and the data it was read from."""
+    return _load_english(Path(path) if path is not None else default_path())
+
+
+def _translated(path: Path, english: Catalogue, data: Any, code: str) -> Catalogue:
+    where = translation_path(path, code)
+    try:
+        translation = read_translation(where)
+    except FileNotFoundError:
+        raise CatalogueError(
+            where, [Problem("file", f"no {code} translation at {where}")]
+        ) from None
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise CatalogueError(where, [Problem("file", f"cannot read it: {exc}"[:300])]) from None
+    found = [Problem(p.where, p.message) for p in translation_problems_of(data, translation)]
+    if found:
+        raise CatalogueError(where, found)
+    try:
+        catalogue = Catalogue.model_validate(translate(data, translation))
+    except ValidationError as exc:
+        raise CatalogueError(
+            where, [Problem(".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]
+        ) from None
+    found = list(_same_harms(english, catalogue))
+    if found:
+        raise CatalogueError(where, found)
+    return catalogue
+
+
+def _same_harms(english: Catalogue, translated: Catalogue) -> Iterator[Problem]:
+    """The words that pick harms out by name pick the same harms in both languages."""
+    for en, other in zip(english.priorities, translated.priorities, strict=True):
+        for field in ("side_effects", "serious_risks"):
+            for en_option, option in zip(english.options, translated.options, strict=True):
+                if _picked(en_option, field, en.harms_about) != _picked(
+                    option, field, other.harms_about
+                ):
+                    yield Problem(
+                        f"priorities.{en.id}.harms_about",
+                        f"its words pick other harms of {en_option.id} than the English "
+                        f"({', '.join(other.harms_about)}): use words the harms' names hold",
+                    )
+    if english.check is not None and translated.check is not None:
+        options = {o.id: (o, t) for o, t in zip(english.options, translated.options, strict=True)}
+        for en_q, q in zip(english.check.questions, translated.check.questions, strict=True):
+            if not en_q.fact.about or en_q.fact.option not in options:
+                continue
+            en_option, option = options[en_q.fact.option]
+            field = en_q.fact.field
+            if _picked(en_option, field, en_q.fact.about) != _picked(option, field, q.fact.about):
+                yield Problem(
+                    f"check.questions.{en_q.id}.fact.about",
+                    "its words pick other harms than the English: use words the harms' names hold",
+                )
+
+
+def _picked(option: Any, field: str, words: list[str]) -> list[int]:
+    harms = getattr(option, field, None)
+    if not isinstance(harms, list) or not words:
+        return []
+    return [
+        i
+        for i, harm in enumerate(harms)
+        if any(word.lower() in getattr(harm, "name", "").lower() for word in words)
+    ]
+
+
+@functools.lru_cache(maxsize=4)
+def _load_english_cached(path: str, modified_ns: int, size: int) -> tuple[Catalogue, Any]:
+    del modified_ns, size
+    return _load_english_uncached(Path(path))
+
+
+def _load_english(path: Path) -> tuple[Catalogue, Any]:
+    try:
+        stat = path.stat()
+    except OSError:
+        return _load_english_uncached(path)
+    return _load_english_cached(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _load_english_uncached(path: Path) -> tuple[Catalogue, Any]:
     text = _read_text(path)
     root_node, data = _parse(path, text)
     if not isinstance(data, dict):
@@ -65,7 +170,7 @@ def load_catalogue(path: Path | str | None = None) -> Catalogue:
     problems = list(_cross_check(catalogue, data, root_node))
     if problems:
         raise CatalogueError(path, problems)
-    return catalogue
+    return catalogue, data
 
 
 def _read_text(path: Path) -> str:

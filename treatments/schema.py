@@ -271,6 +271,10 @@ class Option(Model):
     kind_was: list[Annotated[str, StringConstraints(min_length=1, max_length=40)]] = Field(
         default_factory=list, max_length=10
     )
+    # The kind's name on a page in another language; ``kind`` stays the name
+    # in web addresses, so a link works in every language. A translation sets
+    # it (:mod:`treatments.translation`); the English file leaves it out.
+    kind_name: ShortText | None = None
     what_it_is: Fact
     how_it_is_done: Fact
     invasiveness: Invasiveness
@@ -287,6 +291,11 @@ class Option(Model):
     work_and_driving: Fact
     usually_for: Fact
     evidence: Evidence
+
+    @property
+    def kind_label(self) -> str:
+        """The kind as a page shows it, in the page's language."""
+        return self.kind_name or self.kind
 
 
 class Source(Model):
