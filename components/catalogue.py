@@ -7,6 +7,11 @@ its bytes), and every cache derived from the catalogue (charts, grades) is
 keyed on the same fingerprint, so an educator's edit shows up everywhere on
 the next page load, without a restart, even if it keeps the file's length.
 The file is hashed again only when its time or size changes.
+
+A page in another language reads the same catalogue with that language's
+words laid over it (:mod:`treatments.translation`): one frozen object per
+version of the data file, language and version of its translation. No
+person's picks go in it.
 """
 
 from __future__ import annotations
@@ -17,18 +22,29 @@ from pathlib import Path
 
 import streamlit as st
 
+from treatments import i18n
 from treatments.loader import CatalogueError, default_path, load_catalogue
 from treatments.schema import Catalogue
+from treatments.translation import translation_path
 
 
 def fingerprint() -> str:
+    """The key of every cache built from the catalogue a run reads: the data
+    file's, and its translation's in the run's language."""
+    code = i18n.active()
+    english = _file_fingerprint(default_path())
+    if code == i18n.ENGLISH.code:
+        return english
+    return f"{english}:{code}:{_file_fingerprint(translation_path(default_path(), code))}"
+
+
+def _file_fingerprint(path: Path) -> str:
     """A short hash of the data file's bytes: the key of every cache built from it.
 
     The file is hashed once per change the file system sees (its time and
     size), not on every call: a page asks for the fingerprint once per chart.
     An unreadable file gives a key of its own; loading it then reports why.
     """
-    path = default_path()
     try:
         stat = Path(path).stat()
     except OSError as exc:
@@ -45,10 +61,10 @@ def _hash(path: str, modified_ns: int, size: int) -> str:
         return f"unreadable:{path}:{exc.errno}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _load(path: str, version: str) -> Catalogue:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _load(path: str, version: str, language: str) -> Catalogue:
     del version  # the key: a new version of the file is a new entry
-    return load_catalogue(path)
+    return load_catalogue(path, language)
 
 
 def get_catalogue() -> Catalogue:
@@ -59,7 +75,7 @@ def get_catalogue() -> Catalogue:
     CatalogueError
         If the file is missing or broken. Errors are not cached.
     """
-    return _load(str(default_path()), fingerprint())
+    return _load(str(default_path()), fingerprint(), i18n.active())
 
 
 def catalogue_error() -> CatalogueError | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from treatments.i18n import format_date, gettext
 from treatments.markdown import escape
 from treatments.schema import Catalogue
 from views import registry
@@ -37,7 +38,7 @@ def page_menu(pages: Sequence[StreamlitPage], current: StreamlitPage) -> None:
     # menu, not the one that was open on the page before.
     with (
         st.container(key=MENU_KEY),
-        st.popover("Pages", icon=":material/menu:", key=f"{MENU_KEY}-{current.url_path}"),
+        st.popover(gettext("Pages"), icon=":material/menu:", key=f"{MENU_KEY}-{current.url_path}"),
     ):
         for page in pages:
             st.page_link(page, label=page.title, icon=page.icon, disabled=page == current)
@@ -57,7 +58,9 @@ def not_a_recommendation(catalogue: Catalogue) -> None:
 def next_step(page_key: str) -> None:
     """The page's last link: where to go next (``views.registry.NEXT``)."""
     target, label = registry.NEXT[page_key]
-    st.page_link(registry.BY_KEY[target].file, label=label, icon=":material/arrow_forward:")
+    st.page_link(
+        registry.BY_KEY[target].file, label=gettext(label), icon=":material/arrow_forward:"
+    )
 
 
 def page_footer(catalogue: Catalogue) -> None:
@@ -65,17 +68,24 @@ def page_footer(catalogue: Catalogue) -> None:
     meta = catalogue.meta
     st.divider()
     st.caption(
-        f"Facts last checked: {meta.last_reviewed:%d %B %Y}. "
-        f"We check them every {meta.review_every_months} months. "
-        f"{escape(meta.disclaimer)} "
-        "Nothing you pick or type here is saved."
+        gettext(
+            "Facts last checked: {date}. We check them every {months} months. "
+            "{disclaimer} Nothing you pick or type here is saved."
+        ).format(
+            date=format_date(meta.last_reviewed),
+            months=meta.review_every_months,
+            disclaimer=escape(meta.disclaimer),
+        )
     )
 
 
 def privacy_note() -> None:
     """Said on every page where a person answers questions."""
     st.caption(
-        ":material/lock: Your answers stay in this browser tab only. We do not save them, "
-        "log them or send them anywhere. If you close or reload the tab, they are gone. "
-        "To keep them, download your printout."
+        ":material/lock: "
+        + gettext(
+            "Your answers stay in this browser tab only. We do not save them, "
+            "log them or send them anywhere. If you close or reload the tab, they are gone. "
+            "To keep them, download your printout."
+        )
     )

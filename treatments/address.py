@@ -162,6 +162,10 @@ VIEW = Param("view", "", _choice((PROJECTOR, PRESENTER)), str)
 ROOM = Param("room", "", _text, str)
 LEAD = Param("lead", "", _text, str)
 
+# The language a person reads (treatments.i18n): a language code, or none
+# for the browser's own language.
+LANG = Param("lang", "", _text, str)
+
 EVERY_PARAM: tuple[Param[object], ...] = (  # type: ignore[assignment]
     KIND,
     REPEAT,
@@ -177,5 +181,6 @@ EVERY_PARAM: tuple[Param[object], ...] = (  # type: ignore[assignment]
     VIEW,
     ROOM,
     LEAD,
+    LANG,
 )
 assert len({p.name for p in EVERY_PARAM}) == len(EVERY_PARAM), "one name, one parameter"

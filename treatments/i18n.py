@@ -193,9 +193,13 @@ def N_(message: str) -> str:  # noqa: N802 - the name gettext's tools look for
     return message
 
 
-def format_date(day: _dt.date, format: str = "long") -> str:
-    """A date as the active language writes it: "2 December 2026", "2 de diciembre de 2026"."""
-    return _format_date(day, format=format, locale=_babel_locale(active()))
+def format_date(day: _dt.date) -> str:
+    """A date as the active language writes it in full: "02 December 2026" (as
+    the app has always written it), "2 de diciembre de 2026"."""
+    code = active()
+    if code == ENGLISH.code or _babel_locale(code).language == "en":
+        return _format_date(day, format="dd MMMM y", locale="en_GB")
+    return _format_date(day, format="long", locale=_babel_locale(code))
 
 
 @functools.lru_cache(maxsize=16)

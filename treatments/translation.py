@@ -34,7 +34,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import Field, StringConstraints
 
-from treatments.model import Model, Text
+from treatments.model import Model
 
 # The keys whose values are words a person reads. Everything else (ids, keys,
 # links, numbers, the closed choices such as ``when`` or ``counts``) is the
@@ -181,7 +181,8 @@ class Entry(Model):
     """One text in the other language, and the English it was made from."""
 
     from_: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{10}$")] = Field(alias="from")
-    text: Text
+    # Empty while it waits for its translator: it counts as missing.
+    text: Annotated[str, StringConstraints(max_length=2000, strip_whitespace=True)]
 
 
 class ContentTranslation(Model):
@@ -232,7 +233,7 @@ def problems(
     found: list[TranslationProblem] = []
     for where, text in wanted.items():
         entry = translation.texts.get(where)
-        if entry is None:
+        if entry is None or not entry.text:
             found.append(TranslationProblem(where, "no translation of this text"))
             continue
         if entry.from_ != fingerprint(text):
@@ -279,7 +280,7 @@ def translate(english: Mapping[str, Any], translation: ContentTranslation) -> di
     question ``answered_by`` names follows its question into the language.
     """
     data = copy.deepcopy(dict(english))
-    texts = {where: entry.text for where, entry in translation.texts.items()}
+    texts = {where: entry.text for where, entry in translation.texts.items() if entry.text}
     _lay(data, "", texts)
     questions = data.get("questions")
     english_questions = english.get("questions")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from treatments.i18n import N_
+
 
 @dataclass(frozen=True)
 class Page:
@@ -27,21 +29,27 @@ class Page:
 
 
 PAGES: tuple[Page, ...] = (
-    Page("compare", "views/compare.py", "Compare options", ":material/table:", ""),
-    Page("matters", "views/matters.py", "What matters to me", ":material/balance:", "what-matters"),
+    Page("compare", "views/compare.py", N_("Compare options"), ":material/table:", ""),
+    Page(
+        "matters",
+        "views/matters.py",
+        N_("What matters to me"),
+        ":material/balance:",
+        "what-matters",
+    ),
     Page(
         "questions",
         "views/questions.py",
-        "Questions for my visit",
+        N_("Questions for my visit"),
         ":material/checklist:",
         "questions",
     ),
-    Page("present", "views/present.py", "Present", ":material/co_present:", "present"),
-    Page("about", "views/about.py", "About hemifacial spasm", ":material/face:", "about"),
+    Page("present", "views/present.py", N_("Present"), ":material/co_present:", "present"),
+    Page("about", "views/about.py", N_("About hemifacial spasm"), ":material/face:", "about"),
     Page(
         "sources",
         "views/sources.py",
-        "Sources and how this was made",
+        N_("Sources and how this was made"),
         ":material/menu_book:",
         "sources",
     ),
@@ -53,11 +61,11 @@ HOME = PAGES[0]
 # goes compare, what matters, questions; reading pages lead back to compare.
 # Present has none: its end is the deck's own last slide.
 NEXT: dict[str, tuple[str, str]] = {
-    "compare": ("matters", "Next: say what matters to you"),
-    "matters": ("questions", "Next: pick questions for your visit, and print your notes"),
-    "questions": ("compare", "Back to: compare the options"),
-    "about": ("compare", "Next: compare the treatments"),
-    "sources": ("compare", "Back to: compare the options"),
+    "compare": ("matters", N_("Next: say what matters to you")),
+    "matters": ("questions", N_("Next: pick questions for your visit, and print your notes")),
+    "questions": ("compare", N_("Back to: compare the options")),
+    "about": ("compare", N_("Next: compare the treatments")),
+    "sources": ("compare", N_("Back to: compare the options")),
 }
 # Shown in place of every page when the data file cannot be used.
 DATA_PROBLEM = Page("data-problem", "views/data_problem.py", "Data problem", ":material/error:", "")
