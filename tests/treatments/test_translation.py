@@ -19,6 +19,7 @@ from treatments import i18n
 from treatments.loader import CatalogueError, english_data, load_catalogue
 from treatments.translation import (
     ContentTranslation,
+    back_translation_path,
     english_texts,
     fingerprint,
     problems,
@@ -205,3 +206,17 @@ def test_translate_leaves_the_english_data_alone(
     before = copy.deepcopy(english)
     translate(english, spanish)
     assert english == before
+
+
+def test_every_spanish_text_has_a_back_translation_made_from_it_as_it_is(
+    spanish: ContentTranslation,
+) -> None:
+    # For a reviewer: English made from the Spanish alone, to find a meaning
+    # that shifted. An edited Spanish text needs its back-translation again.
+    back = yaml.safe_load(back_translation_path(DATA, "es").read_text(encoding="utf-8"))
+    assert back["back_translation_of"] == "es"
+    texts = back["texts"]
+    assert texts.keys() == spanish.texts.keys()
+    stale = [w for w, e in spanish.texts.items() if texts[w]["from"] != fingerprint(e.text)]
+    assert stale == []
+    assert all(texts[w]["text"].strip() for w in texts)
