@@ -38,6 +38,14 @@ def choose_language() -> Language:
     by_code = {lang.code: lang for lang in choices}
     chosen = i18n.ENGLISH
     if len(choices) > 1:
+        # Not bound with bind="query-params": a bound widget in app.py, drawn
+        # around st.navigation, is not set from the address in Streamlit 1.67.
+        # The address leads: a link, a bookmark or the back button says which.
+        asked = address.LANG.value(st.query_params.to_dict())
+        if asked in by_code:
+            st.session_state[KEY] = asked
+        elif st.session_state.get(KEY) not in by_code:
+            st.session_state[KEY] = _default(choices)
         # Its label says "Language" in every language offered: a person who
         # reads only one of them still finds it.
         label = " / ".join(_word_for_language(lang.code) for lang in choices)
@@ -45,17 +53,24 @@ def choose_language() -> Language:
             code = st.segmented_control(
                 label,
                 [lang.code for lang in choices],
-                default=_default(choices),
                 required=True,
                 format_func=lambda code: by_code[code].name,
                 key=KEY,
-                bind="query-params",
                 label_visibility="collapsed",
+                on_change=_into_address,
             )
         chosen = by_code.get(code or "", i18n.ENGLISH)
+        # Once it is not English, the address says so: a shared link, a
+        # bookmark or a QR code made from it opens in the same language.
+        if chosen != i18n.ENGLISH and asked != chosen.code:
+            st.query_params[address.LANG.name] = chosen.code
     i18n.activate(chosen.code)
     _SAYS_LANGUAGE(data={"lang": chosen.code, "dir": chosen.direction})
     return chosen
+
+
+def _into_address() -> None:
+    st.query_params[address.LANG.name] = st.session_state[KEY]
 
 
 def _word_for_language(code: str) -> str:
