@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from treatments import i18n
 from treatments.i18n import format_date, gettext
 from treatments.markdown import escape
 from treatments.schema import Catalogue
@@ -76,6 +78,20 @@ def page_footer(catalogue: Catalogue) -> None:
             months=meta.review_every_months,
             disclaimer=escape(meta.disclaimer),
         )
+    )
+    translation_note()
+
+
+def translation_note() -> None:
+    """In a language no professional medical translator has checked yet, say so."""
+    language = i18n.language(i18n.active())
+    if language is None or language.code == i18n.ENGLISH.code or language.checked_by:
+        return
+    st.caption(
+        gettext(
+            "Our team made this translation on {date}. No professional medical "
+            "translator has checked it yet. The English version is the one we checked."
+        ).format(date=format_date(dt.date.fromisoformat(language.translated)))
     )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 import textstat
+from textstat.textstat import textstatistics
 
 from treatments.facts import ANSWER_FIELDS, fact_lines, sentence
 from treatments.schema import Catalogue, Option
@@ -20,6 +21,14 @@ WHOLE_LIMIT = 6.0
 ANSWER_LIMIT = 8.0
 
 textstat.set_lang("en_US")
+# Spanish is measured on the INFLESZ scale (Barrio-Cantalejo 2008): the
+# Szigriszt-Pazos formula, validated on texts written for patients. 65 or
+# more is "bastante fácil" (fairly easy); 55 to 65 is "normal". An instance of
+# its own: textstat's module-level language is one per process.
+_SPANISH = textstatistics()
+_SPANISH.set_lang("es")
+INFLESZ_WHOLE_MIN = 65.0
+INFLESZ_ANSWER_MIN = 55.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,11 @@ def load_page_grades(path: Path) -> list[PageGrade]:
 def grade(text: str) -> float:
     """Flesch-Kincaid grade of ``text``."""
     return float(textstat.flesch_kincaid_grade(text))
+
+
+def inflesz(text: str) -> float:
+    """The INFLESZ (Szigriszt-Pazos) score of a Spanish ``text``: higher is easier."""
+    return float(_SPANISH.szigriszt_pazos(text))
 
 
 def option_passages(option: Option) -> Iterator[Passage]:

@@ -17,6 +17,12 @@ from hypothesis import strategies as st
 from tests.helpers import ROOT
 from treatments import i18n
 from treatments.loader import CatalogueError, english_data, load_catalogue
+from treatments.readability import (
+    INFLESZ_ANSWER_MIN,
+    INFLESZ_WHOLE_MIN,
+    catalogue_passages,
+    inflesz,
+)
 from treatments.translation import (
     ContentTranslation,
     back_translation_path,
@@ -220,3 +226,18 @@ def test_every_spanish_text_has_a_back_translation_made_from_it_as_it_is(
     stale = [w for w, e in spanish.texts.items() if texts[w]["from"] != fingerprint(e.text)]
     assert stale == []
     assert all(texts[w]["text"].strip() for w in texts)
+
+
+def test_the_spanish_content_is_fairly_easy_to_read() -> None:
+    # INFLESZ: 65 or more is "bastante fácil"; no answer long enough to judge
+    # (8 words or more) below 55, "normal".
+    with i18n.speaking("es"):
+        passages = list(catalogue_passages(load_catalogue(DATA, "es")))
+        whole = " ".join(p.text for p in passages)
+        assert inflesz(whole) >= INFLESZ_WHOLE_MIN
+        hard = {
+            p.where: round(inflesz(p.text), 1)
+            for p in passages
+            if len(p.text.split()) >= 8 and inflesz(p.text) < INFLESZ_ANSWER_MIN
+        }
+    assert hard == {}
