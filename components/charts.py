@@ -13,6 +13,7 @@ from components.catalogue import fingerprint
 from components.picture import PICTURE_STYLE, picture_of_100
 from treatments import charts, wording
 from treatments.facts import benefit_headline
+from treatments.i18n import N_, gettext
 from treatments.markdown import escape, refs
 from treatments.schema import Benefit, Catalogue, Option
 
@@ -58,7 +59,7 @@ def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
         f"{escape(line)} {refs([*o.invasiveness.sources, *o.repeat.sources], catalogue)}"
         for o, line in zip(options, charts.repeats_lines(options), strict=True)
     ]
-    st.caption(" ".join([charts.REPEATS_INTRO, *lines]))
+    st.caption(" ".join([gettext(charts.REPEATS_INTRO), *lines]))
 
 
 def icon_array(option: Option, benefit: Benefit, catalogue: Catalogue, place: str) -> None:
@@ -71,7 +72,8 @@ def icon_array(option: Option, benefit: Benefit, catalogue: Catalogue, place: st
     title = [option.short_name, wording.timeframe_phrase(benefit.when), *benefit.caveats]
     position = option.helps.index(benefit)
     picture_of_100(option, benefit, f"{place}-{option.id}-{position}", title)
-    st.caption(f"Helped means: {escape(benefit.means)} {refs(benefit.sources, catalogue)}")
+    means = gettext("Helped means: {meaning}").format(meaning=escape(benefit.means))
+    st.caption(f"{means} {refs(benefit.sources, catalogue)}")
 
 
 def benefit_without_number(option: Option, benefit: Benefit, catalogue: Catalogue) -> None:
@@ -86,28 +88,32 @@ def benefit_without_number(option: Option, benefit: Benefit, catalogue: Catalogu
 # phone, where seven of them at large text are about six screens long. app.css
 # shows one or the other, so a screen reader meets them once.
 WIDE_PICTURES, PHONE_PICTURES = "compare-picture", "phone-picture"
-PHONE_PICTURES_LABEL = "See how many it helps, as pictures of 100 people"
+PHONE_PICTURES_LABEL = N_("See how many it helps, as pictures of 100 people")
 
 
 def pictures_of_every_option(catalogue: Catalogue) -> None:
     """The two charts, for every option whatever the filters say."""
     # Every option, so that a filter click need not redraw six charts: the
     # table above is what the filters narrow down.
-    st.header("How often, and how invasive", anchor="repeats")
-    st.markdown("These pictures show every option, not just the ones that fit your choices.")
+    st.header(gettext("How often, and how invasive"), anchor="repeats")
+    st.markdown(
+        gettext("These pictures show every option, not just the ones that fit your choices.")
+    )
     repeats_chart(catalogue.options, catalogue)
-    st.header("How many people it helps, out of 100", anchor="helps")
+    st.header(gettext("How many people it helps, out of 100"), anchor="helps")
     st.html(PICTURE_STYLE)
     st.markdown(
-        "Each shape is one person. Where studies found different numbers, the "
-        "circles show how many were helped at least, and the diamonds show how "
-        "many more may have been. Studies measured help at different times, so "
-        "the pictures are in two groups. Do not compare a picture in one group with "
-        "one in the other."
+        gettext(
+            "Each shape is one person. Where studies found different numbers, the "
+            "circles show how many were helped at least, and the diamonds show how "
+            "many more may have been. Studies measured help at different times, so "
+            "the pictures are in two groups. Do not compare a picture in one group with "
+            "one in the other."
+        )
     )
     with st.container(key=f"{WIDE_PICTURES}s"):
         helps_pictures(catalogue, WIDE_PICTURES)
-    with st.container(key=f"{PHONE_PICTURES}s"), st.expander(PHONE_PICTURES_LABEL):
+    with st.container(key=f"{PHONE_PICTURES}s"), st.expander(gettext(PHONE_PICTURES_LABEL)):
         helps_pictures(catalogue, PHONE_PICTURES)
 
 
@@ -115,13 +121,15 @@ def helps_pictures(catalogue: Catalogue, place: str) -> None:
     """Every counted benefit's picture, in its group of time, then those with no number."""
     # One copy's headings are the page's anchors; the other's would repeat them.
     wide = place == WIDE_PICTURES
-    st.subheader("Soon after the treatment", anchor="helps-soon" if wide else False)
+    st.subheader(gettext("Soon after the treatment"), anchor="helps-soon" if wide else False)
     icon_arrays(charts.counted_benefits(catalogue.options, soon=True), catalogue, place)
-    st.subheader("A year or more later", anchor="helps-later" if wide else False)
+    st.subheader(gettext("A year or more later"), anchor="helps-later" if wide else False)
     icon_arrays(charts.counted_benefits(catalogue.options, soon=False), catalogue, place)
     uncounted = charts.uncounted_benefits(catalogue.options)
     if uncounted:
-        st.subheader("No fair number, so no picture", anchor="helps-no-number" if wide else False)
+        st.subheader(
+            gettext("No fair number, so no picture"), anchor="helps-no-number" if wide else False
+        )
         for option, benefit in uncounted:
             benefit_without_number(option, benefit, catalogue)
 

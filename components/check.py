@@ -8,6 +8,7 @@ import streamlit as st
 
 from components.answers import answer, remembered
 from treatments import check
+from treatments.i18n import gettext, ngettext
 from treatments.markdown import escape, refs
 from treatments.schema import Catalogue, CheckQuestion
 
@@ -36,7 +37,9 @@ def fact_markdown(question: CheckQuestion, catalogue: Catalogue) -> str:
         f"{escape(line.headline)} {refs(line.sources, catalogue)}"
         for line in check.fact_lines(question, catalogue)
     ]
-    label = f"**The fact ({escape(check.fact_label(question, catalogue))}):**"
+    label = gettext("**The fact ({which}):**").format(
+        which=escape(check.fact_label(question, catalogue))
+    )
     if len(lines) == 1:
         return f"{label} {lines[0]}"
     return label + "".join(f"\n- {line}" for line in lines)
@@ -44,8 +47,10 @@ def fact_markdown(question: CheckQuestion, catalogue: Catalogue) -> str:
 
 def verdict(question: CheckQuestion, catalogue: Catalogue, picked: str) -> str:
     if check.is_right(question, picked):
-        return "Right."
-    return f"Not quite. The answer is: {escape(check.right_words(question, catalogue))}."
+        return gettext("Right.")
+    return gettext("Not quite. The answer is: {answer}.").format(
+        answer=escape(check.right_words(question, catalogue))
+    )
 
 
 def knowledge_check(catalogue: Catalogue) -> None:
@@ -78,7 +83,13 @@ def knowledge_check(catalogue: Catalogue) -> None:
         right_answers = sum(
             check.is_right(q, said.get(q.id)) for q in catalogue.check.questions if q.id in said
         )
+        asked = len(catalogue.check.questions)
         st.caption(
-            f"You answered {len(said)} of {len(catalogue.check.questions)}. Right answers: "
-            f"{right_answers} of {len(said)}. The facts to look at again go on your printout."
+            ngettext(
+                "You answered {answered} of {asked}. Right answers: {right} of {answered}. "
+                "The facts to look at again go on your printout.",
+                "You answered {answered} of {asked}. Right answers: {right} of {answered}. "
+                "The facts to look at again go on your printout.",
+                asked,
+            ).format(answered=len(said), asked=asked, right=right_answers)
         )

@@ -9,9 +9,11 @@ import streamlit as st
 from components.announcer import announce
 from components.answers import keep
 from components.filters import CLEARED, FILTERS_FOLD, clear_filters, filter_controls
+from components.language import session_language
 from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
 from treatments.facts import ANSWER_FIELDS
 from treatments.filters import apply_filters, filters_on, treatment_kinds
+from treatments.i18n import N_, gettext, ngettext
 from treatments.markdown import escape
 from treatments.schema import Catalogue, Option
 from treatments.table import TABLE_FIELDS, card_in_full, card_in_short, comparison_markdown
@@ -27,7 +29,7 @@ JUMP_KEY = "jump-to-option"
 # The short answers above each fold, and the fold's own table, in containers
 # keyed with these (app.css styles them; on paper the short ones go).
 IN_SHORT, IN_FULL = "in-short", "in-full"
-SKIP_TO_SIDE_BY_SIDE = "Skip the sources: go to “Side by side”"
+SKIP_TO_SIDE_BY_SIDE = N_("Skip the sources: go to “Side by side”")
 # The stylesheet that hides the options that do not fit: its opening comment,
 # so a test can find it, and what it hides, by position from 1 (hiding_style).
 HIDING_MARK = "/* Options that do not fit the filters */"
@@ -51,7 +53,12 @@ def jump_to_options(catalogue: Catalogue) -> None:
         links = " · ".join(
             f"[{escape(option.short_name)}](#{card_anchor(option)})" for option in catalogue.options
         )
-        st.markdown(f"**The {len(catalogue.options)} options:** {links}")
+        count = len(catalogue.options)
+        st.markdown(
+            ngettext(
+                "**The {count} option:** {links}", "**The {count} options:** {links}", count
+            ).format(count=count, links=links)
+        )
 
 
 def options_that_fit(catalogue: Catalogue) -> None:
@@ -60,8 +67,10 @@ def options_that_fit(catalogue: Catalogue) -> None:
     comparison_table(catalogue)
     with st.container(key="share-hint"):
         st.caption(
-            "To share this view, copy the web address from your browser. It keeps your "
-            "filters and the options you picked."
+            gettext(
+                "To share this view, copy the web address from your browser. It keeps your "
+                "filters and the options you picked."
+            )
         )
 
 
@@ -73,12 +82,18 @@ def options_that_fit(catalogue: Catalogue) -> None:
 # "Measured by hand").
 @st.fragment
 def _filters_and_fit(catalogue: Catalogue) -> None:
+    session_language()
     filters, result = filter_controls(catalogue)
     shown = apply_filters(catalogue.options, filters)
-    fit = f"{len(shown)} of {len(catalogue.options)}"
+    fit = {"shown": len(shown), "total": len(catalogue.options)}
     on = filters_on(filters, treatment_kinds(catalogue.options))
     with result:
-        count, which_on = f"Showing {fit} options.", _filters_on_words(on)
+        count = ngettext(
+            "Showing {shown} of {total} option.",
+            "Showing {shown} of {total} options.",
+            fit["total"],
+        ).format(**fit)
+        which_on = _filters_on_words(on)
         st.markdown(f"**{count}** {which_on}")
         # Heard as it changes, so a person on a screen reader knows what a
         # tap did without hunting for it; after "Clear all filters" the focus
@@ -86,22 +101,24 @@ def _filters_and_fit(catalogue: Catalogue) -> None:
         announce(f"{count} {which_on}", focus=FILTERS_FOLD, token=st.session_state.get(CLEARED, 0))
         if on:
             st.button(
-                "Clear all filters",
+                gettext("Clear all filters"),
                 on_click=clear_filters,
                 args=(catalogue,),
                 key="clear_filters",
                 icon=":material/filter_alt_off:",
             )
-    st.header(f"Options that fit ({fit})", anchor="table")
+    st.header(gettext("Options that fit ({shown} of {total})").format(**fit), anchor="table")
     # The comparison holds a source link for nearly every fact: about a hundred
     # Tab presses. One link skips them for a person on a keyboard.
-    st.markdown(f"[{SKIP_TO_SIDE_BY_SIDE}](#{SIDE_BY_SIDE_ANCHOR})")
+    st.markdown(f"[{gettext(SKIP_TO_SIDE_BY_SIDE)}](#{SIDE_BY_SIDE_ANCHOR})")
     # Built from the options' positions alone, never from their text.
     st.html(hiding_style(catalogue.options, shown))
     if not shown:
         st.warning(
-            "No option fits all of these choices. Try fewer limits, or clear them all "
-            "with the button above.",
+            gettext(
+                "No option fits all of these choices. Try fewer limits, or clear them all "
+                "with the button above."
+            ),
             icon=":material/filter_alt_off:",
         )
 
@@ -109,18 +126,20 @@ def _filters_and_fit(catalogue: Catalogue) -> None:
 @st.fragment
 def side_by_side(catalogue: Catalogue) -> None:
     """Every detail of 2 to 4 options the person picks; picking reruns only this part."""
+    session_language()
     # With no card in it the section is a picker and a hint, which mean
     # nothing on paper: app.css leaves it out of print, by this key.
     with st.container(key=SIDE_BY_SIDE_ANCHOR):
-        st.header("Side by side", anchor=SIDE_BY_SIDE_ANCHOR)
+        st.header(gettext("Side by side"), anchor=SIDE_BY_SIDE_ANCHOR)
         option_cards(side_by_side_picker(catalogue), catalogue)
 
 
 def _filters_on_words(on: Sequence[str]) -> str:
     if not on:
-        return "No filters are on."
-    count = "1 filter is on" if len(on) == 1 else f"{len(on)} filters are on"
-    return f"{count}: {escape('; '.join(on))}."
+        return gettext("No filters are on.")
+    return ngettext(
+        "{count} filter is on: {filters}.", "{count} filters are on: {filters}.", len(on)
+    ).format(count=len(on), filters=escape("; ".join(on)))
 
 
 def hiding_style(every: Sequence[Option], shown: Sequence[Option]) -> str:
@@ -165,9 +184,11 @@ def comparison_table(catalogue: Catalogue) -> None:
                     st.subheader(option.name, anchor=card_anchor(option))
                     answers_then_details(option, catalogue, TABLE_FIELDS, "compare")
         st.caption(
-            "Numbers in square brackets link to the sources. Studies measured different "
-            "things, so compare the numbers with care. “Helps” means something a little "
-            "different for each option: the table says what."
+            gettext(
+                "Numbers in square brackets link to the sources. Studies measured different "
+                "things, so compare the numbers with care. “Helps” means something a little "
+                "different for each option: the table says what."
+            )
         )
 
 
@@ -175,12 +196,16 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
     """Let the person pick 2 to 4 options to see in full, side by side."""
     by_name = {option.short_name: option for option in catalogue.options}
     chosen = st.multiselect(
-        f"Pick {FEWEST} to {MOST} options to see every detail side by side",
+        ngettext(
+            "Pick {fewest} to {most} option to see every detail side by side",
+            "Pick {fewest} to {most} options to see every detail side by side",
+            MOST,
+        ).format(fewest=FEWEST, most=MOST),
         list(by_name),
         key=SIDE_BY_SIDE_KEY,
         bind="query-params",
         max_selections=MOST,
-        placeholder="Choose options",
+        placeholder=gettext("Choose options"),
         # "Select all" would pick five and silently keep four: no such button.
         select_all=False,
     )
@@ -191,7 +216,7 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
 
 def details_label(option: Option) -> str:
     """The words on the fold that holds an option's caveats, notes and sources."""
-    return f"More on {option.short_name}: details and sources"
+    return gettext("More on {option}: details and sources").format(option=option.short_name)
 
 
 def answers_then_details(
@@ -222,7 +247,13 @@ def option_card(option: Option, catalogue: Catalogue) -> None:
 def option_cards(options: Sequence[Option], catalogue: Catalogue) -> None:
     """The chosen options in columns, or a hint if fewer than two are chosen."""
     if len(options) < 2:
-        st.caption("Pick at least 2 options above to see them side by side.")
+        st.caption(
+            ngettext(
+                "Pick at least {count} option above to see it side by side.",
+                "Pick at least {count} options above to see them side by side.",
+                FEWEST,
+            ).format(count=FEWEST)
+        )
         if len(options) == 1:
             option_card(options[0], catalogue)
         return

@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from treatments.address import RepeatChoice
 from treatments.filters import (
     BY_FIELD,
     REPEAT_LABELS,
@@ -21,6 +22,7 @@ from treatments.filters import (
     level_stop,
     treatment_kinds,
 )
+from treatments.i18n import N_, gettext
 from treatments.schema import INVASIVENESS_LEVELS, Catalogue
 
 
@@ -54,9 +56,9 @@ def _checkbox(name: str, default: Filters) -> bool:
     # tap on a tooltip inside a checkbox's label ticks the box instead.
     spec = BY_FIELD[name]
     on = st.checkbox(
-        spec.label, value=getattr(default, name), key=spec.param.name, bind="query-params"
+        gettext(spec.label), value=getattr(default, name), key=spec.param.name, bind="query-params"
     )
-    st.caption(spec.help)
+    st.caption(gettext(spec.help))
     return on
 
 
@@ -72,7 +74,12 @@ def _old_link(name: str, value: Any) -> None:
         st.session_state[name] = value
 
 
-FILTERS_LABEL = "Filters: show only the options that fit what I would consider"
+def _repeat_words(choice: RepeatChoice) -> str:
+    """A repeat choice's words in the run's language (a picklable format_func)."""
+    return gettext(REPEAT_LABELS[choice])
+
+
+FILTERS_LABEL = N_("Filters: show only the options that fit what I would consider")
 
 
 def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
@@ -85,7 +92,7 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
     result = st.container(key="filter-result")
     # Folded at first: on a phone the six controls would fill two screens
     # before the first option. The line above says how many are on.
-    with st.container(key="filters"), st.expander(FILTERS_LABEL, icon=":material/tune:"):
+    with st.container(key="filters"), st.expander(gettext(FILTERS_LABEL), icon=":material/tune:"):
         spec = BY_FIELD["kinds"]
         # A link made before a kind was renamed names it the old way: it opens
         # the same view (see _old_link for what the address shows).
@@ -93,24 +100,28 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
         now = current_kinds(asked, catalogue.options)
         if now != asked:
             _old_link(spec.param.name, [kind for kind in kinds if kind in now])
+        # A kind is named in English in the address, and shown as the data
+        # file's translation names it.
+        kind_labels = {option.kind: option.kind_label for option in catalogue.options}
         chosen_kinds = st.pills(
-            spec.label,
+            gettext(spec.label),
             kinds,
+            format_func=kind_labels.__getitem__,
             selection_mode="multi",
             default=start[spec.param.name],
             key=spec.param.name,
             bind="query-params",
             wrap=True,
         )
-        st.caption(spec.help)
+        st.caption(gettext(spec.help))
         left, middle, right = st.columns(3, gap="large")
         with left:
             spec = BY_FIELD["repeat"]
             repeat = st.radio(
-                spec.label,
+                gettext(spec.label),
                 list(REPEAT_LABELS),
                 index=list(REPEAT_LABELS).index(default.repeat),
-                format_func=REPEAT_LABELS.__getitem__,
+                format_func=_repeat_words,
                 key=spec.param.name,
                 bind="query-params",
                 horizontal=True,
@@ -125,15 +136,16 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
             if asked not in levels:
                 _old_link(spec.param.name, level_stop(levels, asked))
             max_level = st.select_slider(
-                spec.label,
+                gettext(spec.label),
                 options=levels,
                 value=default.max_invasiveness,
                 key=spec.param.name,
                 bind="query-params",
             )
-            st.caption(
-                f"Up to level {max_level}: {INVASIVENESS_LEVELS[max_level].lower()}. {spec.help}"
+            up_to = gettext("Up to level {level}: {words}.").format(
+                level=max_level, words=gettext(INVASIVENESS_LEVELS[max_level]).lower()
             )
+            st.caption(f"{up_to} {gettext(spec.help)}")
         with right:
             no_general = _checkbox("no_general_anaesthetic", default)
             no_stay = _checkbox("no_hospital_stay", default)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from treatments.i18n import gettext
 from treatments.readability import PageGrade, load_page_grades
 
 # Written by `python -m tools.page_grades`; a test fails if it is out of date.
@@ -29,17 +30,21 @@ def page_grades_table() -> None:
     if not grades:
         return
     st.markdown(
-        "We also measure the words on each page, as you see them. The last column "
-        "is the hardest part of that page with 8 words or more."
+        gettext(
+            "We also measure the words on each page, as you see them. The last column "
+            "is the hardest part of that page with 8 words or more."
+        )
     )
+    page = gettext("Page")
     st.table(
         pd.DataFrame(
             {
-                "Page": [g.title for g in grades],
-                "Flesch-Kincaid grade": [f"{g.flesch_kincaid:.1f}" for g in grades],
-                "SMOG grade": [f"{g.smog:.1f}" for g in grades],
-                "Words": [f"{g.words:,}" for g in grades],
-                "Hardest part": [f"{g.hardest:.1f}" for g in grades],
+                # The titles are the pages' own (views.registry), measured in English.
+                page: [gettext(g.title) for g in grades],
+                gettext("Flesch-Kincaid grade"): [f"{g.flesch_kincaid:.1f}" for g in grades],
+                gettext("SMOG grade"): [f"{g.smog:.1f}" for g in grades],
+                gettext("Words"): [f"{g.words:,}" for g in grades],
+                gettext("Hardest part"): [f"{g.hardest:.1f}" for g in grades],
             }
-        ).set_index("Page")
+        ).set_index(page)
     )

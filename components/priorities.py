@@ -8,11 +8,13 @@ import pandas as pd
 import streamlit as st
 
 from components.answers import answer, forget, remembered
+from treatments.i18n import N_, gettext, ngettext
 from treatments.markdown import escape, refs
 from treatments.priorities import LinedUp, line_up
 from treatments.schema import HOW_MUCH, Catalogue, Priority
 
-NOT_SURE = "Not sure yet"
+# Kept in English as the answer; shown in the language of the run.
+NOT_SURE = N_("Not sure yet")
 # The line-up's two forms, shown by screen width in app.css.
 LINE_UP_TABLE_KEY, LINE_UP_BLOCKS_KEY = "line-up-table", "line-up-blocks"
 LEANING_KEY = "leaning"
@@ -36,12 +38,14 @@ def leaning(catalogue: Catalogue) -> str | None:
 def rating_questions(catalogue: Catalogue) -> None:
     """One question per priority: how much does this matter to you?"""
     with st.container(border=True, key="ratings"):
-        st.markdown("**How much does each of these matter to you?**")
+        st.markdown(gettext("**How much does each of these matter to you?**"))
         columns = st.columns(2, gap="large")
         for index, priority in enumerate(catalogue.priorities):
             columns[index % 2].radio(
                 escape(priority.label),
                 HOW_MUCH,
+                # The answer kept is the English word; the person reads her own.
+                format_func=gettext,
                 index=None,
                 horizontal=True,
                 **remembered(rating_key(priority)),
@@ -50,16 +54,27 @@ def rating_questions(catalogue: Catalogue) -> None:
 
 def leaning_question(catalogue: Catalogue) -> None:
     st.radio(
-        "Which option do you lean toward right now? You can change your mind at any time.",
+        gettext("Which option do you lean toward right now? You can change your mind at any time."),
         [*(o.name for o in catalogue.options), NOT_SURE],
+        format_func=_leaning_words,
         index=None,
         **remembered(LEANING_KEY),
     )
 
 
+def _leaning_words(choice: str) -> str:
+    """An option's name as the data file gives it, or "Not sure yet" in the run's language."""
+    return gettext(NOT_SURE) if choice == NOT_SURE else choice
+
+
 def clear_button(catalogue: Catalogue) -> None:
     keys = [rating_key(p) for p in catalogue.priorities] + [LEANING_KEY]
-    st.button("Clear my answers on this page", on_click=forget, args=(keys,), key="clear_matters")
+    st.button(
+        gettext("Clear my answers on this page"),
+        on_click=forget,
+        args=(keys,),
+        key="clear_matters",
+    )
 
 
 def _cell(lined: LinedUp, index: int, catalogue: Catalogue) -> str:
@@ -69,7 +84,7 @@ def _cell(lined: LinedUp, index: int, catalogue: Catalogue) -> str:
     facts = "  \n".join(
         f"{escape(fact.headline)} {refs(fact.sources, catalogue)}" for fact in found.facts
     )
-    return f"**{found.label}.** {escape(found.meaning)}  \n{facts}".strip()
+    return f"**{gettext(found.label)}.** {escape(found.meaning)}  \n{facts}".strip()
 
 
 def line_up_table(catalogue: Catalogue) -> None:
@@ -77,8 +92,10 @@ def line_up_table(catalogue: Catalogue) -> None:
     lined = line_up(catalogue.options, catalogue.priorities, ratings(catalogue))
     if not lined:
         st.info(
-            "Say how much at least one thing matters to you. Then you will see how "
-            "each option lines up with it.",
+            gettext(
+                "Say how much at least one thing matters to you. Then you will see how "
+                "each option lines up with it."
+            ),
             icon=":material/touch_app:",
         )
         return
@@ -88,10 +105,14 @@ def line_up_table(catalogue: Catalogue) -> None:
         st.table(
             _frame(lined, catalogue),
             hide_index=True,
-            alt=(
-                f"How {len(catalogue.options)} options line up with {len(lined)} things "
-                "that matter to you. Each row is one thing. Each column is one option."
-            ),
+            # The English has always said "things", even for one.
+            alt=ngettext(
+                "How {options} options line up with {count} things that matter to you. "
+                "Each row is one thing. Each column is one option.",
+                "How {options} options line up with {count} things that matter to you. "
+                "Each row is one thing. Each column is one option.",
+                len(lined),
+            ).format(options=len(catalogue.options), count=len(lined)),
         )
     with st.container(key=LINE_UP_BLOCKS_KEY):
         for index, option in enumerate(catalogue.options):
@@ -100,22 +121,24 @@ def line_up_table(catalogue: Catalogue) -> None:
                 for item in lined:
                     st.markdown(f"{_what_matters(item, '*')}  \n{_cell(item, index, catalogue)}")
     st.caption(
-        "Each cell says if the option fits, and the facts behind it. Numbers in square "
-        "brackets link to the sources. There is no total score: only you can weigh "
-        "these things against each other."
+        gettext(
+            "Each cell says if the option fits, and the facts behind it. Numbers in square "
+            "brackets link to the sources. There is no total score: only you can weigh "
+            "these things against each other."
+        )
     )
 
 
 def _what_matters(item: LinedUp, mark: str) -> str:
     """``"**Not having brain surgery** (a lot)"``: the thing, marked up with
     ``mark``, and how much it matters."""
-    return f"{mark}{escape(item.priority.label)}{mark} ({item.how_much.lower()})"
+    return f"{mark}{escape(item.priority.label)}{mark} ({gettext(item.how_much).lower()})"
 
 
 def _frame(lined: Sequence[LinedUp], catalogue: Catalogue) -> pd.DataFrame:
     rows = []
     for item in lined:
-        row = {"What matters to you": _what_matters(item, "**")}
+        row = {gettext("What matters to you"): _what_matters(item, "**")}
         for index, option in enumerate(catalogue.options):
             row[option.short_name] = _cell(item, index, catalogue)
         rows.append(row)

@@ -23,16 +23,18 @@ from collections.abc import Mapping
 
 import streamlit as st
 
+from treatments.i18n import N_, gettext
+
 _STARTED_KEY = "session-started"
 _NOTICE_KEY = "reconnected-notice"
-NOTICE = (
+NOTICE = N_(
     "We lost touch with this page for a moment, and it has come back. "
     "What you picked on the page and in the web address is still here. "
     "Answers you typed or ticked on What matters to me or Questions for my visit "
     "may be gone. We do not keep them anywhere, to keep them private. "
     "Please check them before you print."
 )
-DISMISS = "OK, I will check"
+DISMISS = N_("OK, I will check")
 
 
 def earlier_session_id(headers: Mapping[str, str]) -> str | None:
@@ -57,5 +59,5 @@ def say_if_reconnected() -> None:
         st.session_state[_NOTICE_KEY] = earlier_session_id(st.context.headers) is not None
     if st.session_state.get(_NOTICE_KEY):
         with st.container(key="reconnected"):
-            st.warning(NOTICE, icon=":material/sync_problem:")
-            st.button(DISMISS, key="reconnected-ok", on_click=_dismiss)
+            st.warning(gettext(NOTICE), icon=":material/sync_problem:")
+            st.button(gettext(DISMISS), key="reconnected-ok", on_click=_dismiss)

@@ -8,6 +8,7 @@ from components.answers import answer, forget, remembered, seed
 from components.check import check_answers, check_keys
 from components.comparison import SIDE_BY_SIDE_KEY
 from components.priorities import leaning, ratings
+from treatments.i18n import N_, gettext, ngettext
 from treatments.markdown import escape
 from treatments.printout import MAX_PRINTOUT_OPTIONS, visit_printout
 from treatments.schema import Catalogue
@@ -16,7 +17,8 @@ from treatments.visit import MAX_NOTES, VisitAnswers
 NOTES_KEY = "notes"
 PRINTOUT_OPTIONS_KEY = "printout_options"
 _PRINTOUT_KEY = "printout_pdf"
-_YES, _NO = "Yes", "No"
+# Kept in English as the answers; shown in the language of the run.
+_YES, _NO = N_("Yes"), N_("No")
 
 
 def _question_key(index: int) -> str:
@@ -31,11 +33,13 @@ def question_checklist(catalogue: Catalogue) -> None:
     if catalogue.questions is None:
         return
     with st.container(border=True, key="questions"):
-        st.markdown("**Tick the questions you want to ask.** They go on your printout.")
+        st.markdown(gettext("**Tick the questions you want to ask.** They go on your printout."))
         if catalogue.questions.answered_by:
             st.caption(
-                "For some of them, like time off work, your printout also gives what the "
-                "facts say for each option."
+                gettext(
+                    "For some of them, like time off work, your printout also gives what the "
+                    "facts say for each option."
+                )
             )
         for index, question in enumerate(catalogue.questions.items):
             st.checkbox(escape(question), **remembered(_question_key(index)))
@@ -43,10 +47,10 @@ def question_checklist(catalogue: Catalogue) -> None:
 
 def notes_box() -> None:
     st.text_area(
-        "Your own questions and notes",
+        gettext("Your own questions and notes"),
         max_chars=MAX_NOTES,
         height=160,
-        placeholder="For example: Can I drive home after the treatment?",
+        placeholder=gettext("For example: Can I drive home after the treatment?"),
         **remembered(NOTES_KEY),
     )
 
@@ -56,11 +60,12 @@ def sure_check(catalogue: Catalogue) -> None:
     if catalogue.sure is None:
         return
     with st.container(border=True, key="sure"):
-        st.markdown("**Answer yes or no. There are no wrong answers.**")
+        st.markdown(gettext("**Answer yes or no. There are no wrong answers.**"))
         for item in catalogue.sure.items:
             st.radio(
                 escape(item.question),
                 [_YES, _NO],
+                format_func=gettext,
                 index=None,
                 horizontal=True,
                 **remembered(_sure_key(item.letter)),
@@ -68,14 +73,18 @@ def sure_check(catalogue: Catalogue) -> None:
     said = _sure_answers(catalogue)
     if any(value is False for value in said.values()):
         st.info(
-            "You said no to at least one question. That is very common. It may help to "
-            "talk it over with your doctor, a nurse or someone close to you before you "
-            "choose. Take the time you need.",
+            gettext(
+                "You said no to at least one question. That is very common. It may help to "
+                "talk it over with your doctor, a nurse or someone close to you before you "
+                "choose. Take the time you need."
+            ),
             icon=":material/favorite:",
         )
     elif said and all(value is True for value in said.values()):
         st.success(
-            "You said yes to all four. Bring your printout, and talk it over with your doctor.",
+            gettext(
+                "You said yes to all four. Bring your printout, and talk it over with your doctor."
+            ),
             icon=":material/check_circle:",
         )
 
@@ -95,16 +104,22 @@ def printout_picker(catalogue: Catalogue) -> None:
     from_compare = [o.name for o in catalogue.options if o.short_name in picked]
     seed(PRINTOUT_OPTIONS_KEY, from_compare[:MAX_PRINTOUT_OPTIONS])
     st.multiselect(
-        f"Options to put side by side on your printout (up to {MAX_PRINTOUT_OPTIONS})",
+        ngettext(
+            "Options to put side by side on your printout (up to {count})",
+            "Options to put side by side on your printout (up to {count})",
+            MAX_PRINTOUT_OPTIONS,
+        ).format(count=MAX_PRINTOUT_OPTIONS),
         [o.name for o in catalogue.options],
         max_selections=MAX_PRINTOUT_OPTIONS,
-        placeholder="Choose options",
+        placeholder=gettext("Choose options"),
         # "Select all" would pick five and silently keep three: no such button.
         select_all=False,
         **remembered(PRINTOUT_OPTIONS_KEY),
     )
     st.caption(
-        "With two options, your printout is about 3 pages. A third option adds about a page."
+        gettext(
+            "With two options, your printout is about 3 pages. A third option adds about a page."
+        )
     )
 
 
@@ -140,12 +155,22 @@ def _make_printout(catalogue: Catalogue) -> None:
 def download_printout(catalogue: Catalogue) -> None:
     """Make the PDF from the answers so far, then offer it to download."""
     answers = visit_answers(catalogue)
+    # Two counts, two sentences' worth of plurals: each part says its own count.
+    options = ngettext(
+        "{count} options side by side", "{count} options side by side", len(answers.options)
+    ).format(count=len(answers.options))
+    questions = ngettext(
+        "{count} of your ticked questions",
+        "{count} of your ticked questions",
+        len(answers.questions),
+    ).format(count=len(answers.questions))
     st.caption(
-        f"Right now your printout would have {len(answers.options)} options side by side "
-        f"and {len(answers.questions)} of your ticked questions."
+        gettext("Right now your printout would have {options} and {questions}.").format(
+            options=options, questions=questions
+        )
     )
     st.button(
-        "Make my printout",
+        gettext("Make my printout"),
         on_click=_make_printout,
         args=(catalogue,),
         icon=":material/description:",
@@ -156,10 +181,14 @@ def download_printout(catalogue: Catalogue) -> None:
         return
     made_from, pdf = made
     if made_from != answers:
-        st.caption("You changed your answers since then. Press “Make my printout” again.")
+        st.caption(
+            gettext("You changed your answers since then. Press “{button}” again.").format(
+                button=gettext("Make my printout")
+            )
+        )
         return
     st.download_button(
-        "Download my printout (PDF)",
+        gettext("Download my printout (PDF)"),
         data=pdf,
         file_name="my-visit-notes-hemifacial-spasm.pdf",
         mime="application/pdf",
@@ -178,7 +207,7 @@ def clear_button(catalogue: Catalogue) -> None:
         keys += [_sure_key(item.letter) for item in catalogue.sure.items]
     keys += check_keys(catalogue)
     st.button(
-        "Clear my answers on this page",
+        gettext("Clear my answers on this page"),
         on_click=forget,
         args=([*keys, _PRINTOUT_KEY],),
         key="clear_visit",

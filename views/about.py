@@ -6,16 +6,17 @@ import streamlit as st
 
 from components.catalogue import get_catalogue
 from components.page import next_step, page_footer, page_title
+from treatments.i18n import gettext
 from treatments.markdown import escape, refs
 
 catalogue = get_catalogue()
 
-page_title("About hemifacial spasm")
+page_title(gettext("About hemifacial spasm"))
 for section in catalogue.about:
     st.subheader(section.heading, anchor=False)
     st.markdown(f"{escape(section.text)} {refs(section.sources, catalogue)}")
 
-st.header("Words you may hear", anchor="glossary")
+st.header(gettext("Words you may hear"), anchor="glossary")
 # Each term on its own line, its meaning below it, like a printed glossary.
 st.markdown(
     "\n".join(

@@ -46,6 +46,7 @@ from components.presenting.windows import (
     presenter_panel,
     slide_style,
 )
+from treatments.i18n import gettext, pgettext
 from treatments.presenting.deck import build_deck
 from treatments.presenting.rooms import deck_of
 from views.registry import BY_KEY
@@ -84,7 +85,7 @@ if not following:
     with presenter:
         enter_presenter_button()
 leave_projector_button()
-with settings.popover("Slides and handout", icon=":material/tune:", width="stretch"):
+with settings.popover(gettext("Slides and handout"), icon=":material/tune:", width="stretch"):
     # Only the presenter's own window changes a room's deck: a follower's or
     # the projector's controls could send back a deck a moment out of date.
     locked = following or (in_room and in_projector_view())
@@ -98,14 +99,17 @@ with settings.popover("Slides and handout", icon=":material/tune:", width="stret
     handout_download(catalogue, options, cards, link)
     slides_download(catalogue, options, cards, link)
     st.caption(
-        "To share this deck, copy the web address from your browser. It keeps the "
-        "slide you are on and the slides you chose."
+        gettext(
+            "To share this deck, copy the web address from your browser. It keeps the "
+            "slide you are on and the slides you chose."
+        )
     )
 
 slides = build_deck(catalogue, options, cards)
 number = slide_controls(slides, controls, in_room=in_room)
 room = keep_room(room, deck_of([o.short_name for o in options], cards, number))
-with room_menu.popover("Room", icon=":material/groups:", width="stretch"):
+# Translators: a room of phones that follow the presenter's slides, not a room of a building.
+with room_menu.popover(pgettext("phones", "Room"), icon=":material/groups:", width="stretch"):
     room_panel(room, present_root(PRESENT_PATH), PRESENT_PATH)
 slide = slides[number - 1]
 if presenting:

@@ -15,37 +15,44 @@ from components.visit import (
     question_checklist,
     sure_check,
 )
+from treatments.i18n import gettext
 
 catalogue = get_catalogue()
 
 page_title(
-    "Questions for my visit",
-    "Get ready for your visit. Pick the questions you want to ask, add your own, and "
-    "check how sure you feel. Then print it all to take with you.",
+    gettext("Questions for my visit"),
+    gettext(
+        "Get ready for your visit. Pick the questions you want to ask, add your own, and "
+        "check how sure you feel. Then print it all to take with you."
+    ),
 )
 not_a_recommendation(catalogue)
 privacy_note()
 
-st.header("Questions to ask", anchor="questions")
+st.header(gettext("Questions to ask"), anchor="questions")
 question_checklist(catalogue)
 notes_box()
 
 if catalogue.check is not None:
-    st.header("Check what you know", anchor="check")
+    st.header(gettext("Check what you know"), anchor="check")
     knowledge_check(catalogue)
 
-st.header("How sure do you feel?", anchor="sure")
+st.header(gettext("How sure do you feel?"), anchor="sure")
 st.markdown(
-    "These four questions are called the SURE check. They help you see if you are ready "
-    "to choose, or if you need more help first."
+    gettext(
+        "These four questions are called the SURE check. They help you see if you are ready "
+        "to choose, or if you need more help first."
+    )
 )
 sure_check(catalogue)
 
-st.header("Your printout", anchor="printout")
+st.header(gettext("Your printout"), anchor="printout")
 st.markdown(
-    "Your printout has the options you pick side by side, what matters to you, your "
-    "questions and notes, the date and the sources. We make it when you ask, and we do "
-    "not keep a copy."
+    gettext(
+        "Your printout has the options you pick side by side, what matters to you, your "
+        "questions and notes, the date and the sources. We make it when you ask, and we do "
+        "not keep a copy."
+    )
 )
 printout_picker(catalogue)
 download_printout(catalogue)

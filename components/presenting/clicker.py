@@ -26,6 +26,7 @@ from typing import Any
 
 import streamlit as st
 
+from treatments.i18n import N_, gettext
 from treatments.presenting.moves import Move, channel_name, is_newer, read_move
 
 CLICKER_KEY = "slide_clicker"
@@ -52,9 +53,9 @@ _CLICKER = st.components.v2.component(
 # The element screens.js draws a screen in (outside Streamlit's tree).
 SCREEN_ID = "hemifacial-spasm-room-screen"
 # What the screens say (screens.js); a room adds how to join it (ScreenWords.join).
-BLACK = "The screen is black for now."
-BLACK_SAID = "The room's screen is black. Press any key to show the slide again."
-JOIN_SAID = "The room's screen shows how to join. Press any key to show the slide again."
+BLACK = N_("The screen is black for now.")
+BLACK_SAID = N_("The room's screen is black. Press any key to show the slide again.")
+JOIN_SAID = N_("The room's screen shows how to join. Press any key to show the slide again.")
 
 
 def paired() -> bool:
@@ -121,9 +122,9 @@ def clicker(
         "presenter": presenter,
         # B (or ".") blacks the room's screen; with a room, J shows how to join it.
         "screens": {
-            "black": BLACK,
-            "black_said": BLACK_SAID,
-            "join_said": JOIN_SAID,
+            "black": gettext(BLACK),
+            "black_said": gettext(BLACK_SAID),
+            "join_said": gettext(JOIN_SAID),
             **(join or {}),
         },
         "leave": LEAVE_SELECTOR,

@@ -18,6 +18,7 @@ from components.presenting.clicker import paired
 from components.presenting.room import note_local_move
 from treatments.address import DECK_CARDS, DECK_CHECKS, DECK_OPTIONS, SLIDE, settle_slide
 from treatments.check import questions_in
+from treatments.i18n import gettext, ngettext, pgettext
 from treatments.markdown import escape
 from treatments.presenting.deck import Slide, build_deck, chosen_cards
 from treatments.presenting.moves import Move
@@ -38,7 +39,7 @@ def deck_options(catalogue: Catalogue, *, locked: bool = False) -> list[Option]:
     following a room: the presenter picks the slides."""
     by_name = {o.short_name: o for o in catalogue.options}
     chosen = st.multiselect(
-        "Options in the deck",
+        gettext("Options in the deck"),
         list(by_name),
         default=list(by_name),
         key=OPTIONS_KEY,
@@ -54,7 +55,7 @@ def deck_cards(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
     deck = catalogue.deck
     questions = {card.question: card.id for card in deck.issue_cards}
     chosen = st.multiselect(
-        "Issue cards in the deck (one question about every option)",
+        gettext("Issue cards in the deck (one question about every option)"),
         list(questions),
         default=[card.question for card in chosen_cards(catalogue, deck.default_cards)],
         key=CARDS_KEY,
@@ -71,7 +72,7 @@ def deck_checks(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
         return []
     asked = {q.question: q.id for q in catalogue.check.questions}
     chosen = st.multiselect(
-        "Questions for the room (phones answer, the screen shows the count)",
+        gettext("Questions for the room (phones answer, the screen shows the count)"),
         list(asked),
         default=[q.question for q in questions_in(catalogue, catalogue.check.in_deck)],
         key=CHECKS_KEY,
@@ -109,7 +110,7 @@ def adopt_deck(catalogue: Catalogue, deck: Deck) -> None:
 
 def speaker_notes_toggle() -> bool:
     # Not in the URL: notes are for the presenter's own screen.
-    return st.toggle("Show speaker notes", key=NOTES_KEY)
+    return st.toggle(gettext("Show speaker notes"), key=NOTES_KEY)
 
 
 def _step(delta: int, count: int) -> None:
@@ -155,8 +156,11 @@ def _say_if_past_the_end(count: int) -> None:
     asked = st.session_state.pop(_PAST_THE_END_KEY, None)
     if asked is not None:
         st.toast(
-            f"There is no slide {escape(str(asked))}. This deck has {count} slides, "
-            "so this is the last one.",
+            ngettext(
+                "There is no slide {asked}. This deck has {count} slide, so this is the last one.",
+                "There is no slide {asked}. This deck has {count} slides, so this is the last one.",
+                count,
+            ).format(asked=escape(str(asked)), count=count),
             icon=":material/last_page:",
         )
 
@@ -194,21 +198,25 @@ def slide_controls(
     else:
         st.query_params.update(SLIDE.query(float(current)))
     with where, st.container(key="slide-where"):
-        st.markdown(f"**{current}** of {count}")
+        st.markdown(
+            ngettext("**{current}** of {count}", "**{current}** of {count}", count).format(
+                current=current, count=count
+            )
+        )
     with jump:
         st.selectbox(
-            "Jump to a slide",
+            gettext("Jump to a slide"),
             range(1, count + 1),
             index=None,
             # A partial, not a lambda: session state must stay picklable.
             format_func=functools.partial(_slide_label, tuple(s.title for s in slides)),
-            placeholder="Jump to a slide",
+            placeholder=gettext("Jump to a slide"),
             label_visibility="collapsed",
             key=JUMP_KEY,
             on_change=_jump,
         )
     back.button(
-        "Previous",
+        pgettext("slide", "Previous"),
         icon=":material/arrow_back:",
         on_click=_step,
         args=(-1, count),
@@ -217,7 +225,7 @@ def slide_controls(
         key="previous_slide",
     )
     forward.button(
-        "Next",
+        pgettext("slide", "Next"),
         icon=":material/arrow_forward:",
         on_click=_step,
         args=(1, count),

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from treatments.i18n import gettext
 from treatments.presenting.deck import chosen_cards
 from treatments.presenting.handout import group_handout
 from treatments.presenting.powerpoint import deck_file
@@ -19,7 +20,7 @@ def slides_download(
 ) -> None:
     """This deck as a PowerPoint file, made when the button is pressed."""
     st.download_button(
-        "Download the slides (PowerPoint)",
+        gettext("Download the slides (PowerPoint)"),
         data=functools.partial(deck_file, catalogue, list(options), list(card_ids), link=link),
         file_name="hemifacial-spasm-options-slides.pptx",
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
@@ -35,7 +36,7 @@ def handout_download(
     """The group handout for this deck, made when the button is pressed."""
     cards = chosen_cards(catalogue, card_ids)
     st.download_button(
-        "Download the group handout (PDF)",
+        gettext("Download the group handout (PDF)"),
         data=functools.partial(group_handout, catalogue, list(options), cards=cards, link=link),
         file_name="hemifacial-spasm-options-handout.pdf",
         mime="application/pdf",

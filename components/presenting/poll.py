@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.language import session_language
 from components.presenting.room import WATCH_EVERY, RoomView, room_store
 from treatments import charts, check
 from treatments.address import PROJECTOR, VIEW
+from treatments.i18n import gettext, ngettext
 from treatments.markdown import escape
 from treatments.presenting.rooms import RoomStoreError
 from treatments.schema import Catalogue, CheckQuestion
@@ -75,7 +77,10 @@ def _send(code: str, question_id: str, known: tuple[str, ...]) -> None:
         room_store().answer(code, question_id, picked, before)
     except RoomStoreError:
         st.session_state[_answer_key(question_id)] = before
-        st.toast("Your answer could not be sent. Please try again.", icon=":material/cloud_off:")
+        st.toast(
+            gettext("Your answer could not be sent. Please try again."),
+            icon=":material/cloud_off:",
+        )
         return
     st.session_state[said] = picked
 
@@ -88,7 +93,7 @@ def answer_on_phone(view: RoomView, question: CheckQuestion, catalogue: Catalogu
     st.session_state.setdefault(_answer_key(question.id), said)
     with st.container(key="room-answer", border=True):
         st.radio(
-            "Your answer",
+            gettext("Your answer"),
             list(words),
             format_func=words.__getitem__,
             index=None,
@@ -98,11 +103,13 @@ def answer_on_phone(view: RoomView, question: CheckQuestion, catalogue: Catalogu
         )
         if said is not None:
             st.markdown(
-                f"Your answer is in: **{escape(words[said])}**. You can change it. "
-                "No one sees who answered what."
+                gettext(
+                    "Your answer is in: **{answer}**. You can change it. "
+                    "No one sees who answered what."
+                ).format(answer=escape(words[said]))
             )
         else:
-            st.caption("No one sees who answered what. The room sees only how many.")
+            st.caption(gettext("No one sees who answered what. The room sees only how many."))
 
 
 def _counts(view: RoomView, question: CheckQuestion) -> dict[str, int] | None:
@@ -116,14 +123,20 @@ def _counts(view: RoomView, question: CheckQuestion) -> dict[str, int] | None:
 def people_answered(view: RoomView, question: CheckQuestion, catalogue: Catalogue) -> None:
     """On the question's slide, in the presenter's windows, once a second: how
     many have answered so far, not what (the room sees that on the next slide)."""
+    session_language()
     counts = _counts(view, question)
     if counts is None:
         return
     total = check.answered(check.tally_rows(question, catalogue, counts))
     with st.container(key="room-answered"):
         st.markdown(
-            f"**{check.people(total)} answered so far.** Answer on your phone: "
-            "no one sees who answered what."
+            ngettext(
+                "**{count} person answered so far.** Answer on your phone: "
+                "no one sees who answered what.",
+                "**{count} people answered so far.** Answer on your phone: "
+                "no one sees who answered what.",
+                total,
+            ).format(count=total)
         )
 
 
@@ -138,18 +151,25 @@ def room_answers(view: RoomView, question: CheckQuestion, catalogue: Catalogue) 
 
 @st.fragment(run_every=WATCH_EVERY)
 def _live_tally(view: RoomView, question: CheckQuestion, catalogue: Catalogue) -> None:
+    session_language()
     _tally(view, question, catalogue)
 
 
 def _tally(view: RoomView, question: CheckQuestion, catalogue: Catalogue) -> None:
     counts = _counts(view, question)
     if counts is None:
-        st.caption("The room's answers cannot be read right now.")
+        st.caption(gettext("The room's answers cannot be read right now."))
         return
     rows = check.tally_rows(question, catalogue, counts)
     total = check.answered(rows)
     with st.container(key="room-tally"):
-        st.markdown(f"**How the room answered: {check.people(total)}**")
+        st.markdown(
+            ngettext(
+                "**How the room answered: {count} person**",
+                "**How the room answered: {count} people**",
+                total,
+            ).format(count=total)
+        )
         if total:
             st.image(charts.tally_svg([row.people for row in rows]), alt=check.tally_summary(rows))
         with st.container(key=TALLY_LEGEND_KEY):

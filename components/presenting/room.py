@@ -22,9 +22,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import streamlit as st
 
 from components.announcer import announce
+from components.language import session_language
 from components.presenting.clicker import paired
 from components.presenting.timer import session_timer
 from treatments.address import LEAD, PRESENTER, PROJECTOR, ROOM, VIEW
+from treatments.i18n import gettext, ngettext
 from treatments.markdown import escape
 from treatments.presenting.rooms import (
     ROOM_LIFETIME,
@@ -181,7 +183,7 @@ def _start(deck: Deck) -> None:
     try:
         new = room_store().start(deck)
     except RoomStoreError:
-        st.toast("A room cannot be started right now. The slides still work.")
+        st.toast(gettext("A room cannot be started right now. The slides still work."))
         return
     st.query_params[ROOM.name] = new.code
     st.query_params[LEAD.name] = new.lead_key
@@ -241,14 +243,18 @@ def presenter_clock(view: RoomView | None) -> None:
 
 @st.fragment(run_every=WATCH_EVERY)
 def _clock_alone() -> None:
+    session_language()
     st.markdown(f"**{time_of_day()}**")
     session_timer()
 
 
 @st.fragment(run_every=WATCH_EVERY)
 def _watch(code: str, following: bool, *, clock: bool) -> None:
+    session_language()
     if clock:
-        st.markdown(f"**{time_of_day()}** · Room code **{code}**")
+        st.markdown(
+            gettext("**{time}** · Room code **{code}**").format(time=time_of_day(), code=code)
+        )
         session_timer()
     try:
         room = room_store().get(code)
@@ -269,7 +275,7 @@ def _watch(code: str, following: bool, *, clock: bool) -> None:
         # A button in a fragment runs only the fragment: run the whole page
         # to take the presenter's slide.
         if st.button(
-            "Follow the presenter again",
+            gettext("Follow the presenter again"),
             icon=":material/sync:",
             on_click=_follow_again,
             key="follow_again",
@@ -280,7 +286,9 @@ def _watch(code: str, following: bool, *, clock: bool) -> None:
 
 def not_following_words(slide: int) -> str:
     """What a window that stepped away from its room shows and says."""
-    return f"You are not following the presenter now. The presenter is on slide {slide}."
+    return gettext(
+        "You are not following the presenter now. The presenter is on slide {slide}."
+    ).format(slide=slide)
 
 
 def room_status(view: RoomView | None) -> None:
@@ -289,13 +297,15 @@ def room_status(view: RoomView | None) -> None:
         return
     if view.unavailable:
         st.warning(
-            "Following the presenter is not working right now. The slides still work.",
+            gettext("Following the presenter is not working right now. The slides still work."),
             icon=":material/cloud_off:",
         )
     elif view.room is None:
         st.info(
-            f"There is no room {view.code} now. It may have ended. "
-            "You can still go through the slides on your own.",
+            gettext(
+                "There is no room {code} now. It may have ended. "
+                "You can still go through the slides on your own."
+            ).format(code=view.code),
             icon=":material/info:",
         )
 
@@ -306,28 +316,41 @@ def room_panel(view: RoomView | None, root: str, page_path: str) -> None:
         _join_form()
         st.divider()
         st.button(
-            "Start a room for phones",
+            gettext("Start a room for phones"),
             icon=":material/groups:",
             on_click=ask_to_start,
             key="start_room",
-            help="Phones that join show the slide you are on.",
+            help=gettext("Phones that join show the slide you are on."),
         )
         st.caption(
-            f"A room keeps only the slides you chose, the slide you are on, and how many "
-            f"phones chose each answer to a question for the room, for up to {ROOM_HOURS} "
-            "hours after the last move. No names, and never who answered what."
+            ngettext(
+                "A room keeps only the slides you chose, the slide you are on, and how many "
+                "phones chose each answer to a question for the room, for up to {hours} "
+                "hour after the last move. No names, and never who answered what.",
+                "A room keeps only the slides you chose, the slide you are on, and how many "
+                "phones chose each answer to a question for the room, for up to {hours} "
+                "hours after the last move. No names, and never who answered what.",
+                ROOM_HOURS,
+            ).format(hours=ROOM_HOURS)
         )
         return
     link = follow_link(root, page_path, view.code)
-    st.markdown(f"Room code: **{view.code}**")
+    st.markdown(gettext("Room code: **{code}**").format(code=view.code))
     if view.leading:
         st.image(
-            qr_png(link, scale=6), width=180, caption="Scan to follow on a phone", alt=qr_alt(link)
+            qr_png(link, scale=6),
+            width=180,
+            caption=gettext("Scan to follow on a phone"),
+            alt=qr_alt(link),
         )
-        st.caption(f"Or open {escape(address_in_words(link))} and type the code.")
+        st.caption(
+            gettext("Or open {address} and type the code.").format(
+                address=escape(address_in_words(link))
+            )
+        )
         projector_window_button(view, root, page_path)
         st.button(
-            "End the room",
+            gettext("End the room"),
             icon=":material/logout:",
             on_click=_end,
             args=(view.code, view.lead_key or ""),
@@ -335,11 +358,15 @@ def room_panel(view: RoomView | None, root: str, page_path: str) -> None:
         )
     else:
         st.toggle(
-            "Follow the presenter",
+            gettext("Follow the presenter"),
             key=FOLLOW_KEY,
-            help="Shows the slide the presenter is on. Going back or on by yourself turns it off.",
+            help=gettext(
+                "Shows the slide the presenter is on. Going back or on by yourself turns it off."
+            ),
         )
-        st.button("Leave the room", icon=":material/logout:", on_click=_leave, key="leave_room")
+        st.button(
+            gettext("Leave the room"), icon=":material/logout:", on_click=_leave, key="leave_room"
+        )
 
 
 def projector_window_button(view: RoomView | None, root: str, page_path: str) -> None:
@@ -352,26 +379,29 @@ def projector_window_button(view: RoomView | None, root: str, page_path: str) ->
     if view is None or not view.leading:
         return
     st.link_button(
-        "Open the projector window",
+        gettext("Open the projector window"),
         follow_link(root, page_path, view.code, view=PROJECTOR),
         icon=":material/open_in_new:",
-        help="Opens the slides alone in a new window. Drag it to the projector. "
-        "It moves with this one.",
+        help=gettext(
+            "Opens the slides alone in a new window. Drag it to the projector. "
+            "It moves with this one."
+        ),
     )
 
 
 def _join_form() -> None:
     with st.form(JOIN_FORM_KEY, border=False):
         typed = st.text_input(
-            "Follow a presenter: type their room code",
+            gettext("Follow a presenter: type their room code"),
             max_chars=12,
-            placeholder="The 4 letters on the first slide",
+            placeholder=gettext("The 4 letters on the first slide"),
         )
-        joined = st.form_submit_button("Follow the presenter", icon=":material/sync:")
+        joined = st.form_submit_button(gettext("Follow the presenter"), icon=":material/sync:")
     if joined:
         code = parse_code(typed)
         if code is None:
-            st.error("A room code is 4 letters, like KQTW.")
+            # Translators: KQTW is an example code; keep it as it is.
+            st.error(gettext("A room code is 4 letters, like KQTW."))
         else:
             st.session_state[FOLLOW_KEY] = True
             st.query_params[ROOM.name] = code
@@ -399,9 +429,10 @@ def join_instructions(view: RoomView | None, root: str, page_path: str) -> None:
         st.image(qr_png(link, scale=8), width=JOIN_QR_PIXELS, alt=qr_alt(link))
     with words:
         st.markdown(
-            f"Follow these slides on your phone. Scan the code, or open "
-            f"**{escape(address_in_words(link))}** and type the room code "
-            f"**{view.code}**."
+            gettext(
+                "Follow these slides on your phone. Scan the code, or open **{address}** "
+                "and type the room code **{code}**."
+            ).format(address=escape(address_in_words(link)), code=view.code)
         )
 
 
@@ -410,7 +441,7 @@ def join_corner(code: str, link: str) -> None:
     came late: a small code to scan (``link``) and the room's ``code``, large."""
     with st.container(key="room-corner", horizontal=True, vertical_alignment="center", wrap=False):
         st.image(qr_png(link, scale=4), width=JOIN_CORNER_PIXELS, alt=qr_alt(link))
-        st.markdown(f"Join: **{code}**")
+        st.markdown(gettext("Join: **{code}**").format(code=code))
 
 
 def join_screen(view: RoomView | None, root: str, page_path: str) -> dict[str, str] | None:
@@ -421,11 +452,13 @@ def join_screen(view: RoomView | None, root: str, page_path: str) -> dict[str, s
         return None
     qr = base64.b64encode(qr_png(link, scale=10)).decode("ascii")
     return {
-        "title": "Follow these slides on your phone",
+        "title": gettext("Follow these slides on your phone"),
         "qr": f"data:image/png;base64,{qr}",
         "qr_alt": qr_alt(link),
-        "code": f"Room code: {view.code}",
-        "address": f"Or open {address_in_words(link)} and type the room code.",
+        "code": gettext("Room code: {code}").format(code=view.code),
+        "address": gettext("Or open {address} and type the room code.").format(
+            address=address_in_words(link)
+        ),
     }
 
 

@@ -23,6 +23,7 @@ from components.presenting.poll import (
 from components.presenting.room import RoomView, join_corner, join_instructions, join_link
 from treatments import charts, check
 from treatments.facts import FIELDS, FactLine, short_answers
+from treatments.i18n import format_date, gettext, ngettext
 from treatments.markdown import escape, link_target, refs
 from treatments.presenting.deck import (
     OPTION_SLIDE_ABOUT,
@@ -98,10 +99,12 @@ def draw_slide(
             _questions_slide(catalogue)
         if preview:
             return
-        footer = (
-            f"Slide {number} of {count}. Facts last checked: "
-            f"{catalogue.meta.last_reviewed:%d %B %Y}. {escape(catalogue.meta.disclaimer)}"
-        )
+        where = ngettext(
+            "Slide {number} of {count}. Facts last checked: {date}.",
+            "Slide {number} of {count}. Facts last checked: {date}.",
+            count,
+        ).format(number=number, count=count, date=format_date(catalogue.meta.last_reviewed))
+        footer = f"{where} {escape(catalogue.meta.disclaimer)}"
         # The title slide shows how to join in full; the share slide's code
         # opens Compare, and a second code beside it would be one too many.
         joining = None
@@ -131,7 +134,7 @@ def _no_sources(keys: Sequence[str]) -> str:
 
 
 def _line(field: str, lines: Sequence[FactLine], cite: Cite) -> str:
-    label = FIELDS[field].short
+    label = gettext(FIELDS[field].short)
     facts = [f"{escape(f.headline)} {cite(f.sources)}".rstrip() for f in lines]
     if len(facts) == 1:
         return f"- **{label}:** {facts[0]}"
@@ -149,11 +152,11 @@ def next_slide(
 ) -> None:
     """In the presenter view: the next slide's title, and a small picture of it."""
     if number >= len(slides):
-        st.markdown("**Next:** the end")
+        st.markdown(gettext("**Next:** the end"))
         return
     upcoming = slides[number]
     with st.container(key="next-slide", border=True):
-        st.markdown(f"**Next:** {escape(upcoming.title)}")
+        st.markdown(gettext("**Next:** {title}").format(title=escape(upcoming.title)))
         draw_slide(
             upcoming, number + 1, len(slides), options, catalogue, link, page_path, preview=True
         )
@@ -204,10 +207,15 @@ def _harms_slide(slide: Slide, cite: Cite) -> None:
 def _issue_slide(slide: Slide, options: Sequence[Option], cite: Cite) -> None:
     assert slide.card is not None
     rows = []
+    option_column, answer_column = gettext("Option"), gettext("Answer")
     for option, facts in page_answers(slide, options):
         answer = "  \n".join(f"{escape(fact.headline)} {cite(fact.sources)}" for fact in facts)
-        rows.append({"Option": f"**{escape(option.short_name)}**", "Answer": answer})
-    st.table(rows, hide_index=True, alt=f"{slide.card.question} One row for each option.")
+        rows.append({option_column: f"**{escape(option.short_name)}**", answer_column: answer})
+    st.table(
+        rows,
+        hide_index=True,
+        alt=gettext("{question} One row for each option.").format(question=slide.card.question),
+    )
 
 
 def _check_slide(question: CheckQuestion, catalogue: Catalogue, room: RoomView | None) -> None:
@@ -220,7 +228,7 @@ def _check_slide(question: CheckQuestion, catalogue: Catalogue, room: RoomView |
     if shows_the_room(room) and room is not None:
         people_answered(room, question, catalogue)
     elif room is None:
-        st.markdown("Think of your answer. The next slide shows it.")
+        st.markdown(gettext("Think of your answer. The next slide shows it."))
 
 
 def _answer_slide(slide: Slide, catalogue: Catalogue, room: RoomView | None, cite: Cite) -> None:
@@ -229,10 +237,10 @@ def _answer_slide(slide: Slide, catalogue: Catalogue, room: RoomView | None, cit
     question = slide.question
     assert question is not None
     facts = "\n".join(f"- {escape(fact.headline)} {cite(fact.sources)}" for fact in slide.facts)
-    said = (
-        f"{escape(question.why)}\n\n"
-        f"**The fact ({escape(check.fact_label(question, catalogue))}):**\n\n{facts}"
+    label = gettext("**The fact ({which}):**").format(
+        which=escape(check.fact_label(question, catalogue))
     )
+    said = f"{escape(question.why)}\n\n{label}\n\n{facts}"
     if room is None or room.room is None:
         st.markdown(said)
         return
@@ -279,10 +287,13 @@ def _share_slide(catalogue: Catalogue, link: str, *, with_link: bool = True) -> 
     with words:
         if share.text:
             st.markdown(escape(share.text))
-        st.markdown(f"{TYPE_IT} **{escape(address_in_words(link))}**")
+        st.markdown(f"{gettext(TYPE_IT)} **{escape(address_in_words(link))}**")
         if with_link:
-            st.caption(f"{IT_OPENS} [{escape(link)}]({link_target(link)})")
+            st.caption(f"{gettext(IT_OPENS)} [{escape(link)}]({link_target(link)})")
 
 
 def speaker_note(slide: Slide) -> None:
-    st.info(f"Speaker note: {escape(slide.speaker_note)}", icon=":material/record_voice_over:")
+    st.info(
+        gettext("Speaker note: {note}").format(note=escape(slide.speaker_note)),
+        icon=":material/record_voice_over:",
+    )

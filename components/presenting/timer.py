@@ -10,6 +10,7 @@ import time
 
 import streamlit as st
 
+from treatments.i18n import gettext, pgettext
 from treatments.presenting.timer import LONGEST, SHORTEST, USUAL, Timer, timer_words
 
 TIMER_KEY = "session_timer"
@@ -20,7 +21,7 @@ def session_length() -> None:
     """The session's length, set beside the notes (not in the clock, which is
     drawn again every second while she types)."""
     st.number_input(
-        "Session length, in minutes",
+        gettext("Session length, in minutes"),
         min_value=SHORTEST,
         max_value=LONGEST,
         value=USUAL,
@@ -52,19 +53,30 @@ def session_timer() -> None:
     timer = _timer()
     minutes = int(st.session_state.get(MINUTES_KEY, USUAL))
     with st.container(key="session-timer"):
-        st.markdown(f"**Timer:** {timer_words(timer.seconds(time.time()), minutes)}")
+        st.markdown(
+            gettext("**Timer:** {time}").format(
+                time=timer_words(timer.seconds(time.time()), minutes)
+            )
+        )
         with st.container(horizontal=True):
             if timer.running:
-                st.button("Pause", icon=":material/pause:", on_click=_pause, key="timer_pause")
+                st.button(
+                    pgettext("timer", "Pause"),
+                    icon=":material/pause:",
+                    on_click=_pause,
+                    key="timer_pause",
+                )
             else:
                 st.button(
-                    "Start" if timer.counted == 0 else "Go on",
+                    pgettext("timer", "Start")
+                    if timer.counted == 0
+                    else pgettext("timer", "Go on"),
                     icon=":material/play_arrow:",
                     on_click=_start,
                     key="timer_start",
                 )
             st.button(
-                "Reset",
+                pgettext("timer", "Reset"),
                 icon=":material/restart_alt:",
                 on_click=_reset,
                 key="timer_reset",

@@ -17,12 +17,14 @@ from components.presenting.poll import TALLY_STYLE
 from components.presenting.room import ask_to_start, hide_lead_key, show_lead_key
 from components.presenting.timer import session_length
 from treatments.address import PRESENTER, PROJECTOR, VIEW
+from treatments.i18n import N_, gettext
 from treatments.markdown import escape
 from treatments.presenting.deck import FIT_STEPS, Slide
 
 _HERE = Path(__file__).parent
 # The keys beside the notes (components/presenting/clicker.js and screens.js).
-PRESENTER_KEYS = (
+# Translators: the keys themselves (Page Down, Page Up, B, J) do not change.
+PRESENTER_KEYS = N_(
     "Keys: → or Page Down, next. ← or Page Up, back. B, a black screen. "
     "J, how to join. Any key shows the slide again."
 )
@@ -59,14 +61,16 @@ def enter_presenter_button() -> None:
     if in_presenter_view() or in_projector_view():
         return
     st.button(
-        "Presenter",
+        gettext("Presenter"),
         icon=":material/co_present:",
         on_click=ask_to_start,
         args=(PRESENTER,),
         width="stretch",
         key="enter_presenter",
-        help="Your own window, with the notes, the next slide and the time. "
-        "From it, open the projector window.",
+        help=gettext(
+            "Your own window, with the notes, the next slide and the time. "
+            "From it, open the projector window."
+        ),
     )
 
 
@@ -76,7 +80,7 @@ def _leave_presenter() -> None:
 
 def leave_presenter_button() -> None:
     st.button(
-        "Leave the presenter view",
+        gettext("Leave the presenter view"),
         icon=":material/close_fullscreen:",
         on_click=_leave_presenter,
         key="leave_presenter",
@@ -87,11 +91,13 @@ def leave_presenter_button() -> None:
 def presenter_panel(slides: Sequence[Slide], number: int) -> None:
     """Beside the slide in the presenter view, under the next slide: the notes."""
     with st.container(key="presenter-notes"):
-        st.markdown(f"**Speaker note:** {escape(slides[number - 1].speaker_note)}")
+        st.markdown(
+            gettext("**Speaker note:** {note}").format(note=escape(slides[number - 1].speaker_note))
+        )
     # Folded: the panel fits beside the slide on a 1280 x 720 screen.
-    with st.expander("Session length and keys", icon=":material/timer:"):
+    with st.expander(gettext("Session length and keys"), icon=":material/timer:"):
         session_length()
-        st.caption(PRESENTER_KEYS)
+        st.caption(gettext(PRESENTER_KEYS))
 
 
 def _enter_projector() -> None:
@@ -109,13 +115,14 @@ def enter_projector_button() -> None:
     if in_projector_view() or in_presenter_view():
         return
     st.button(
-        "Projector",
+        gettext("Projector"),
         icon=":material/fullscreen:",
         on_click=_enter_projector,
         shortcut="P",
         width="stretch",
         key="enter_projector",
-        help="Shows the slide alone. To come back, press Esc, then Enter.",
+        # Translators: Esc and Enter are the keys' names on the keyboard.
+        help=gettext("Shows the slide alone. To come back, press Esc, then Enter."),
     )
 
 
@@ -129,7 +136,7 @@ def leave_projector_button() -> None:
         return
     with st.container(key="leave-projector"):
         st.button(
-            "Leave the projector view",
+            gettext("Leave the projector view"),
             icon=":material/fullscreen_exit:",
             on_click=_leave_projector,
             key="leave_projector",
