@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from treatments import wording
+from treatments.i18n import N_, gettext, ngettext
 from treatments.schema import MAX_INVASIVENESS, SOON_TIMEFRAMES, Benefit, Option, Per100
 
 # Colours meet 3:1 contrast against white (WCAG 1.4.11) and stay apart in
@@ -70,21 +71,39 @@ def icon_array_key(benefit: Benefit) -> list[Group]:
     low, high = count.low, count.high
     if low == high:
         kinds: list[tuple[GroupKind, str, int]] = [
-            ("helped", f"{_people(low)} helped.", low),
-            ("not-helped", f"The other {_people(100 - low)} not helped.", 100 - low),
+            ("helped", ngettext("{count} was helped.", "{count} were helped.", low), low),
+            (
+                "not-helped",
+                ngettext(
+                    "The other {count} was not helped.",
+                    "The other {count} were not helped.",
+                    100 - low,
+                ),
+                100 - low,
+            ),
         ]
     else:
         kinds = [
-            ("helped", f"At least {_people(low)} helped.", low),
-            ("more", f"Up to {high - low} more may have been helped. Studies differ.", high - low),
-            ("not-helped", "The rest were not helped.", 100 - high),
+            (
+                "helped",
+                ngettext("At least {count} was helped.", "At least {count} were helped.", low),
+                low,
+            ),
+            (
+                "more",
+                ngettext(
+                    "Up to {count} more may have been helped. Studies differ.",
+                    "Up to {count} more may have been helped. Studies differ.",
+                    high - low,
+                ),
+                high - low,
+            ),
+            ("not-helped", gettext("The rest were not helped."), 100 - high),
         ]
-    return [Group(kind, words, people, *LOOKS[kind]) for kind, words, people in kinds]
-
-
-def _people(count: int) -> str:
-    """``"73 were"``, ``"1 was"``: a count of people with its verb."""
-    return f"{count} {'was' if count == 1 else 'were'}"
+    return [
+        Group(kind, words.format(count=people), people, *LOOKS[kind])
+        for kind, words, people in kinds
+    ]
 
 
 def icon_array_groups(benefit: Benefit) -> list[str]:
@@ -253,7 +272,7 @@ def icon_array(option: Option, benefit: Benefit, *, for_slide: bool = False) -> 
                 "group:N", scale=alt.Scale(domain=groups, range=colours), legend=legend
             ),
             shape=alt.Shape("group:N", scale=alt.Scale(domain=groups, range=shapes), legend=legend),
-            tooltip=[alt.Tooltip("group:N", title="Group")],
+            tooltip=[alt.Tooltip("group:N", title=gettext("Group"))],
         )
         .properties(width=200, height=200)
     )
@@ -264,9 +283,14 @@ def icon_array_summary(option: Option, benefit: Benefit) -> str:
     helped means. It is the picture's alt text, so a screen reader hears it whole."""
     groups = " ".join(group.words for group in icon_array_key(benefit))
     caveat = "".join(f" {text}" for text in benefit.caveats)
-    return (
-        f"{option.name}, {wording.timeframe_phrase(benefit.when)}, out of 100 people: "
-        f"{groups}{caveat} Here, helped means: {benefit.means[:1].lower()}{benefit.means[1:]}"
+    return gettext(
+        "{option}, {when}, out of 100 people: {groups}{caveats} Here, helped means: {means}"
+    ).format(
+        option=option.name,
+        when=wording.timeframe_phrase(benefit.when),
+        groups=groups,
+        caveats=caveat,
+        means=f"{benefit.means[:1].lower()}{benefit.means[1:]}",
     )
 
 
@@ -294,8 +318,10 @@ def _times_words(option: Option) -> str:
     """``"10 to 20 times"``, ``"0 times"``, or for a daily treatment its pattern."""
     times = option.repeat.times_in_5_years
     if times is None:
-        return f"{wording.capitalised(option.repeat.every)}, so there is no count"
-    return wording.range_phrase(times, "time") if times.high else "0 times"
+        return gettext("{every}, so there is no count").format(
+            every=wording.capitalised(option.repeat.every)
+        )
+    return wording.times_phrase(times)
 
 
 def _chart_top(options: Sequence[Option]) -> int:
@@ -316,7 +342,7 @@ def repeats_data(options: Sequence[Option]) -> pd.DataFrame:
                 "option": option.short_name,
                 "label": option.short_name
                 if times is not None
-                else f"{option.short_name}: every day",
+                else gettext("{option}: every day").format(option=option.short_name),
                 "level": option.invasiveness.level,
                 "daily": times is None,
                 "low": low,
@@ -343,7 +369,8 @@ def repeats_data(options: Sequence[Option]) -> pd.DataFrame:
     )
 
 
-REPEATS_AXIS = "Times it is done in 5 years"
+# The chart's words, as messages (said with ``gettext`` where they are shown).
+REPEATS_AXIS = N_("Times it is done in 5 years")
 
 
 def _label_sides(rightmost: str) -> tuple[tuple[str, Align, int], ...]:
@@ -361,16 +388,18 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
     x = alt.X(
         "level:Q",
         # Short enough for a phone; the caption says what 0 and 4 mean.
-        title="How invasive (0 to 4)",
+        title=gettext("How invasive ({least} to {most})").format(least=0, most=MAX_INVASIVENESS),
         # Room on the right for the labels of the options left of level 4.
         scale=alt.Scale(domain=[-0.5, MAX_INVASIVENESS + 0.5]),
         axis=alt.Axis(values=list(range(MAX_INVASIVENESS + 1)), format="d"),
     )
-    y = alt.Y("low:Q", title=REPEATS_AXIS, scale=alt.Scale(domain=[0, _chart_top(options)]))
+    y = alt.Y(
+        "low:Q", title=gettext(REPEATS_AXIS), scale=alt.Scale(domain=[0, _chart_top(options)])
+    )
     tooltip = [
-        alt.Tooltip("option:N", title="Option"),
-        alt.Tooltip("times:N", title="In 5 years"),
-        alt.Tooltip("how_invasive:N", title="How invasive"),
+        alt.Tooltip("option:N", title=gettext("Option")),
+        alt.Tooltip("times:N", title=gettext("In 5 years")),
+        alt.Tooltip("how_invasive:N", title=gettext("How invasive")),
     ]
     counted = alt.Chart(data).transform_filter("!datum.daily")
     daily = alt.Chart(data).transform_filter("datum.daily")
@@ -396,7 +425,7 @@ def repeats_chart(options: Sequence[Option]) -> alt.LayerChart:
     return (bars + every_day + points + labels[0] + labels[1]).properties(height=320)
 
 
-REPEATS_INTRO = (
+REPEATS_INTRO = N_(
     "How many times each option is done in 5 years (rounds of shots, operations or "
     "needle treatments), against how invasive it is: 0 means nothing is done to the body, "
     "4 means brain surgery. A dashed line means it is taken every day, so there is no count."
@@ -406,8 +435,12 @@ REPEATS_INTRO = (
 def repeats_lines(options: Sequence[Option]) -> list[str]:
     """One sentence per option for the repeats chart."""
     return [
-        f"{option.short_name}, invasive level {option.invasiveness.level} of "
-        f"{MAX_INVASIVENESS}: {_times_words(option)}."
+        gettext("{option}, invasive level {level} of {most}: {times}.").format(
+            option=option.short_name,
+            level=option.invasiveness.level,
+            most=MAX_INVASIVENESS,
+            times=_times_words(option),
+        )
         for option in options
     ]
 
@@ -415,4 +448,4 @@ def repeats_lines(options: Sequence[Option]) -> list[str]:
 def repeats_summary(options: Sequence[Option]) -> str:
     """The repeats chart in words."""
     # One sentence per option: a list joined by semicolons reads as one long sentence.
-    return " ".join([REPEATS_INTRO, *repeats_lines(options)])
+    return " ".join([gettext(REPEATS_INTRO), *repeats_lines(options)])

@@ -14,15 +14,17 @@ from dataclasses import dataclass
 
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.facts import fact_lines as all_fact_lines
+from treatments.late_i18n import N_, gettext, ngettext
 from treatments.schema import HARM_FIELDS, Catalogue, CheckQuestion, Option
 
 YES, NO = "yes", "no"
-_YES_NO_WORDS = {YES: "Yes", NO: "No"}
+_YES_NO_WORDS = {YES: N_("Yes"), NO: N_("No")}
 
 
 @dataclass(frozen=True)
 class Choice:
-    """One answer a person can pick: the key it is kept by, and its words."""
+    """One answer a person can pick: the key it is kept by, and its words (in
+    the run's language)."""
 
     key: str
     words: str
@@ -31,7 +33,7 @@ class Choice:
 def choices(question: CheckQuestion, catalogue: Catalogue) -> list[Choice]:
     """The question's choices, each option named by its short name as on every page."""
     if not question.choices:
-        return [Choice(key, words) for key, words in _YES_NO_WORDS.items()]
+        return [Choice(key, gettext(words)) for key, words in _YES_NO_WORDS.items()]
     names = {o.id: o.short_name for o in catalogue.options}
     return [Choice(key, names.get(key, key)) for key in question.choices]
 
@@ -60,7 +62,9 @@ def fact_option(question: CheckQuestion, catalogue: Catalogue) -> Option:
 def fact_label(question: CheckQuestion, catalogue: Catalogue) -> str:
     """``"Injections: How often it is repeated"``: whose fact it is, and which."""
     option = fact_option(question, catalogue)
-    return f"{option.short_name}: {FIELDS[question.fact.field].label}"
+    return gettext("{option}: {question}").format(
+        option=option.short_name, question=FIELDS[question.fact.field].label
+    )
 
 
 def fact_lines(question: CheckQuestion, catalogue: Catalogue) -> list[FactLine]:
@@ -109,20 +113,33 @@ def answered(rows: Sequence[TallyRow]) -> int:
 
 
 def people(count: int) -> str:
-    return "1 person" if count == 1 else f"{count} people"
+    """``"1 person"``, ``"12 people"``."""
+    return ngettext("{count} person", "{count} people", count).format(count=count)
+
+
+def _tally_line(row: TallyRow) -> str:
+    if row.right:
+        template = ngettext(
+            "{choice}, the right answer: {count} person.",
+            "{choice}, the right answer: {count} people.",
+            row.people,
+        )
+    else:
+        template = ngettext("{choice}: {count} person.", "{choice}: {count} people.", row.people)
+    return template.format(choice=row.choice.words, count=row.people)
 
 
 def tally_words(rows: Sequence[TallyRow]) -> list[str]:
     """The tally in sentences, one per choice: the legend and the text version."""
-    return [
-        f"{row.choice.words}{', the right answer' if row.right else ''}: {people(row.people)}."
-        for row in rows
-    ]
+    return [_tally_line(row) for row in rows]
 
 
 def tally_summary(rows: Sequence[TallyRow]) -> str:
     """The whole tally as one text, for a screen reader."""
     total = answered(rows)
     if total == 0:
-        return "No one in the room has answered yet."
-    return " ".join([f"{people(total)} in the room answered.", *tally_words(rows)])
+        return gettext("No one in the room has answered yet.")
+    said = ngettext(
+        "{count} person in the room answered.", "{count} people in the room answered.", total
+    ).format(count=total)
+    return " ".join([said, *tally_words(rows)])

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from treatments import wording
+from treatments.late_i18n import N_, gettext
 from treatments.model import AnswerField
 from treatments.schema import Benefit, HospitalStay, Option, SeriousRisk, SideEffect
-
-NO_NUMBER = "no reliable number"
 
 
 @dataclass(frozen=True)
@@ -68,8 +67,10 @@ def benefit_phrase(benefit: Benefit) -> str:
     """
     when = wording.timeframe_phrase(benefit.when)
     if benefit.per_100 is None:
-        return f"{wording.capitalised(NO_NUMBER)} ({when})"
-    return f"{wording.count_phrase(benefit.per_100)} people, {when}"
+        return gettext("No reliable number ({when})").format(when=when)
+    return gettext("{how_many}, {when}").format(
+        how_many=wording.count_phrase(benefit.per_100, people=True), when=when
+    )
 
 
 def benefit_headline(benefit: Benefit) -> str:
@@ -92,11 +93,19 @@ def harm_phrase(harm: SideEffect | SeriousRisk) -> str:
     """
     count = harm.count
     if count is None:
-        return f"{harm.name}: {NO_NUMBER}"
-    figure = f"{wording.count_phrase(count)} people"
+        return gettext("{harm}: no reliable number").format(harm=harm.name)
+    how_many = wording.count_phrase(count, people=True)
+    counted = wording.basis_phrase(harm.counts, harm.over)
     if isinstance(harm, SeriousRisk):
-        figure = f"{figure} ({wording.per_100_equivalent(count)})"
-    return f"{harm.name}: {figure}. {wording.basis_phrase(harm.counts, harm.over)}"
+        return gettext("{harm}: {how_many} ({per_hundred}). {counted}").format(
+            harm=harm.name,
+            how_many=how_many,
+            per_hundred=wording.per_100_equivalent(count),
+            counted=counted,
+        )
+    return gettext("{harm}: {how_many}. {counted}").format(
+        harm=harm.name, how_many=how_many, counted=counted
+    )
 
 
 def harm_headline(harm: SideEffect | SeriousRisk) -> str:
@@ -152,12 +161,16 @@ def _stay(stay: HospitalStay) -> str:
     return wording.nights_phrase(stay.nights, longer_in_some=stay.longer_in_some)
 
 
+def _helped_means(benefit: Benefit) -> str:
+    return gettext("Helped means: {means}").format(means=benefit.means)
+
+
 def _benefits(option: Option, harms_about: Sequence[str]) -> list[FactLine]:
     """One line per time the help was measured."""
     return [
         FactLine(
             benefit_headline(benefit),
-            _joined(f"Helped means: {benefit.means}", benefit.note),
+            _joined(_helped_means(benefit), benefit.note),
             tuple(benefit.sources),
             benefit_lead(benefit),
         )
@@ -181,7 +194,7 @@ def _benefits_in_short(option: Option) -> list[FactLine]:
     # "Helped means" stays: the studies measured different things, and a bare
     # number would compare unlike with like.
     return [
-        FactLine(_joined(benefit_headline(b), f"Helped means: {b.means}"), "", tuple(b.sources))
+        FactLine(_joined(benefit_headline(b), _helped_means(b)), "", tuple(b.sources))
         for b in option.helps
     ]
 
@@ -194,57 +207,86 @@ class Field:
     denominator its counts use, said once here so every view says it alike.
     ``lines`` words an option's answer, one line per fact; ``in_short``, where
     given, words it for a slide or paper instead of the lines' headlines.
+
+    The record holds the English words, as messages (``label_en``,
+    ``short_en``, ``unit_en``); :attr:`label`, :attr:`short`, :attr:`unit`
+    and :attr:`heading` say them in the run's language.
     """
 
-    label: str
-    short: str
+    label_en: str
+    short_en: str
     lines: Lines
-    unit: str = ""
+    unit_en: str = ""
     in_short: Callable[[Option], list[FactLine]] | None = None
+
+    @property
+    def label(self) -> str:
+        return gettext(self.label_en)
+
+    @property
+    def short(self) -> str:
+        return gettext(self.short_en)
+
+    @property
+    def unit(self) -> str:
+        return gettext(self.unit_en) if self.unit_en else ""
 
     @property
     def heading(self) -> str:
         """``"Serious risks (out of 1,000 people)"``: the label with its unit."""
-        return f"{self.label} ({self.unit})" if self.unit else self.label
+        if not self.unit_en:
+            return self.label
+        return gettext("{label} ({unit})").format(label=self.label, unit=self.unit)
+
+    @property
+    def heading_en(self) -> str:
+        """The heading in English, whatever the run's language: a key, never shown."""
+        return f"{self.label_en} ({self.unit_en})" if self.unit_en else self.label_en
 
 
-_PER_100, _PER_1000 = "out of 100 people", "out of 1,000 people"
+_PER_100, _PER_1000 = N_("out of 100 people"), N_("out of 1,000 people")
 # The one table of an option's fields, in the data file's order. The table,
 # the cards, the slides, the printouts and the reading grade all loop over it.
 FIELDS: dict[str, Field] = {
-    "what_it_is": Field("What it is", "What it is", _text("what_it_is")),
-    "how_it_is_done": Field("How it is done", "How", _text("how_it_is_done")),
+    "what_it_is": Field(N_("What it is"), N_("What it is"), _text("what_it_is")),
+    "how_it_is_done": Field(N_("How it is done"), N_("How"), _text("how_it_is_done")),
     "invasiveness": Field(
-        "How invasive",
-        "How invasive",
+        N_("How invasive"),
+        N_("How invasive"),
         _short_answer("invasiveness", lambda v: wording.invasiveness_phrase(v.level), "note"),
     ),
     "anaesthesia": Field(
-        "Asleep or awake",
-        "Asleep or awake",
+        N_("Asleep or awake"),
+        N_("Asleep or awake"),
         _short_answer("anaesthesia", lambda v: wording.anaesthesia_phrase(v.kind), "note"),
     ),
     "hospital_stay": Field(
-        "Hospital stay", "Hospital stay", _short_answer("hospital_stay", _stay, "note")
+        N_("Hospital stay"), N_("Hospital stay"), _short_answer("hospital_stay", _stay, "note")
     ),
     "repeat": Field(
-        "How often it is repeated",
-        "How often",
+        N_("How often it is repeated"),
+        N_("How often"),
         _short_answer("repeat", lambda v: wording.capitalised(v.every), "note"),
     ),
-    "onset": Field("How soon it works", "How soon", _text("onset")),
-    "duration": Field("How long it lasts", "How long", _text("duration")),
-    "helps": Field("How many it helps", "Helps", _benefits, _PER_100, _benefits_in_short),
-    "side_effects": Field("Common side effects", "Side effects", _harms("side_effects"), _PER_100),
-    "serious_risks": Field("Serious risks", "Serious risks", _harms("serious_risks"), _PER_1000),
-    "recovery": Field("Recovery", "Recovery", _text("recovery")),
-    "feels_like": Field("What it feels like", "Feels like", _text("feels_like")),
-    "work_and_driving": Field("Work and driving", "Work and driving", _text("work_and_driving")),
-    "usually_for": Field("Who it is usually for", "Usually for", _text("usually_for")),
+    "onset": Field(N_("How soon it works"), N_("How soon"), _text("onset")),
+    "duration": Field(N_("How long it lasts"), N_("How long"), _text("duration")),
+    "helps": Field(N_("How many it helps"), N_("Helps"), _benefits, _PER_100, _benefits_in_short),
+    "side_effects": Field(
+        N_("Common side effects"), N_("Side effects"), _harms("side_effects"), _PER_100
+    ),
+    "serious_risks": Field(
+        N_("Serious risks"), N_("Serious risks"), _harms("serious_risks"), _PER_1000
+    ),
+    "recovery": Field(N_("Recovery"), N_("Recovery"), _text("recovery")),
+    "feels_like": Field(N_("What it feels like"), N_("Feels like"), _text("feels_like")),
+    "work_and_driving": Field(
+        N_("Work and driving"), N_("Work and driving"), _text("work_and_driving")
+    ),
+    "usually_for": Field(N_("Who it is usually for"), N_("Usually for"), _text("usually_for")),
     "evidence": Field(
-        "How strong the proof is",
-        "Proof",
-        _short_answer("evidence", lambda v: wording.capitalised(v.strength), "text"),
+        N_("How strong the proof is"),
+        N_("Proof"),
+        _short_answer("evidence", lambda v: wording.evidence_phrase(v.strength), "text"),
     ),
 }
 ANSWER_FIELDS = tuple(FIELDS)

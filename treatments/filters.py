@@ -16,12 +16,14 @@ from typing import Any
 
 from treatments import address
 from treatments.address import Param, Query, RepeatChoice
+from treatments.i18n import N_, gettext
 from treatments.schema import MAX_INVASIVENESS, NO_TREATMENT_KIND, Option
 
+# Each choice's words, as messages: a page shows them with ``gettext``.
 REPEAT_LABELS: dict[RepeatChoice, str] = {
-    "any": "Either",
-    "once": "Done once",
-    "repeated": "Repeated",
+    "any": N_("Either"),
+    "once": N_("Done once"),
+    "repeated": N_("Repeated"),
 }
 _REPEATED_PATTERNS = frozenset({"when it wears off", "daily"})
 
@@ -58,6 +60,9 @@ class Filter:
     whether "No treatment for now" is shown. ``from_address`` and
     ``to_address`` turn the parameter's value into the filter's and back,
     given the catalogue's kinds: only the kinds filter needs them.
+
+    ``label``, ``help`` and ``on_words`` are English, as messages: a page
+    shows them with ``gettext``.
     """
 
     field: str
@@ -99,42 +104,42 @@ FILTERS: tuple[Filter, ...] = (
     Filter(
         "kinds",
         address.KIND,
-        "Kinds of treatment to show",
-        "All kinds are shown at first. Tap a kind to hide it, and tap it again to show it.",
+        N_("Kinds of treatment to show"),
+        N_("All kinds are shown at first. Tap a kind to hide it, and tap it again to show it."),
         lambda option, kinds: kinds is None or option.kind in kinds,
         from_address=_kinds_from_address,
         to_address=_kinds_to_address,
     ),
-    Filter("repeat", address.REPEAT, "Done once, or repeated?", "", _repeat_keeps),
+    Filter("repeat", address.REPEAT, N_("Done once, or repeated?"), "", _repeat_keeps),
     Filter(
         "max_invasiveness",
         address.MOST_INVASIVE,
-        "The most invasive I would consider",
-        "0 means nothing is done to your body. 4 means brain surgery.",
+        N_("The most invasive I would consider"),
+        N_("0 means nothing is done to your body. 4 means brain surgery."),
         lambda option, level: option.invasiveness.level <= level,
     ),
     Filter(
         "no_general_anaesthetic",
         address.NO_GENERAL,
-        "No general anaesthetic",
-        "Leave out options where you are put fully to sleep.",
+        N_("No general anaesthetic"),
+        N_("Leave out options where you are put fully to sleep."),
         lambda option, on: not on or option.anaesthesia.kind != "general",
     ),
     Filter(
         "no_hospital_stay",
         address.NO_STAY,
-        "No night in hospital",
-        "Keep only options that can be done without staying the night.",
+        N_("No night in hospital"),
+        N_("Keep only options that can be done without staying the night."),
         # Keeps options that some places do without a stay.
         lambda option, on: not on or option.hospital_stay.nights.low == 0,
     ),
     Filter(
         "show_no_treatment",
         address.SHOW_WAIT,
-        "Show “No treatment for now”",
-        "This choice is shown whatever the other filters say, unless you untick it.",
+        N_("Show “No treatment for now”"),
+        N_("This choice is shown whatever the other filters say, unless you untick it."),
         None,
-        on_words="Hide “No treatment for now”",
+        on_words=N_("Hide “No treatment for now”"),
     ),
 )
 BY_FIELD: dict[str, Filter] = {f.field: f for f in FILTERS}
@@ -205,10 +210,11 @@ def query_from_filters(filters: Filters, kinds: Sequence[str]) -> dict[str, str 
 
 
 def filters_on(filters: Filters, kinds: Sequence[str]) -> list[str]:
-    """The words of each filter that hides something, in the page's order.
+    """The words of each filter that hides something, in the page's order, in
+    the run's language.
 
     A filter is on when it is not at its default, that is when it would
     appear in the web address (:func:`query_from_filters`).
     """
     query = query_from_filters(filters, kinds)
-    return [f.on_words or f.label for f in FILTERS if f.param.name in query]
+    return [gettext(f.on_words or f.label) for f in FILTERS if f.param.name in query]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from treatments.i18n import gettext
 from treatments.schema import Catalogue
 from treatments.sources import cited_numbers, source_numbers
 
@@ -29,8 +30,10 @@ def refs(keys: Iterable[str], catalogue: Catalogue) -> str:
     """``[3] [12]`` as Markdown links to each source, in the order cited, each once."""
     numbers = source_numbers(catalogue)
     by_number = {number: source for number, source in enumerate(catalogue.sources, start=1)}
+    # The link's title, which a pointer shows: a quote in it would end it.
+    source = gettext("Source {key}").replace('"', "'")
     return " ".join(
-        f'[\\[{n}\\]]({link_target(by_number[n].url)} "Source {by_number[n].key}")'
+        f'[\\[{n}\\]]({link_target(by_number[n].url)} "{source.format(key=by_number[n].key)}")'
         for n in cited_numbers(keys, numbers)
     )
 

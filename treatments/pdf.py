@@ -22,6 +22,9 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import TTFFont
 
+from treatments import i18n
+from treatments.i18n import gettext
+
 FONT_DIR = Path(__file__).parent / "fonts"
 _FONT = "DejaVu"
 BODY_PT = 12
@@ -58,7 +61,10 @@ class Document(FPDF):
         self.cell(
             0,
             5,
-            f"Page {self.page_no()} of {{nb}}: {self.footer_text}",
+            # fpdf2 writes the number of pages where "{nb}" stands, once it knows it.
+            gettext("Page {page} of {pages}: {title}").format(
+                page=self.page_no(), pages="{nb}", title=self.footer_text
+            ),
             align="C",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
@@ -73,8 +79,9 @@ def new_document(title: str, *, footer: str) -> Document:
     pdf.add_font(_FONT, "", FONT_DIR / "DejaVuSans.ttf")
     pdf.add_font(_FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
     pdf.set_title(title)
-    pdf.set_author("Hemifacial spasm: compare the treatments")
-    pdf.set_lang("en")
+    pdf.set_author(gettext("Hemifacial spasm: compare the treatments"))
+    # The language of the run, which the document's words are in.
+    pdf.set_lang(i18n.active())
     pdf.set_creator("treatments.printout")
     pdf.add_page()
     return pdf

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from treatments import check
 from treatments.facts import ANSWER_FIELDS, FIELDS, short_answers
+from treatments.i18n import N_, format_date, gettext, ngettext
 from treatments.pdf import Writer, new_document
 from treatments.priorities import A_LITTLE, A_LOT, FIT_LABELS, match, mattering
 from treatments.schema import Catalogue, Option
@@ -34,6 +35,8 @@ PRINTOUT_FIELDS = (
     "side_effects",
     "serious_risks",
 )
+# What a patient who leans toward no option yet said (the answer kept, in English).
+NOT_SURE = N_("Not sure yet")
 # A patient's own printout carries every question the app answers, as the
 # side-by-side cards do: she may have ticked "How much time off work will I
 # need?", and the answer must be on the paper she brings.
@@ -78,8 +81,10 @@ def side_by_side(
 
 def sources_section(out: Writer, catalogue: Catalogue, cited: set[str]) -> None:
     numbers = source_numbers(catalogue)
-    out.heading("Sources")
-    out.para("Each number in [ ] is a source. The Sources page of the tool links to each one.")
+    out.heading(gettext("Sources"))
+    out.para(
+        gettext("Each number in [ ] is a source. The Sources page of the tool links to each one.")
+    )
     # One run-on paragraph: a line per source would double the printout.
     out.para(
         " ".join(
@@ -93,16 +98,26 @@ def sources_section(out: Writer, catalogue: Catalogue, cited: set[str]) -> None:
 def finish(out: Writer) -> bytes:
     if out.replaced:
         out.para(
-            "Some letters could not be printed with this font. They show as a question mark (?)."
+            gettext(
+                "Some letters could not be printed with this font. "
+                "They show as a question mark (?)."
+            )
         )
     return bytes(out.pdf.output())
 
 
 def start_document(catalogue: Catalogue, title: str, dated: str) -> Writer:
-    """A new document with its title, its date line and the disclaimer."""
+    """A new document with its title, its date line and the disclaimer.
+
+    ``dated`` says when it was made ("Made on 2 December 2026"), in the run's
+    language, as the title is."""
     out = Writer(new_document(title, footer=title))
     out.title(title)
-    out.para(f"{dated}. The facts were last checked on {catalogue.meta.last_reviewed:%d %B %Y}.")
+    out.para(
+        gettext("{dated}. The facts were last checked on {day}.").format(
+            dated=dated, day=format_date(catalogue.meta.last_reviewed)
+        )
+    )
     out.para(catalogue.meta.disclaimer, bold=True)
     return out
 
@@ -115,71 +130,102 @@ def visit_printout(
     numbers = source_numbers(catalogue)
     cited: set[str] = set()
     out = start_document(
-        catalogue, "My notes for my visit: hemifacial spasm", f"Made on {made_on:%d %B %Y}"
+        catalogue,
+        gettext("My notes for my visit: hemifacial spasm"),
+        gettext("Made on {day}").format(day=format_date(made_on)),
     )
 
     if not answers.options:
-        out.para(
-            f"I did not pick any options to talk about, so this printout has the facts "
-            f"of all {len(catalogue.options)}. (To make it shorter, pick up to "
-            f"{MAX_PRINTOUT_OPTIONS} on the “Questions for my visit” page.)",
-            bold=True,
-        )
-    out.heading("What matters to me")
+        everything = ngettext(
+            "I did not pick any options to talk about, so this printout has the facts "
+            "of all {count}.",
+            "I did not pick any options to talk about, so this printout has the facts "
+            "of all {count}.",
+            len(catalogue.options),
+        ).format(count=len(catalogue.options))
+        shorter = ngettext(
+            "(To make it shorter, pick up to {count} on the “Questions for my visit” page.)",
+            "(To make it shorter, pick up to {count} on the “Questions for my visit” page.)",
+            MAX_PRINTOUT_OPTIONS,
+        ).format(count=MAX_PRINTOUT_OPTIONS)
+        out.para(f"{everything} {shorter}", bold=True)
+    out.heading(gettext("What matters to me"))
     rated = mattering(catalogue.priorities, answers.how_much)
     if rated:
         for level in (A_LOT, A_LITTLE):
             names = [p.label for p, rating in rated if rating == level]
             if names:
-                out.para(f"{level}: {'; '.join(names)}.")
+                out.para(
+                    gettext("{how_much}: {priorities}.").format(
+                        how_much=gettext(level), priorities="; ".join(names)
+                    )
+                )
     else:
-        out.para("I did not say what matters to me.")
-    out.para(f"The option I lean toward now: {answers.leaning or 'Not sure yet'}.")
+        out.para(gettext("I did not say what matters to me."))
+    leaning = answers.leaning or NOT_SURE
+    out.para(
+        gettext("The option I lean toward now: {option}.").format(
+            option=gettext(NOT_SURE) if leaning == NOT_SURE else leaning
+        )
+    )
 
     options = list(answers.options)[:MAX_PRINTOUT_OPTIONS]
-    out.heading("The options I want to talk about")
+    out.heading(gettext("The options I want to talk about"))
     if options:
         # The last rows line the options up with what matters to the person,
         # one thing at a time, next to the facts they rest on.
         fits = [
             (
-                f"{priority.label} (matters {level.lower()} to me)",
-                [FIT_LABELS[match(o, priority).fit] for o in options],
+                gettext("{priority} (matters {how_much} to me)").format(
+                    priority=priority.label, how_much=gettext(level).lower()
+                ),
+                [gettext(FIT_LABELS[match(o, priority).fit]) for o in options],
             )
             for priority, level in rated
         ]
         side_by_side(out, options, numbers, cited, extra=fits, fields=VISIT_FIELDS)
         if fits:
-            out.para("The last rows are not a score. Each one shows one thing at a time.")
+            out.para(gettext("The last rows are not a score. Each one shows one thing at a time."))
     else:
         # Said at the top of the facts, and then every option's facts: a
         # printout with none would leave her nothing to read at the visit.
-        out.para(f"Here are all the options, {MAX_PRINTOUT_OPTIONS} at a time.")
+        out.para(
+            ngettext(
+                "Here are all the options, {count} at a time.",
+                "Here are all the options, {count} at a time.",
+                MAX_PRINTOUT_OPTIONS,
+            ).format(count=MAX_PRINTOUT_OPTIONS)
+        )
         for group in option_groups(catalogue.options):
             side_by_side(out, group, numbers, cited, fields=VISIT_FIELDS)
 
-    out.heading("My questions")
+    out.heading(gettext("My questions"))
     if answers.questions:
         _my_questions(
             out, catalogue, answers.questions, options or catalogue.options, numbers, cited
         )
     else:
-        out.para("I did not tick any questions.")
-    out.heading("My notes")
+        out.para(gettext("I did not tick any questions."))
+    out.heading(gettext("My notes"))
     notes = answers.notes.strip()[:MAX_NOTES]
-    out.para(notes or "No notes.")
+    out.para(notes or gettext("No notes."))
 
     if catalogue.sure is not None:
-        out.heading("How sure I feel (the SURE check)")
-        said = {True: "Yes", False: "No", None: "Not answered"}
+        out.heading(gettext("How sure I feel (the SURE check)"))
+        said = {True: gettext("Yes"), False: gettext("No"), None: gettext("Not answered")}
         out.bullets(
-            f"{item.question} {said[answers.sure.get(item.letter)]}"
+            gettext("{question} {answer}").format(
+                question=item.question, answer=said[answers.sure.get(item.letter)]
+            )
             for item in catalogue.sure.items
         )
         cited.update(catalogue.sure.sources)
         if any(value is False for value in answers.sure.values()):
             out.para(
-                "I said no to at least one question. I may want more help or time before I choose."
+                gettext(
+                    "I said no to at least one question. "
+                    "I may want more help or time before I choose."
+                )
             )
 
     _checked(out, catalogue, answers, numbers, cited)
@@ -205,14 +251,17 @@ def _my_questions(
             continue
         out.para(question, bold=True)
         out.bullets(
-            f"{option.short_name}, {FIELDS[field].label.lower()}: "
-            + fact_cell(option, field, numbers, cited)
+            gettext("{option}, {question}: {answer}").format(
+                option=option.short_name,
+                question=FIELDS[field].label.lower(),
+                answer=fact_cell(option, field, numbers, cited),
+            )
             for option in options
             for field in fields
         )
     if plain:
         if len(plain) < len(questions):
-            out.para("My other questions:", bold=True)
+            out.para(gettext("My other questions:"), bold=True)
         out.bullets(plain)
 
 
@@ -227,23 +276,32 @@ def _checked(
     answer she did not get right, to look at again."""
     if catalogue.check is None:
         return
-    out.heading("Facts to look at again")
+    out.heading(gettext("Facts to look at again"))
     questions = catalogue.check.questions
     said = {q.id: answers.check[q.id] for q in questions if q.id in answers.check}
     if not said:
-        out.para("I did not answer the questions that check what I know.")
+        out.para(gettext("I did not answer the questions that check what I know."))
         return
     missed = [q for q in questions if q.id in said and not check.is_right(q, said[q.id])]
     out.para(
-        f"I answered {len(said)} of the {len(questions)} questions that check what I know. "
-        f"Right answers: {len(said) - len(missed)} of {len(said)}."
+        ngettext(
+            "I answered {answered} of the {count} question that check what I know. "
+            "Right answers: {right} of {answered}.",
+            "I answered {answered} of the {count} questions that check what I know. "
+            "Right answers: {right} of {answered}.",
+            len(questions),
+        ).format(answered=len(said), count=len(questions), right=len(said) - len(missed))
     )
     if not missed:
         return
     for question in missed:
         out.para(question.question, bold=True)
-        out.para(f"The answer is: {check.right_words(question, catalogue)}. {question.why}")
-        out.para(f"The fact ({check.fact_label(question, catalogue)}):")
+        out.para(
+            gettext("The answer is: {answer}. {why}").format(
+                answer=check.right_words(question, catalogue), why=question.why
+            )
+        )
+        out.para(gettext("The fact ({which}):").format(which=check.fact_label(question, catalogue)))
         out.bullets(
             f"{line.headline} {_cite(line.sources, numbers, cited)}"
             for line in check.fact_lines(question, catalogue)

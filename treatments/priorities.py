@@ -13,15 +13,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from treatments.facts import FactLine, fact_lines
+from treatments.i18n import N_, gettext
 from treatments.schema import HOW_MUCH, Fit, Option, Priority
 
+# The answers kept, in English (messages: a page shows them with ``gettext``).
 NOT_AT_ALL, A_LITTLE, A_LOT = HOW_MUCH
+# Each judgement's words, as messages (:attr:`Match.label` says them).
 FIT_LABELS: dict[Fit, str] = {
-    "fits": "Fits",
-    "mostly": "Mostly fits",
-    "partly": "Partly fits",
-    "no": "Does not fit",
-    "unknown": "Not known",
+    "fits": N_("Fits"),
+    "mostly": N_("Mostly fits"),
+    "partly": N_("Partly fits"),
+    "no": N_("Does not fit"),
+    "unknown": N_("Not known"),
 }
 
 
@@ -36,7 +39,8 @@ class Match:
 
     @property
     def label(self) -> str:
-        return FIT_LABELS[self.fit]
+        """The judgement in words, in the run's language."""
+        return gettext(FIT_LABELS[self.fit])
 
 
 @dataclass(frozen=True)

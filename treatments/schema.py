@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
+from treatments.late_i18n import N_, gettext
 from treatments.model import (
     AnswerField,
     Model,
@@ -29,12 +30,13 @@ from treatments.model import (
 from treatments.presenting.script import Deck
 
 NO_TREATMENT_KIND = "No treatment"
+# Each level's words, as messages: a page says them with ``gettext``.
 INVASIVENESS_LEVELS: dict[int, str] = {
-    0: "Nothing done to the body",
-    1: "A few small needle shots",
-    2: "A needle procedure that destroys some nerve",
-    3: "Open surgery outside the skull",
-    4: "Brain surgery, fully asleep",
+    0: N_("Nothing done to the body"),
+    1: N_("A few small needle shots"),
+    2: N_("A needle procedure that destroys some nerve"),
+    3: N_("Open surgery outside the skull"),
+    4: N_("Brain surgery, fully asleep"),
 }
 MAX_INVASIVENESS = max(INVASIVENESS_LEVELS)
 
@@ -52,7 +54,7 @@ SOON_TIMEFRAMES: frozenset[Timeframe] = frozenset({"right after", "first weeks",
 HarmBasis = Literal["each round", "over time", "each operation", "each time", "new users"]
 # Beside a count from a study that mixed people with hemifacial spasm and
 # people with other conditions.
-MIXED_GROUP_WORDS = "Counted in groups that also had people with other face or eyelid spasms."
+MIXED_GROUP_WORDS = N_("Counted in groups that also had people with other face or eyelid spasms.")
 
 
 class Fact(Sourced):
@@ -167,8 +169,10 @@ class _Counted(Sourced):
 
     @property
     def caveats(self) -> tuple[str, ...]:
-        """Everything shown beside the count that changes what it means."""
-        return (*([MIXED_GROUP_WORDS] if self.mixed_group else []), *filter(None, [self.caveat]))
+        """Everything shown beside the count that changes what it means, in the
+        run's language (the caveat is the data file's, translated with it)."""
+        mixed = [gettext(MIXED_GROUP_WORDS)] if self.mixed_group else []
+        return (*mixed, *filter(None, [self.caveat]))
 
 
 class Benefit(_Counted):
@@ -326,8 +330,9 @@ class AboutSection(Sourced):
     text: Text
 
 
-# What a person can say about how much one thing matters to them.
-HOW_MUCH = ("Not at all", "A little", "A lot")
+# What a person can say about how much one thing matters to them. The answer
+# kept is the English word (a message); a page shows it with ``gettext``.
+HOW_MUCH = (N_("Not at all"), N_("A little"), N_("A lot"))
 Fit = Literal["fits", "mostly", "partly", "no", "unknown"]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from treatments.facts import FIELDS
+from treatments.i18n import N_, gettext
 from treatments.rules import sourced_fields
 from treatments.schema import Catalogue
 
@@ -35,20 +36,25 @@ def citation(keys: Iterable[str], numbers: Mapping[str, int]) -> str:
 
 
 def citations(catalogue: Catalogue) -> dict[str, list[str]]:
-    """For each source key, what it supports, as ``"Option: field"`` labels."""
+    """For each source key, what it supports, as ``"Option: field"`` labels (in
+    the run's language)."""
     supports: dict[str, list[str]] = {s.key: [] for s in catalogue.sources}
     for section in catalogue.about:
         for key in section.sources:
-            supports.setdefault(key, []).append(f"About: {section.heading}")
+            supports.setdefault(key, []).append(
+                gettext("About: {heading}").format(heading=section.heading)
+            )
     for part, label in (
-        (catalogue.questions, "Questions for my visit"),
-        (catalogue.sure, "The SURE check"),
+        (catalogue.questions, N_("Questions for my visit")),
+        (catalogue.sure, N_("The SURE check")),
     ):
         for key in part.sources if part is not None else ():
-            supports.setdefault(key, []).append(label)
+            supports.setdefault(key, []).append(gettext(label))
     for option in catalogue.options:
         for field, keys in sourced_fields(option):
-            label = f"{option.short_name}: {FIELDS[str(field[0])].label.lower()}"
+            label = gettext("{option}: {question}").format(
+                option=option.short_name, question=FIELDS[str(field[0])].label.lower()
+            )
             for key in keys:
                 if label not in supports.setdefault(key, []):
                     supports[key].append(label)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from treatments.facts import FIELDS, FactLine, fact_lines, sentence, short_answers
+from treatments.i18n import N_, gettext
 from treatments.markdown import escape, markdown_table, refs
 from treatments.schema import HARM_FIELDS, Catalogue, Option
 
@@ -23,7 +24,10 @@ TABLE_FIELDS = (
     "side_effects",
     "serious_risks",
 )
-COLUMNS = ("Option", *(FIELDS[field].heading for field in TABLE_FIELDS))
+# The table's columns in English: the keys of a row (:func:`comparison_row`);
+# the table shows them in the run's language (:func:`column_headings`).
+OPTION_COLUMN = N_("Option")
+COLUMNS = (OPTION_COLUMN, *(FIELDS[field].heading_en for field in TABLE_FIELDS))
 # One fact per line in these cells: each harm, or each time help was measured.
 _LIST_FIELDS = frozenset({"helps", *HARM_FIELDS})
 
@@ -46,15 +50,21 @@ def _lines_cell(lines: Sequence[FactLine], catalogue: Catalogue) -> str:
     return " ".join(f"*{escape(line.headline)} {refs(line.sources, catalogue)}*" for line in lines)
 
 
+def column_headings() -> list[str]:
+    """The table's column headings, in :data:`COLUMNS`' order, in the run's language."""
+    return [gettext(OPTION_COLUMN), *(FIELDS[field].heading for field in TABLE_FIELDS)]
+
+
 def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
-    """One option's row, keyed by the names in :data:`COLUMNS`."""
-    row = {"Option": f"**{escape(option.name)}**"}
+    """One option's row, keyed by the names in :data:`COLUMNS` (English, whatever
+    the run's language; the cells are in it)."""
+    row = {OPTION_COLUMN: f"**{escape(option.name)}**"}
     for field in TABLE_FIELDS:
         lines = _answers(option, field)
         cell = (
             _lines_cell(lines, catalogue) if field in _LIST_FIELDS else _cell(lines[0], catalogue)
         )
-        row[FIELDS[field].heading] = cell
+        row[FIELDS[field].heading_en] = cell
     return row
 
 
@@ -129,4 +139,4 @@ def comparison_markdown(options: Sequence[Option], catalogue: Catalogue) -> str:
         name, *answers = comparison_row(option, catalogue).values()
         spoken = spoken_option(option)
         rows.append([name, *(f"{spoken} {answer}" for answer in answers)])
-    return markdown_table([escape(column) for column in COLUMNS], rows)
+    return markdown_table([escape(column) for column in column_headings()], rows)

@@ -6,6 +6,7 @@ outcome, never "1 in X" and never a bare word like "rare".
 
 from __future__ import annotations
 
+from treatments.late_i18n import N_, gettext, ngettext
 from treatments.schema import (
     INVASIVENESS_LEVELS,
     MAX_INVASIVENESS,
@@ -15,47 +16,76 @@ from treatments.schema import (
     Timeframe,
 )
 
-# When a benefit was measured, as a person reads it.
+# When a benefit was measured, as a person reads it (messages: said with
+# ``gettext``, as :func:`timeframe_phrase` does).
 TIMEFRAME_WORDS: dict[Timeframe, str] = {
-    "right after": "right after the treatment",
-    "first weeks": "in the first weeks",
-    "each round": "after each round of shots",
-    "one year": "after about a year",
-    "years": "after a year or more",
+    "right after": N_("right after the treatment"),
+    "first weeks": N_("in the first weeks"),
+    "each round": N_("after each round of shots"),
+    "one year": N_("after about a year"),
+    "years": N_("after a year or more"),
 }
 # How each is said beside the count, as a sentence of its own so that the
 # count's sentence stays short: "12 to 17 out of 100 people. Counted for each
 # round of shots." "over time" names its time span in the harm's ``over``.
 HARM_BASIS_WORDS: dict[HarmBasis, str] = {
-    "each round": "Counted for each round of shots.",
-    "over time": "Counted over {over}.",
-    "each operation": "Counted for each operation.",
-    "each time": "Counted for each time it is done.",
-    "new users": "Counted in everyone who starts it, for any illness.",
+    "each round": N_("Counted for each round of shots."),
+    "over time": N_("Counted over {over}."),
+    "each operation": N_("Counted for each operation."),
+    "each time": N_("Counted for each time it is done."),
+    "new users": N_("Counted in everyone who starts it, for any illness."),
 }
 
+_EVIDENCE = {
+    "very low": N_("Very low"),
+    "low": N_("Low"),
+    "moderate": N_("Moderate"),
+    "high": N_("High"),
+}
 _ANAESTHESIA = {
-    "none": "Awake, nothing to numb",
-    "local": "Numbing shot (awake)",
-    "sedation": "Calming medicine (sleepy)",
-    "general": "Fully asleep",
+    "none": N_("Awake, nothing to numb"),
+    "local": N_("Numbing shot (awake)"),
+    "sedation": N_("Calming medicine (sleepy)"),
+    "general": N_("Fully asleep"),
 }
 
 
-def count_phrase(count: Count) -> str:
-    """``"73 to 98 out of 100"``, ``"up to 3 out of 1,000"``.
+def count_phrase(count: Count, *, people: bool = False) -> str:
+    """``"73 to 98 out of 100"``, ``"up to 3 out of 1,000"``; with ``people``,
+    ``"73 to 98 out of 100 people"``.
 
     A range whose low end is "fewer than" a number is said by its high end
-    ("up to 3"): "fewer than 1 to 3" cannot be read aloud.
+    ("up to 3"): "fewer than 1 to 3" cannot be read aloud. Each shape is one
+    message, with and without "people", so a language can put the words
+    where it says them ("de 73 a 98 de cada 100 personas").
     """
-    out_of = f"out of {count.out_of:,}"
+    out_of = f"{count.out_of:,}"
     if count.low == count.high:
         if count.low_is_fewer_than:
-            return f"{count.high} or fewer {out_of}"
-        return f"{count.high} {out_of}"
-    if count.low_is_fewer_than:
-        return f"up to {count.high} {out_of}"
-    return f"{count.low} to {count.high} {out_of}"
+            template = (
+                gettext("{high} or fewer out of {out_of} people")
+                if people
+                else gettext("{high} or fewer out of {out_of}")
+            )
+        else:
+            template = (
+                gettext("{high} out of {out_of} people")
+                if people
+                else gettext("{high} out of {out_of}")
+            )
+    elif count.low_is_fewer_than:
+        template = (
+            gettext("up to {high} out of {out_of} people")
+            if people
+            else gettext("up to {high} out of {out_of}")
+        )
+    else:
+        template = (
+            gettext("{low} to {high} out of {out_of} people")
+            if people
+            else gettext("{low} to {high} out of {out_of}")
+        )
+    return template.format(low=count.low, high=count.high, out_of=out_of)
 
 
 def per_100_equivalent(count: Count) -> str:
@@ -72,19 +102,30 @@ def per_100_equivalent(count: Count) -> str:
         return int(value + 0.5)
 
     if high < 1:
-        return "fewer than 1 out of 100"
+        return gettext("fewer than 1 out of 100")
     if count.low_is_fewer_than or whole(low) == 0:
-        return f"up to {whole(high)} out of 100"
+        return gettext("up to {high} out of {out_of}").format(high=whole(high), out_of=100)
     rounded = low != int(low) or high != int(high)
-    figure = str(whole(high)) if whole(low) == whole(high) else f"{whole(low)} to {whole(high)}"
-    return f"{'about ' if rounded else ''}{figure} out of 100"
+    if whole(low) == whole(high):
+        template = (
+            gettext("about {high} out of {out_of}")
+            if rounded
+            else gettext("{high} out of {out_of}")
+        )
+    else:
+        template = (
+            gettext("about {low} to {high} out of {out_of}")
+            if rounded
+            else gettext("{low} to {high} out of {out_of}")
+        )
+    return template.format(low=whole(low), high=whole(high), out_of=100)
 
 
 def basis_phrase(counts: HarmBasis | None, over: str | None = None) -> str:
     """What a harm's count counts, as a sentence: ``"Counted for each operation."``."""
     if counts is None:
         return ""
-    return HARM_BASIS_WORDS[counts].format(over=over or "")
+    return gettext(HARM_BASIS_WORDS[counts]).format(over=over or "")
 
 
 def capitalised(text: str) -> str:
@@ -94,34 +135,48 @@ def capitalised(text: str) -> str:
 
 def timeframe_phrase(when: Timeframe) -> str:
     """When a benefit was measured, as a person reads it: ``"after about a year"``."""
-    return TIMEFRAME_WORDS[when]
+    return gettext(TIMEFRAME_WORDS[when])
 
 
-def range_phrase(value: Range, unit: str, *, plural: str | None = None) -> str:
-    """``"1 to 2 nights"``, ``"none"``."""
-    plural = plural or f"{unit}s"
-    if value.high == 0:
-        return "none"
-    if value.low == value.high:
-        return f"{value.high} {unit if value.high == 1 else plural}"
-    return f"{value.low} to {value.high} {plural}"
+def times_phrase(times: Range) -> str:
+    """How many times something is done: ``"10 to 20 times"``, ``"1 time"``, ``"0 times"``."""
+    if times.low == times.high or times.high == 0:
+        return ngettext("{count} time", "{count} times", times.high).format(count=times.high)
+    return ngettext("{low} to {high} time", "{low} to {high} times", times.high).format(
+        low=times.low, high=times.high
+    )
 
 
 def invasiveness_phrase(level: int) -> str:
     """``"Level 4 of 4: Brain surgery, fully asleep"``."""
-    return f"Level {level} of {MAX_INVASIVENESS}: {INVASIVENESS_LEVELS[level]}"
+    return gettext("Level {level} of {most}: {words}").format(
+        level=level, most=MAX_INVASIVENESS, words=gettext(INVASIVENESS_LEVELS[level])
+    )
 
 
 def anaesthesia_phrase(kind: str) -> str:
-    return _ANAESTHESIA[kind]
+    return gettext(_ANAESTHESIA[kind])
+
+
+def evidence_phrase(strength: str) -> str:
+    """How strong the proof is, in a word or two: ``"Very low"``."""
+    return gettext(_EVIDENCE[strength])
 
 
 def nights_phrase(nights: Range, *, longer_in_some: bool = False) -> str:
     """``"None to 1 night"``, ``"1 to 2 nights, longer in some hospitals"``."""
     if nights.high == 0:
-        phrase = "No hospital stay"
+        phrase = gettext("No hospital stay")
     elif nights.low == 0:
-        phrase = f"None to {nights.high} night{'s' if nights.high > 1 else ''}"
+        phrase = ngettext("None to {high} night", "None to {high} nights", nights.high).format(
+            high=nights.high
+        )
+    elif nights.low == nights.high:
+        phrase = ngettext("{count} night", "{count} nights", nights.high).format(count=nights.high)
     else:
-        phrase = range_phrase(nights, "night")
-    return f"{phrase}, longer in some hospitals" if longer_in_some else phrase
+        phrase = ngettext("{low} to {high} night", "{low} to {high} nights", nights.high).format(
+            low=nights.low, high=nights.high
+        )
+    if longer_in_some:
+        return gettext("{stay}, longer in some hospitals").format(stay=phrase)
+    return phrase

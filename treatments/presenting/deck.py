@@ -18,6 +18,7 @@ from treatments.charts import icon_array_groups, picture_title, pictured
 from treatments.check import fact_lines as check_fact_lines
 from treatments.check import questions_in, right_words
 from treatments.facts import FIELDS, FactLine, short_answers
+from treatments.i18n import N_, gettext
 from treatments.presenting.script import IssueCard
 from treatments.schema import Catalogue, CheckQuestion, Option
 
@@ -31,7 +32,18 @@ SlideKind = Literal[
 OPTION_SLIDE_ABOUT = ("invasiveness", "repeat")
 OPTION_SLIDE_HARMS = ("side_effects", "serious_risks")
 OPTION_SLIDE_FIELDS = (*OPTION_SLIDE_ABOUT, "helps", *OPTION_SLIDE_HARMS)
-HARMS_TITLE = f"{FIELDS['side_effects'].label} and {FIELDS['serious_risks'].label.lower()}"
+# A harms slide's title, as a message (said with ``gettext``): both kinds of harm.
+HARMS_TITLE = N_("Common side effects and serious risks")
+
+
+def numbered_title(title: str, page: int, pages: int) -> str:
+    """A split slide's title with its place: ``"Injections: Serious risks (1 of 2)"``."""
+    return gettext("{title} ({page} of {pages})").format(title=title, page=page, pages=pages)
+
+
+def option_title(option: Option, what: str) -> str:
+    """``"Injections: Serious risks"``: a slide about one option's answer."""
+    return gettext("{option}: {what}").format(option=option.short_name, what=what)
 
 
 @dataclass(frozen=True)
@@ -122,9 +134,11 @@ def build_deck(
         harms_note = deck.option_speaker_note(option.short_name, harms=True)
         groups = harm_groups(option)
         for k, (fields, lines) in enumerate(groups, start=1):
-            what = HARMS_TITLE if len(fields) > 1 else FIELDS[fields[0]].label
+            what = gettext(HARMS_TITLE) if len(fields) > 1 else FIELDS[fields[0]].label
             place = (k, len(groups)) if len(groups) > 1 else None
-            title = f"{option.short_name}: {what}" + (f" ({k} of {len(groups)})" if place else "")
+            title = option_title(option, what)
+            if place:
+                title = numbered_title(title, *place)
             slides.append(
                 Slide(
                     "harms",
@@ -142,7 +156,7 @@ def build_deck(
             slides.append(Slide("issue", card.question, card.speaker_note, card=card))
             continue
         for k, (run, lines) in enumerate(runs, start=1):
-            title = f"{card.question} ({k} of {len(runs)})"
+            title = numbered_title(card.question, k, len(runs))
             slides.append(
                 Slide(
                     "issue",
@@ -156,7 +170,7 @@ def build_deck(
             )
     for question in questions_in(catalogue, card_ids):
         slides.append(Slide("check", question.question, deck.check_note, question=question))
-        answer = f"The answer: {right_words(question, catalogue)}"
+        answer = gettext("The answer: {answer}").format(answer=right_words(question, catalogue))
         facts = tuple(check_fact_lines(question, catalogue))
         slides.append(Slide("answer", answer, deck.answer_note, question=question, facts=facts))
     choose, questions, share = deck.choose_slide, deck.questions_slide, deck.share_slide

@@ -7,6 +7,7 @@ import datetime as _dt
 from collections.abc import Sequence
 
 from treatments.charts import SHAPE_MARKS, icon_array_key, icon_grid_svg, pictured
+from treatments.i18n import format_date, gettext
 from treatments.pdf import Writer
 from treatments.presenting.script import IssueCard
 from treatments.presenting.share import IT_OPENS, TYPE_IT, address_in_words, qr_png
@@ -55,19 +56,25 @@ def group_handout(
     cited: set[str] = set()
     deck = catalogue.deck
     out = start_document(
-        catalogue, "Hemifacial spasm: the options side by side", f"Printed on {made_on:%d %B %Y}"
+        catalogue,
+        gettext("Hemifacial spasm: the options side by side"),
+        gettext("Printed on {day}").format(day=format_date(made_on)),
     )
     if link:
         share = deck.share_slide
-        words = [share.text or "", f"{TYPE_IT} {address_in_words(link)}", f"{IT_OPENS} {link}"]
+        words = [
+            share.text or "",
+            f"{gettext(TYPE_IT)} {address_in_words(link)}",
+            f"{gettext(IT_OPENS)} {link}",
+        ]
         out.heading(share.title)
         out.picture_beside(qr_png(link), "\n".join(w for w in words if w), size=HANDOUT_QR_MM)
     if not options:
-        out.para("No options were picked for this handout.")
+        out.para(gettext("No options were picked for this handout."))
     _pictures(out, options)
     for group in option_groups(options):
         names = ", ".join(o.short_name for o in group)
-        out.heading(f"Side by side: {names}")
+        out.heading(gettext("Side by side: {options}").format(options=names))
         side_by_side(out, group, numbers, cited)
     for fixed in (deck.choose_slide, deck.questions_slide):
         out.heading(fixed.title)
@@ -76,7 +83,7 @@ def group_handout(
         out.bullets(fixed.points)
     if catalogue.questions is not None:
         out.bullets(catalogue.questions.items)
-    out.heading("My notes")
+    out.heading(gettext("My notes"))
     out.lines_to_write_on(NOTE_LINES)
     sources_section(out, catalogue, cited)
     return finish(out)
@@ -87,7 +94,9 @@ def _pictures(out: Writer, options: Sequence[Option]) -> None:
     and when it was measured; its words say what the range means."""
     items = [
         (
-            f"{option.short_name}, {timeframe_phrase(benefit.when)}",
+            gettext("{option}, {when}").format(
+                option=option.short_name, when=timeframe_phrase(benefit.when)
+            ),
             icon_grid_svg(benefit, ink="#000000"),
             [f"{SHAPE_MARKS[group.shape]} {group.words}" for group in icon_array_key(benefit)]
             + list(benefit.caveats),
@@ -97,12 +106,15 @@ def _pictures(out: Writer, options: Sequence[Option]) -> None:
     ]
     if not items:
         return
-    out.heading("How many it helps, as 100 people")
+    out.heading(gettext("How many it helps, as 100 people"))
     for start in range(0, len(items), PICTURES_A_ROW):
         out.pictures(items[start : start + PICTURES_A_ROW], size=PICTURE_MM)
     unpictured = [o.short_name for o in options if not pictured(o)]
     if unpictured:
+        # Translators: joins the names of the options with no picture ("A or B").
+        names = gettext(" or ").join(unpictured)
         out.para(
-            f"No picture for {' or '.join(unpictured)}: no fair study gives a number. "
-            "The facts below say why."
+            gettext(
+                "No picture for {options}: no fair study gives a number. The facts below say why."
+            ).format(options=names)
         )

@@ -27,6 +27,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Emu, Inches, Length, Pt
 
 from treatments import charts, check
+from treatments.i18n import format_date, gettext
 from treatments.presenting.deck import (
     OPTION_SLIDE_ABOUT,
     Slide,
@@ -186,7 +187,7 @@ def _issue_slide(
     table = shape.table
     table.columns[0].width = NAME_COLUMN
     table.columns[1].width = WIDTH - 2 * MARGIN - NAME_COLUMN
-    rows = [("Option", "Answer")] + [
+    rows = [(gettext("Option"), gettext("Answer"))] + [
         (option.short_name, "\n".join(fact(f, numbers, cited) for f in facts))
         for option, facts in answers
     ]
@@ -218,7 +219,11 @@ def _answer_slide(
     assert question is not None
     lines = [
         (question.why, 0, False),
-        (f"The fact ({check.fact_label(question, catalogue)}):", 0, True),
+        (
+            gettext("The fact ({which}):").format(which=check.fact_label(question, catalogue)),
+            0,
+            True,
+        ),
         *((f"• {fact(line, numbers, cited)}", 0, False) for line in deck_slide.facts),
     ]
     _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), lines)
@@ -239,15 +244,18 @@ def _share_slide(slide: PptxSlide, catalogue: Catalogue, link: str) -> None:
     code = slide.shapes.add_picture(
         io.BytesIO(qr_png(link, scale=12)), MARGIN, Inches(1.4), QR_SIZE, QR_SIZE
     )
-    _describe(code, f"QR code for {link}")
+    _describe(code, gettext("QR code for {link}").format(link=link))
     left = MARGIN + QR_SIZE + Inches(0.5)
     frame = _box(slide, left, Inches(1.6), WIDTH - MARGIN - left, QR_SIZE)
-    lines = [(share.text or "", 0, False), (f"{TYPE_IT} {address_in_words(link)}", 0, True)]
+    lines = [
+        (share.text or "", 0, False),
+        (f"{gettext(TYPE_IT)} {address_in_words(link)}", 0, True),
+    ]
     _paragraphs(frame, [line for line in lines if line[0]])
     small = _box(
         slide, left, Inches(1.6) + QR_SIZE - Inches(0.8), WIDTH - MARGIN - left, Inches(0.8)
     )
-    _paragraphs(small, [(f"{IT_OPENS} {link}", 0, False)], size=FOOTER_PT)
+    _paragraphs(small, [(f"{gettext(IT_OPENS)} {link}", 0, False)], size=FOOTER_PT)
 
 
 # Sources listed per slide, in type a person can read on paper or up close.
@@ -270,7 +278,9 @@ def deck_file(
     pptx = Presentation()
     pptx.slide_width, pptx.slide_height = WIDTH, HEIGHT
     blank = pptx.slide_layouts[6]
-    checked = f"Facts last checked: {catalogue.meta.last_reviewed:%d %B %Y}."
+    checked = gettext("Facts last checked: {day}.").format(
+        day=format_date(catalogue.meta.last_reviewed)
+    )
     cited_anywhere: Cited = set()
     pages = file_pages(slides, options)
     for number, page in enumerate(pages, start=1):
@@ -300,26 +310,28 @@ def deck_file(
         else:
             _share_slide(slide, catalogue, link)
         sources = (
-            " Sources: " + ", ".join(str(n) for n in sorted(numbers[k] for k in cited)) + "."
+            " "
+            + gettext("Sources: {numbers}.").format(
+                numbers=", ".join(str(n) for n in sorted(numbers[k] for k in cited))
+            )
             if cited
             else ""
         )
-        _footer(
-            slide,
-            f"Slide {number} of {len(pages)}. {checked}{sources} {catalogue.meta.disclaimer}",
-        )
+        slide_of = gettext("Slide {number} of {count}.").format(number=number, count=len(pages))
+        _footer(slide, f"{slide_of} {checked}{sources} {catalogue.meta.disclaimer}")
         slide.notes_slide.notes_text_frame.text = deck_slide.speaker_note
         cited_anywhere |= cited
     listed = sorted((numbers[s.key], s) for s in catalogue.sources if s.key in cited_anywhere)
     for start in range(0, len(listed), SOURCES_PER_SLIDE):
         slide = pptx.slides.add_slide(blank)
-        _title(slide, "Sources")
+        _title(slide, gettext("Sources"))
         lines = [
             (f"[{n}] {s.title}. {s.url}", 0, False)
             for n, s in listed[start : start + SOURCES_PER_SLIDE]
         ]
         _paragraphs(_body_box(slide, WIDTH - 2 * MARGIN), lines, size=SOURCES_PT)
-        _footer(slide, f"{checked} Made on {made_on:%d %B %Y}. {catalogue.meta.disclaimer}")
+        made = gettext("Made on {day}").format(day=format_date(made_on))
+        _footer(slide, f"{checked} {made}. {catalogue.meta.disclaimer}")
     out = io.BytesIO()
     pptx.save(out)
     return out.getvalue()

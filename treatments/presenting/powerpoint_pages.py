@@ -16,11 +16,14 @@ from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
 from treatments.facts import FIELDS, FactLine, short_answers
+from treatments.i18n import gettext
 from treatments.presenting.deck import (
     HARMS_TITLE,
     OPTION_SLIDE_HARMS,
     Slide,
     card_answers,
+    numbered_title,
+    option_title,
     slide_options,
 )
 from treatments.schema import Option
@@ -86,11 +89,9 @@ class FilePage:
         if self.part == HARMS and self.slide.option is not None and self.page_of is not None:
             # The file split the deck's harms slide in two, one kind on each.
             label = FIELDS[self.fields[0]].label
-            return (
-                f"{self.slide.option.short_name}: {label} ({self.page_of[0]} of {self.page_of[1]})"
-            )
+            return numbered_title(option_title(self.slide.option, label), *self.page_of)
         if self.page_of is not None:
-            return f"{self.slide.title} ({self.page_of[0]} of {self.page_of[1]})"
+            return numbered_title(self.slide.title, *self.page_of)
         return self.slide.title
 
 
@@ -176,7 +177,7 @@ def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FileP
             assert slide.option is not None
             slide = replace(
                 slide,
-                title=f"{slide.option.short_name}: {HARMS_TITLE}",
+                title=option_title(slide.option, gettext(HARMS_TITLE)),
                 fields=OPTION_SLIDE_HARMS,
                 lines=None,
                 page_of=None,
@@ -243,8 +244,10 @@ def option_lines(
         facts = [fact(line, numbers, cited) for line in short_answers(option, field)]
         label = FIELDS[field].short
         if len(facts) == 1:
-            lines.append((f"{label}: {facts[0]}", 0, False))
+            lines.append(
+                (gettext("{label}: {answer}").format(label=label, answer=facts[0]), 0, False)
+            )
         else:
-            lines.append((f"{label}:", 0, False))
+            lines.append((gettext("{label}:").format(label=label), 0, False))
             lines.extend((fact, 1, False) for fact in facts)
     return lines

@@ -16,6 +16,7 @@ import segno
 
 from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
 from treatments.filters import Filters, is_no_treatment, query_from_filters, treatment_kinds
+from treatments.i18n import N_, gettext
 from treatments.schema import Option
 
 
@@ -52,14 +53,17 @@ def address_in_words(url: str) -> str:
     return (host + path).rstrip("/")
 
 
-# The words beside every code (slide, handout, PowerPoint), before the address.
-TYPE_IT = "Or type:"
-IT_OPENS = "The code opens:"
+# The words beside every code (slide, handout, PowerPoint), before the address,
+# as messages: each place says them with ``gettext``.
+TYPE_IT = N_("Or type:")
+IT_OPENS = N_("The code opens:")
 
 
 def qr_alt(url: str) -> str:
     """What a screen reader says for a code to scan: where it goes."""
-    return f"A code to scan with a phone's camera. It opens {address_in_words(url)}."
+    return gettext("A code to scan with a phone's camera. It opens {address}.").format(
+        address=address_in_words(url)
+    )
 
 
 def qr_png(url: str, *, scale: int = 10) -> bytes:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from treatments.i18n import gettext, ngettext
+
 # The session lengths the presenter can set, in minutes, and the usual one.
 SHORTEST, LONGEST, USUAL = 5, 240, 60
 
@@ -45,10 +47,16 @@ def timer_words(seconds: float, minutes: int) -> str:
     if left > 0:
         # Rounded up: with 30 seconds to go, 1 minute is left, not 0.
         to_go = -(-left // 60)
-        return f"{used} of {minutes} min · {to_go} min left"
+        return ngettext(
+            "{used} of {minutes} min · {left} min left",
+            "{used} of {minutes} min · {left} min left",
+            to_go,
+        ).format(used=used, minutes=minutes, left=to_go)
     over = -left // 60
-    return (
-        f"{used} of {minutes} min · time is up"
-        if over == 0
-        else (f"{used} of {minutes} min · {over} min over")
-    )
+    if over == 0:
+        return gettext("{used} of {minutes} min · time is up").format(used=used, minutes=minutes)
+    return ngettext(
+        "{used} of {minutes} min · {over} min over",
+        "{used} of {minutes} min · {over} min over",
+        over,
+    ).format(used=used, minutes=minutes, over=over)
