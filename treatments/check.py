@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.facts import fact_lines as all_fact_lines
-from treatments.late_i18n import N_, gettext, ngettext
+from treatments.i18n import N_, gettext, ngettext
 from treatments.schema import HARM_FIELDS, Catalogue, CheckQuestion, Option
 
 YES, NO = "yes", "no"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, get_args
 
 from treatments import wording
-from treatments.late_i18n import N_, gettext
+from treatments.i18n import N_, gettext
 from treatments.model import AnswerField
 from treatments.schema import Benefit, HospitalStay, Option, SeriousRisk, SideEffect
 

@@ -37,7 +37,6 @@ from babel.dates import format_date as _format_date
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from treatments.loader import default_path
 from treatments.translation import read_translation, translation_files
 
 ENV_VAR = "TREATMENTS_LOCALES"
@@ -72,6 +71,10 @@ def locales_dir() -> Path:
 def languages(data_file: Path | None = None) -> tuple[Language, ...]:
     """English, then every language whose content translation sits beside
     the data file, in the order of their codes."""
+    # Imported here: the loader's own modules (the schema, the facts' words)
+    # import this one for gettext.
+    from treatments.loader import default_path
+
     english = Path(data_file) if data_file is not None else default_path()
     return _languages(str(english), _stamp(english.parent))
 

@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from treatments.late_i18n import N_, gettext
+from treatments.i18n import N_, gettext
 from treatments.model import (
     AnswerField,
     Model,

@@ -6,7 +6,7 @@ outcome, never "1 in X" and never a bare word like "rare".
 
 from __future__ import annotations
 
-from treatments.late_i18n import N_, gettext, ngettext
+from treatments.i18n import N_, gettext, ngettext
 from treatments.schema import (
     INVASIVENESS_LEVELS,
     MAX_INVASIVENESS,
