@@ -85,11 +85,11 @@ def write(out: Path, data_file: Path | None = None, template: Path = TEMPLATE) -
     for message in pot:
         if not message.id:
             continue
-        if isinstance(message.id, tuple):
-            strings = tuple(pseudo(part) for part in message.id)
-            catalog.add(message.id, strings, context=message.context)
+        if isinstance(message.id, (tuple, list)):
+            strings = tuple(pseudo(str(part)) for part in message.id)
+            catalog.add(tuple(message.id), strings, context=message.context)
         else:
-            catalog.add(message.id, pseudo(message.id), context=message.context)
+            catalog.add(message.id, pseudo(str(message.id)), context=message.context)
     po = out / "locales" / CODE / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True, exist_ok=True)
     with po.open("wb") as handle:

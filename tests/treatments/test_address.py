@@ -35,6 +35,7 @@ VALUES: dict[str, st.SearchStrategy[object]] = {
     address.VIEW.name: st.sampled_from(["", address.PROJECTOR, address.PRESENTER]),
     address.ROOM.name: st.text(min_size=1, max_size=8),
     address.LEAD.name: st.text(min_size=1, max_size=8),
+    address.LANG.name: st.sampled_from(["es", "en", "qps"]),
 }
 
 

@@ -1,0 +1,234 @@
+"""Every page in another language: a pseudo-language finds any word left English.
+
+The pseudo-language (tools/pseudo_language.py) is made of files only, the way
+a third language would be added: a copy of the data file, its texts marked
+and made longer, and a gettext catalogue of the interface's words. Every
+letter of a pseudo word is accented, so a plain ASCII word on a pseudo page is
+a word that skipped translation.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from google.protobuf.descriptor import FieldDescriptor
+from google.protobuf.message import Message
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import ROOT
+from tests.views.apptest import APP, PAGES, TIMEOUT
+from tools import pseudo_language
+from treatments import i18n
+from treatments.loader import load_catalogue
+
+# Proto fields that hold no words a person reads.
+_NOT_WORDS = frozenset(
+    {"id", "form_id", "key", "url", "icon", "page_script_hash", "url_path", "type", "css_class"}
+)
+# Elements whose strings are code or data, not words: stylesheets, the
+# components' data, the charts' specs (their words are checked in
+# tests/treatments), downloads' bytes.
+_NOT_TEXT = frozenset(
+    {"html", "bidi_component", "arrow_vega_lite_chart", "download_button", "empty"}
+)
+_LINK_TARGET = re.compile(r"\]\([^)]*\)|https?://\S+|:material/[a-z_]+:|`[^`]*`|\\.")
+_WORD = re.compile(r"[^\W\d_]+")
+# Names that are the same in every language: brands, drugs, tests' own names,
+# formats and the app's own kind of file.
+_NAMES = frozenset(
+    {"Botox", "SURE", "PDF", "QR", "PowerPoint", "Ask", "Share", "Know", "IPDAS", "PubMed", "DOI"}
+)
+# The switch names English in English, and says "Language" in every language.
+_SWITCH = frozenset({"English", "Language"})
+# Dates come from CLDR (Babel), which knows no pseudo-language: it writes them
+# as English does. Spanish dates are Spanish (tests/treatments).
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+# A string with no space in lower case is a name for code: an anchor, a key,
+# a path, a parameter ("what-matters", "side_by_side", "option-mvd").
+_CODE_NAME = re.compile(r"^[a-z0-9_./:#-]+$")
+
+
+@pytest.fixture(scope="module")
+def pseudo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pseudo")
+    pseudo_language.write(out)
+    return out
+
+
+@pytest.fixture
+def open_in_pseudo(
+    pseudo: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[..., AppTest]]:
+    monkeypatch.setenv("TREATMENTS_FILE", str(pseudo / "treatments.yaml"))
+    monkeypatch.setenv("TREATMENTS_LOCALES", str(pseudo / "locales"))
+    # AppTest reads a radio's choices back through its format_func in the
+    # test's own thread: that thread speaks the page's language too.
+    i18n.activate(pseudo_language.CODE)
+
+    def open_(page: str, **query: str) -> AppTest:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        at.query_params["lang"] = pseudo_language.CODE
+        for key, value in query.items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception, at.exception
+        if page != "compare":
+            at.switch_page(PAGES[page]).run()
+            assert not at.exception, at.exception
+        return at
+
+    yield open_
+    i18n.activate(i18n.ENGLISH.code)
+
+
+def _repeated(field: FieldDescriptor) -> bool:
+    # protobuf 5 and later: is_repeated; before, the label.
+    flag = getattr(field, "is_repeated", None)
+    if flag is not None:
+        return bool(flag)
+    return field.label == FieldDescriptor.LABEL_REPEATED  # type: ignore[attr-defined]
+
+
+def _strings(message: Message) -> Iterator[str]:
+    for field, value in message.ListFields():
+        if field.name in _NOT_WORDS:
+            continue
+        values = value if _repeated(field) else [value]
+        for item in values:
+            if field.type == FieldDescriptor.TYPE_STRING:
+                yield item
+            elif field.type == FieldDescriptor.TYPE_MESSAGE:
+                yield from _strings(item)
+
+
+def page_strings(at: AppTest) -> list[str]:
+    """Every string of every element a person sees on the page."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        kind = getattr(node, "type", "")
+        if kind in _NOT_TEXT:
+            return
+        proto = getattr(node, "proto", None)
+        if isinstance(proto, Message) and not getattr(node, "children", None):
+            found.extend(_strings(proto))
+        elif isinstance(proto, Message):
+            # A block's own words (an expander's label, a tab's name).
+            found.extend(_strings(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+def english_words(strings: list[str], allowed: frozenset[str]) -> set[str]:
+    """The plain ASCII words of three letters or more: words left English."""
+    left: set[str] = set()
+    for text in strings:
+        if _CODE_NAME.match(text) or text.startswith('{"'):
+            continue
+        for word in _WORD.findall(_LINK_TARGET.sub(" ", text)):
+            if len(word) >= 3 and word.isascii() and word not in allowed:
+                left.add(word)
+    return left
+
+
+@pytest.fixture(scope="module")
+def published_names(pseudo: Path) -> frozenset[str]:
+    """Words of the sources' own titles and citations, quoted as published."""
+    catalogue = load_catalogue(pseudo / "treatments.yaml")
+    words = set(_NAMES | _SWITCH | _MONTHS)
+    for source in catalogue.sources:
+        words.update(_WORD.findall(f"{source.title} {source.citation} {source.key}"))
+    return frozenset(words)
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_every_word_on_the_page_is_translated(
+    page: str, open_in_pseudo: Callable[..., AppTest], published_names: frozenset[str]
+) -> None:
+    at = open_in_pseudo(page)
+    strings = page_strings(at)
+    assert strings, "the page shows words"
+    assert english_words(strings, published_names) == set()
+
+
+def _ids(path: Path) -> set[object]:
+    with path.open("rb") as handle:
+        return {
+            (m.context, m.id if isinstance(m.id, str) else tuple(m.id))
+            for m in read_po(handle)
+            if m.id
+        }
+
+
+def test_the_catalogue_template_holds_every_message_in_the_code(tmp_path: Path) -> None:
+    # A message added to the code but not to locales/messages.pot would stay
+    # English in every language: extract again (docs/content.md, "Languages").
+    fresh = tmp_path / "messages.pot"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "N_",
+            "-k",
+            "ngettext:1,2",
+            "-k",
+            "pgettext:1c,2",
+            "--no-location",
+            "--sort-output",
+            "-o",
+            str(fresh),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert _ids(fresh) == _ids(ROOT / "locales" / "messages.pot")
+
+
+def _forms(string: object) -> list[object]:
+    return list(string) if isinstance(string, (list, tuple)) else [string]
+
+
+def test_every_language_translates_every_message() -> None:
+    # An empty or fuzzy entry stays English on a page in that language.
+    template = _ids(ROOT / "locales" / "messages.pot")
+    for po in sorted((ROOT / "locales").glob("*/LC_MESSAGES/messages.po")):
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        done = {
+            (m.context, m.id if isinstance(m.id, str) else tuple(m.id))
+            for m in catalog
+            if m.id and not m.fuzzy and all(_forms(m.string))
+        }
+        assert template - done == set(), po
