@@ -25,6 +25,7 @@ from components.announcer import announce
 from components.language import session_language
 from components.presenting.clicker import paired
 from components.presenting.timer import session_timer
+from treatments import i18n
 from treatments.address import LEAD, PRESENTER, PROJECTOR, ROOM, VIEW
 from treatments.i18n import gettext, ngettext
 from treatments.markdown import escape
@@ -334,7 +335,7 @@ def room_panel(view: RoomView | None, root: str, page_path: str) -> None:
             ).format(hours=ROOM_HOURS)
         )
         return
-    link = follow_link(root, page_path, view.code)
+    link = follow_link(root, page_path, view.code, language=i18n.active())
     st.markdown(gettext("Room code: **{code}**").format(code=view.code))
     if view.leading:
         st.image(
@@ -380,7 +381,7 @@ def projector_window_button(view: RoomView | None, root: str, page_path: str) ->
         return
     st.link_button(
         gettext("Open the projector window"),
-        follow_link(root, page_path, view.code, view=PROJECTOR),
+        follow_link(root, page_path, view.code, view=PROJECTOR, language=i18n.active()),
         icon=":material/open_in_new:",
         help=gettext(
             "Opens the slides alone in a new window. Drag it to the projector. "
@@ -416,7 +417,7 @@ def join_link(view: RoomView | None, root: str, page_path: str) -> str | None:
         return None
     if not (view.leading or VIEW.value(st.query_params) == PROJECTOR):
         return None
-    return follow_link(root, page_path, view.code)
+    return follow_link(root, page_path, view.code, language=i18n.active())
 
 
 def join_instructions(view: RoomView | None, root: str, page_path: str) -> None:

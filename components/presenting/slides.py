@@ -21,7 +21,7 @@ from components.presenting.poll import (
     shows_the_room,
 )
 from components.presenting.room import RoomView, join_corner, join_instructions, join_link
-from treatments import charts, check
+from treatments import charts, check, i18n
 from treatments.facts import FIELDS, FactLine, short_answers
 from treatments.i18n import format_date, gettext, ngettext
 from treatments.markdown import escape, link_target, refs
@@ -276,7 +276,7 @@ def present_root(page_path: str) -> str:
 
 def room_link(catalogue: Catalogue, options: Sequence[Option], page_path: str) -> str:
     """The Compare page with the deck's options, at the address this browser sees."""
-    return compare_link(present_root(page_path), options, catalogue.options)
+    return compare_link(present_root(page_path), options, catalogue.options, i18n.active())
 
 
 def _share_slide(catalogue: Catalogue, link: str, *, with_link: bool = True) -> None:

@@ -35,7 +35,7 @@ from datetime import timedelta
 from typing import Any, Protocol
 from urllib.parse import urlencode
 
-from treatments.address import ROOM, VIEW
+from treatments.address import LANG, ROOM, VIEW
 
 # Letters only, and none that look like a number or each other when read out
 # or typed on a phone (no I, L, O): "KQTW".
@@ -391,7 +391,9 @@ def deck_of(options: Sequence[str], cards: Sequence[str], slide: int) -> Deck:
     return Deck(tuple(options), tuple(cards), int(slide))
 
 
-def follow_link(root: str, page_path: str, code: str, view: str = "") -> str:
+def follow_link(root: str, page_path: str, code: str, view: str = "", language: str = "") -> str:
     """The page a phone opens to follow room ``code`` (no lead key in it), or
-    the presenter's projector window (``view``), which shows the room too."""
-    return f"{root}{page_path}?{urlencode({**ROOM.query(code), **VIEW.query(view)})}"
+    the presenter's projector window (``view``), which shows the room too.
+    ``language`` is the presenter's: a phone opens in it, and can switch."""
+    query = {**ROOM.query(code), **VIEW.query(view), **LANG.query(language)}
+    return f"{root}{page_path}?{urlencode(query)}"

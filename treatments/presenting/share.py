@@ -14,7 +14,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import segno
 
-from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
+from treatments.address import LANG, SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
 from treatments.filters import Filters, is_no_treatment, query_from_filters, treatment_kinds
 from treatments.i18n import N_, gettext
 from treatments.schema import Option
@@ -34,8 +34,14 @@ def app_root(page_url: str, page_path: str) -> str:
     return urlunsplit((scheme, host, path + "/", "", ""))
 
 
-def compare_link(root: str, options: Sequence[Option], catalogue_options: Sequence[Option]) -> str:
-    """The Compare page at ``root``, showing ``options`` (as a deck holds them)."""
+def compare_link(
+    root: str,
+    options: Sequence[Option],
+    catalogue_options: Sequence[Option],
+    language: str = "",
+) -> str:
+    """The Compare page at ``root``, showing ``options`` (as a deck holds them),
+    in ``language`` (the presenter's) when one is given."""
     kinds = treatment_kinds(catalogue_options)
     filters = Filters(
         kinds=frozenset(option.kind for option in options if not is_no_treatment(option)),
@@ -44,6 +50,7 @@ def compare_link(root: str, options: Sequence[Option], catalogue_options: Sequen
     query = query_from_filters(filters, kinds)
     if len(options) in SIDE_BY_SIDE_COUNT:
         query |= SIDE_BY_SIDE.query(tuple(option.short_name for option in options))
+    query |= LANG.query(language)
     return root + ("?" + urlencode(query, doseq=True) if query else "")
 
 
