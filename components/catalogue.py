@@ -85,3 +85,10 @@ def catalogue_error() -> CatalogueError | None:
     except CatalogueError as exc:
         return exc
     return None
+
+
+def catalogue_in(code: str) -> Catalogue:
+    """The catalogue in the words of ``code``, whatever the run speaks (to read
+    a link made in another language)."""
+    with i18n.speaking(code):
+        return get_catalogue()

@@ -9,7 +9,7 @@ import streamlit as st
 from components.announcer import announce
 from components.answers import keep
 from components.filters import CLEARED, FILTERS_FOLD, clear_filters, filter_controls
-from components.language import session_language
+from components.language import option_words, session_language, start_from_any_language
 from treatments.address import SIDE_BY_SIDE, SIDE_BY_SIDE_COUNT
 from treatments.facts import ANSWER_FIELDS
 from treatments.filters import apply_filters, filters_on, treatment_kinds
@@ -194,7 +194,10 @@ def comparison_table(catalogue: Catalogue) -> None:
 
 def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
     """Let the person pick 2 to 4 options to see in full, side by side."""
-    by_name = {option.short_name: option for option in catalogue.options}
+    # Chosen by the names in web addresses (English in every language), shown
+    # by the page's own names: a shared link picks the same options in any.
+    by_name = {option.url_name: option for option in catalogue.options}
+    start_from_any_language(SIDE_BY_SIDE_KEY, option_words())
     chosen = st.multiselect(
         ngettext(
             "Pick {fewest} to {most} option to see every detail side by side",
@@ -202,6 +205,7 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
             MOST,
         ).format(fewest=FEWEST, most=MOST),
         list(by_name),
+        format_func=lambda name: by_name[name].short_name,
         key=SIDE_BY_SIDE_KEY,
         bind="query-params",
         max_selections=MOST,

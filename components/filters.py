@@ -12,6 +12,7 @@ from typing import Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from components.language import kind_words, start_from_any_language
 from treatments.address import RepeatChoice
 from treatments.filters import (
     BY_FIELD,
@@ -100,6 +101,8 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
         now = current_kinds(asked, catalogue.options)
         if now != asked:
             _old_link(spec.param.name, [kind for kind in kinds if kind in now])
+        # A link made in another language names the kinds in its words.
+        start_from_any_language(spec.param.name, kind_words())
         # A kind is named in English in the address, and shown as the data
         # file's translation names it.
         kind_labels = {option.kind: option.kind_label for option in catalogue.options}

@@ -9,12 +9,14 @@ browser's language (``st.context.locale``) when the tool speaks it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
 from treatments import address, i18n
 from treatments.i18n import Language
+from treatments.schema import Catalogue
 
 KEY = address.LANG.name
 _SAYS_LANGUAGE = st.components.v2.component(
@@ -69,8 +71,24 @@ def choose_language() -> Language:
     return chosen
 
 
+# Widgets whose values are the same in every language but whose chips show
+# words (a multiselect keeps the words it showed): given their values again on
+# a switch, so they are drawn in the new language's words.
+WORDED = (
+    address.SIDE_BY_SIDE.name,
+    address.KIND.name,
+    address.DECK_OPTIONS.name,
+    address.DECK_CARDS.name,
+    address.DECK_CHECKS.name,
+    "printout_options",
+)
+
+
 def _into_address() -> None:
     st.query_params[address.LANG.name] = st.session_state[KEY]
+    for key in WORDED:
+        if key in st.session_state:
+            st.session_state[key] = list(st.session_state[key] or [])
 
 
 def _word_for_language(code: str) -> str:
@@ -87,3 +105,70 @@ def session_language() -> Language:
         lang = i18n.ENGLISH
     i18n.activate(lang.code)
     return lang
+
+
+# What a widget bound to the address shows, for each of its values, in each
+# language: Streamlit writes a bound multiselect's shown words in the address,
+# so a link made in one language names things in its words.
+Words = dict[str, dict[str, str]]
+
+
+def start_from_any_language(key: str, words: Words) -> None:
+    """Start the bound widget ``key`` from an address that names its values in
+    another language's words (a link shared from a Spanish page, opened in
+    English), the way an old link's renamed kinds are read (components.filters).
+
+    Streamlit would drop words it does not show; the session's own value,
+    once there is one, leads.
+    """
+    asked = st.query_params.get_all(key)
+    if not asked or key in st.session_state:
+        return
+    code = i18n.active()
+    shown = {labels.get(code, value) for value, labels in words.items()}
+    if all(word in shown for word in asked):
+        return
+    values = [
+        value
+        for word in asked
+        for value, labels in words.items()
+        if word == value or word in labels.values()
+    ]
+    # Words of no language are ignored, as Streamlit ignores them.
+    if values:
+        st.session_state[key] = list(dict.fromkeys(values))
+
+
+def _in_every_language(pick: Callable[[Catalogue], dict[str, str]]) -> Words:
+    from components.catalogue import catalogue_in
+
+    words: Words = {}
+    for lang in offered():
+        for value, label in pick(catalogue_in(lang.code)).items():
+            words.setdefault(value, {})[lang.code] = label
+    return words
+
+
+def option_words() -> Words:
+    """Each option's name in addresses (English) and its short name in each language."""
+    return _in_every_language(lambda c: {o.url_name: o.short_name for o in c.options})
+
+
+def kind_words() -> Words:
+    """Each kind (English, as addresses name it) and its name in each language
+    (old English names are read by components.filters)."""
+
+    def pick(catalogue: Catalogue) -> dict[str, str]:
+        return {o.kind: o.kind_label for o in catalogue.options}
+
+    return _in_every_language(pick)
+
+
+def card_words() -> Words:
+    return _in_every_language(lambda c: {card.id: card.question for card in c.deck.issue_cards})
+
+
+def check_words() -> Words:
+    return _in_every_language(
+        lambda c: {q.id: q.question for q in c.check.questions} if c.check else {}
+    )

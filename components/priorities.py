@@ -30,9 +30,10 @@ def ratings(catalogue: Catalogue) -> dict[str, str | None]:
 
 
 def leaning(catalogue: Catalogue) -> str | None:
+    """The option she leans toward, by its name in the page's language, or "not sure"."""
     chosen = answer(LEANING_KEY)
-    names = [o.name for o in catalogue.options]
-    return chosen if chosen in names or chosen == NOT_SURE else None
+    names = {o.id: o.name for o in catalogue.options}
+    return names.get(chosen) or (chosen if chosen == NOT_SURE else None)
 
 
 def rating_questions(catalogue: Catalogue) -> None:
@@ -55,16 +56,19 @@ def rating_questions(catalogue: Catalogue) -> None:
 def leaning_question(catalogue: Catalogue) -> None:
     st.radio(
         gettext("Which option do you lean toward right now? You can change your mind at any time."),
-        [*(o.name for o in catalogue.options), NOT_SURE],
-        format_func=_leaning_words,
+        # Kept by id, shown by name: a person who switches language keeps it.
+        [*(o.id for o in catalogue.options), NOT_SURE],
+        format_func=lambda choice: _leaning_words(catalogue, choice),
         index=None,
         **remembered(LEANING_KEY),
     )
 
 
-def _leaning_words(choice: str) -> str:
+def _leaning_words(catalogue: Catalogue, choice: str) -> str:
     """An option's name as the data file gives it, or "Not sure yet" in the run's language."""
-    return gettext(NOT_SURE) if choice == NOT_SURE else choice
+    if choice == NOT_SURE:
+        return gettext(NOT_SURE)
+    return next((o.name for o in catalogue.options if o.id == choice), choice)
 
 
 def clear_button(catalogue: Catalogue) -> None:

@@ -101,15 +101,18 @@ def _sure_answers(catalogue: Catalogue) -> dict[str, bool | None]:
 def printout_picker(catalogue: Catalogue) -> None:
     # Options the person picked to compare side by side start the list.
     picked = set(answer(SIDE_BY_SIDE_KEY, []) or [])
-    from_compare = [o.name for o in catalogue.options if o.short_name in picked]
+    # By id, shown by name: a person who switches language keeps her picks.
+    from_compare = [o.id for o in catalogue.options if o.url_name in picked]
     seed(PRINTOUT_OPTIONS_KEY, from_compare[:MAX_PRINTOUT_OPTIONS])
+    names = {o.id: o.name for o in catalogue.options}
     st.multiselect(
         ngettext(
             "Options to put side by side on your printout (up to {count})",
             "Options to put side by side on your printout (up to {count})",
             MAX_PRINTOUT_OPTIONS,
         ).format(count=MAX_PRINTOUT_OPTIONS),
-        [o.name for o in catalogue.options],
+        [o.id for o in catalogue.options],
+        format_func=lambda option_id: names[option_id],
         max_selections=MAX_PRINTOUT_OPTIONS,
         placeholder=gettext("Choose options"),
         # "Select all" would pick five and silently keep three: no such button.
@@ -125,7 +128,7 @@ def printout_picker(catalogue: Catalogue) -> None:
 
 def visit_answers(catalogue: Catalogue) -> VisitAnswers:
     """Everything the person chose and wrote, from every page, for the printout."""
-    by_name = {o.name: o for o in catalogue.options}
+    by_name = {o.id: o for o in catalogue.options}
     chosen = [by_name[name] for name in answer(PRINTOUT_OPTIONS_KEY, []) if name in by_name]
     ticked = []
     if catalogue.questions is not None:

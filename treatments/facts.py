@@ -296,7 +296,7 @@ assert (
     tuple(
         name
         for name in Option.model_fields
-        if name not in ("id", "name", "short_name", "kind", "kind_was", "kind_name")
+        if name not in ("id", "name", "short_name", "kind", "kind_was", "kind_name", "address_name")
     )
     == ANSWER_FIELDS
 )

@@ -279,6 +279,10 @@ class Option(Model):
     # in web addresses, so a link works in every language. A translation sets
     # it (:mod:`treatments.translation`); the English file leaves it out.
     kind_name: ShortText | None = None
+    # The short name in web addresses and rooms when the page speaks another
+    # language: the English one, so a link, a room's deck and an old bookmark
+    # name the same options in every language (set by a translation only).
+    address_name: Annotated[str, StringConstraints(min_length=1, max_length=30)] | None = None
     what_it_is: Fact
     how_it_is_done: Fact
     invasiveness: Invasiveness
@@ -300,6 +304,11 @@ class Option(Model):
     def kind_label(self) -> str:
         """The kind as a page shows it, in the page's language."""
         return self.kind_name or self.kind
+
+    @property
+    def url_name(self) -> str:
+        """The option's name in web addresses and rooms, the same in every language."""
+        return self.address_name or self.short_name
 
 
 class Source(Model):

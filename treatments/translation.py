@@ -282,6 +282,11 @@ def translate(english: Mapping[str, Any], translation: ContentTranslation) -> di
     data = copy.deepcopy(dict(english))
     texts = {where: entry.text for where, entry in translation.texts.items() if entry.text}
     _lay(data, "", texts)
+    for option, english_option in zip(
+        data.get("options", []), english.get("options", []), strict=False
+    ):
+        if isinstance(option, dict) and isinstance(english_option, Mapping):
+            option["address_name"] = english_option.get("short_name")
     questions = data.get("questions")
     english_questions = english.get("questions")
     if isinstance(questions, dict) and isinstance(english_questions, Mapping):

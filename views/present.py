@@ -107,7 +107,7 @@ with settings.popover(gettext("Slides and handout"), icon=":material/tune:", wid
 
 slides = build_deck(catalogue, options, cards)
 number = slide_controls(slides, controls, in_room=in_room)
-room = keep_room(room, deck_of([o.short_name for o in options], cards, number))
+room = keep_room(room, deck_of([o.url_name for o in options], cards, number))
 # Translators: a room of phones that follow the presenter's slides, not a room of a building.
 with room_menu.popover(pgettext("phones", "Room"), icon=":material/groups:", width="stretch"):
     room_panel(room, present_root(PRESENT_PATH), PRESENT_PATH)
@@ -137,7 +137,7 @@ with st.container(key="slide-keys"):
     clicker(
         slide=number,
         count=len(slides),
-        options=[o.short_name for o in options],
+        options=[o.url_name for o in options],
         cards=cards,
         room_code=room.code if room is not None and room.room is not None else None,
         leads=room is not None and room.leading,

@@ -14,6 +14,7 @@ from typing import Any
 
 import streamlit as st
 
+from components.language import card_words, check_words, option_words, start_from_any_language
 from components.presenting.clicker import paired
 from components.presenting.room import note_local_move
 from treatments.address import DECK_CARDS, DECK_CHECKS, DECK_OPTIONS, SLIDE, settle_slide
@@ -37,50 +38,59 @@ _PAST_THE_END_KEY = "slide_past_the_end"
 def deck_options(catalogue: Catalogue, *, locked: bool = False) -> list[Option]:
     """The options in the deck, in the data file's order. ``locked`` while
     following a room: the presenter picks the slides."""
-    by_name = {o.short_name: o for o in catalogue.options}
+    # By the names in web addresses and rooms (English in every language),
+    # shown by the page's own: a phone in Spanish follows an English deck.
+    by_name = {o.url_name: o for o in catalogue.options}
+    start_from_any_language(OPTIONS_KEY, option_words())
     chosen = st.multiselect(
         gettext("Options in the deck"),
         list(by_name),
         default=list(by_name),
+        format_func=lambda name: by_name[name].short_name,
         key=OPTIONS_KEY,
         bind="query-params",
         on_change=note_local_move,
         disabled=locked,
     )
-    return [o for o in catalogue.options if o.short_name in chosen]
+    return [o for o in catalogue.options if o.url_name in chosen]
 
 
 def deck_cards(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
     """The issue cards in the deck, in their usual order."""
     deck = catalogue.deck
-    questions = {card.question: card.id for card in deck.issue_cards}
+    # By id, shown by the question's words in the page's language.
+    questions = {card.id: card.question for card in deck.issue_cards}
+    start_from_any_language(CARDS_KEY, card_words())
     chosen = st.multiselect(
         gettext("Issue cards in the deck (one question about every option)"),
         list(questions),
-        default=[card.question for card in chosen_cards(catalogue, deck.default_cards)],
+        default=[card.id for card in chosen_cards(catalogue, deck.default_cards)],
+        format_func=lambda card_id: questions[card_id],
         key=CARDS_KEY,
         bind="query-params",
         on_change=note_local_move,
         disabled=locked,
     )
-    return [questions[q] for q in questions if q in chosen]
+    return [card_id for card_id in questions if card_id in chosen]
 
 
 def deck_checks(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
     """The questions put to the room (each on two slides), by id, in their usual order."""
     if catalogue.check is None:
         return []
-    asked = {q.question: q.id for q in catalogue.check.questions}
+    asked = {q.id: q.question for q in catalogue.check.questions}
+    start_from_any_language(CHECKS_KEY, check_words())
     chosen = st.multiselect(
         gettext("Questions for the room (phones answer, the screen shows the count)"),
         list(asked),
-        default=[q.question for q in questions_in(catalogue, catalogue.check.in_deck)],
+        default=[q.id for q in questions_in(catalogue, catalogue.check.in_deck)],
+        format_func=lambda check_id: asked[check_id],
         key=CHECKS_KEY,
         bind="query-params",
         on_change=note_local_move,
         disabled=locked,
     )
-    return [asked[q] for q in asked if q in chosen]
+    return [check_id for check_id in asked if check_id in chosen]
 
 
 def _check_words(catalogue: Catalogue) -> dict[str, str]:
@@ -93,13 +103,13 @@ def adopt_deck(catalogue: Catalogue, deck: Deck) -> None:
     """Show a room's deck and slide: set the controls before they are drawn.
 
     The room lists its issue cards and its questions together, by id."""
-    questions = {card.id: card.question for card in catalogue.deck.issue_cards}
-    checks = _check_words(catalogue)
-    names = {o.short_name for o in catalogue.options}
+    questions = {card.id for card in catalogue.deck.issue_cards}
+    checks = set(_check_words(catalogue))
+    names = {o.url_name for o in catalogue.options}
     options = [name for name in deck.options if name in names]
-    cards = [questions[card_id] for card_id in deck.cards if card_id in questions]
-    asked = [checks[item] for item in deck.cards if item in checks]
-    in_deck = [o for o in catalogue.options if o.short_name in options]
+    cards = [card_id for card_id in deck.cards if card_id in questions]
+    asked = [item for item in deck.cards if item in checks]
+    in_deck = [o for o in catalogue.options if o.url_name in options]
     known = [item for item in deck.cards if item in questions or item in checks]
     count = len(build_deck(catalogue, in_deck, known))
     st.session_state[OPTIONS_KEY] = options

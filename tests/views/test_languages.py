@@ -9,6 +9,7 @@ a word that skipped translation.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import ROOT
-from tests.views.apptest import APP, PAGES, TIMEOUT
+from tests.views.apptest import APP, PAGES, TIMEOUT, plain
 from tools import pseudo_language
 from treatments import i18n
 from treatments.loader import load_catalogue
@@ -232,3 +233,123 @@ def test_every_language_translates_every_message() -> None:
             if m.id and not m.fuzzy and all(_forms(m.string))
         }
         assert template - done == set(), po
+
+
+_NUMBER = re.compile(r"\d+(?:,\d{3})*")
+
+
+def _numbers(texts: list[str]) -> list[int]:
+    """Every number, as a value ("02" and "2" are the same day), in sorted order."""
+    found = []
+    for text in texts:
+        for number in _NUMBER.findall(_LINK_TARGET.sub(" ", text)):
+            found.append(int(number.replace(",", "")))
+    return sorted(found)
+
+
+@pytest.fixture
+def speaking_spanish() -> Iterator[None]:
+    i18n.activate("es")
+    yield
+    i18n.activate(i18n.ENGLISH.code)
+
+
+def _open(page: str, **query: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    if page != "compare":
+        at.switch_page(PAGES[page]).run()
+        assert not at.exception, at.exception
+    return at
+
+
+def _shown(at: AppTest) -> list[str]:
+    # The page's words, less the language switch and the translation's own
+    # footnote (its date is the translation's, which English has not).
+    notice = i18n.gettext(
+        "Our team made this translation on {date}. No professional medical "
+        "translator has checked it yet. The English version is the one we checked."
+    ).split("{")[0]
+    return [
+        s
+        for s in page_strings(at)
+        if not (s.startswith(notice) or _CODE_NAME.match(s) or s.startswith('{"'))
+    ]
+
+
+def test_the_spanish_compare_page_shows_exactly_the_english_numbers(
+    speaking_spanish: None,
+) -> None:
+    # Numbers live in one place: the table, the cards and two options side by
+    # side carry the same numbers in both languages.
+    side = ["Injections", "Brain surgery"]
+    with i18n.speaking("en"):
+        english = _open("compare", side_by_side=side)
+        english_numbers = _numbers(_shown(english))
+    spanish = _open("compare", lang="es", side_by_side=side)
+    assert spanish.multiselect(key="side_by_side").value == side
+    assert _numbers(_shown(spanish)) == english_numbers
+    assert len(english_numbers) > 200
+
+
+def test_the_spanish_printout_has_exactly_the_english_numbers() -> None:
+    from tests.helpers import pdf_text
+    from treatments.printout import visit_printout
+    from treatments.visit import VisitAnswers
+
+    def numbers(code: str) -> list[int]:
+        with i18n.speaking(code):
+            catalogue = load_catalogue(None, code)
+            answers = VisitAnswers(options=tuple(catalogue.options[:3]))
+            text = pdf_text(visit_printout(catalogue, answers, made_on=dt.date(2026, 12, 3)))
+        # Each page's footer says which page it is: the count of pages may differ.
+        text = re.sub(r"\b\w+ \d+ (?:of|de) \d+:", "", text)
+        return _numbers([text])
+
+    assert numbers("es") == numbers("en")
+
+
+def test_a_spanish_phone_follows_an_english_presenter_s_room(
+    speaking_spanish: None,
+) -> None:
+    # The room holds the deck by the names addresses use (English in every
+    # language) and the slide: a phone in Spanish shows the same slides in
+    # its own words.
+    from components.presenting.room import room_store
+    from treatments.presenting.deck import build_deck
+    from treatments.presenting.rooms import Deck
+
+    english = load_catalogue(None)
+    spanish = load_catalogue(None, "es")
+    options = english.options[:2]
+    card = english.deck.issue_cards[0].id
+    room = room_store().start(Deck(tuple(o.url_name for o in options), (card,), 3))
+    phone = _open("present", room=room.code, lang="es")
+    assert int(phone.session_state["slide"]) == 3
+    assert phone.multiselect(key="deck_options").value == [o.short_name for o in options]
+    assert phone.multiselect(key="deck_cards").value == [card]
+    # The slide is the room's third, in Spanish: its one heading.
+    slides = build_deck(spanish, spanish.options[:2], [card])
+    assert [plain(t.value) for t in phone.title] == [slides[2].title]
+    assert slides[2].title != build_deck(english, options, [card])[2].title
+
+
+def test_a_person_who_switches_language_keeps_every_pick(speaking_spanish: None) -> None:
+    # AppTest formats a radio's choices in the test's thread: it speaks the page's language.
+    i18n.activate("en")
+    at = _open("compare", side_by_side=["Injections", "Watch and wait"])
+    at.switch_page(PAGES["matters"]).run()
+    at.radio(key="leaning").set_value("mvd").run()
+    at.radio(key="matters-quick-relief").set_value("A lot").run()
+    at.button_group(key="lang").set_value("es").run()
+    i18n.activate("es")
+    assert not at.exception
+    assert at.radio(key="leaning").value == "mvd"
+    assert at.radio(key="matters-quick-relief").value == "A lot"
+    at.switch_page(PAGES["questions"]).run()
+    assert not at.exception
+    assert at.multiselect(key="printout_options").value == ["injections", "watch-and-wait"]
+    assert at.title[0].value == "Preguntas para mi consulta"

@@ -139,14 +139,14 @@ def test_questions_page_checks_what_she_knows_against_the_facts(
 def test_answers_from_both_pages_reach_the_printout(open_page, catalogue: Catalogue) -> None:
     at = open_page("matters")
     _radio(at, "matters-avoid-hearing-loss").set_value("A lot").run()
-    _radio(at, "leaning").set_value(catalogue.options[0].name).run()
+    _radio(at, "leaning").set_value(catalogue.options[0].id).run()
 
     at.switch_page(PAGES["questions"]).run()
     assert not at.exception
     at.checkbox[3].check().run()
     at.text_area(key="notes").input("Bring my scan results. Ещё вопрос.").run()
     at.multiselect(key="printout_options").set_value(
-        [catalogue.options[2].name, catalogue.options[4].name]
+        [catalogue.options[2].id, catalogue.options[4].id]
     ).run()
     assert not at.download_button, "nothing is offered until the printout is made"
     at.button(key="make_printout").click().run()
@@ -182,12 +182,12 @@ def test_options_picked_on_compare_start_the_printout_picker(
     at = open_page(side_by_side=["Injections", "Watch and wait"])
     at.switch_page(PAGES["questions"]).run()
     picker = at.multiselect(key="printout_options")
-    assert picker.value == [catalogue.options[0].name, catalogue.options[4].name]
+    assert picker.value == [catalogue.options[0].id, catalogue.options[4].id]
     # Once the person changes the printout's list, their choice stands.
-    picker.set_value([catalogue.options[2].name]).run()
+    picker.set_value([catalogue.options[2].id]).run()
     at.switch_page(PAGES["compare"]).run()
     at.switch_page(PAGES["questions"]).run()
-    assert at.multiselect(key="printout_options").value == [catalogue.options[2].name]
+    assert at.multiselect(key="printout_options").value == [catalogue.options[2].id]
 
 
 def test_what_matters_links_on_to_the_questions_page(open_page) -> None:

@@ -49,7 +49,7 @@ def compare_link(
     )
     query = query_from_filters(filters, kinds)
     if len(options) in SIDE_BY_SIDE_COUNT:
-        query |= SIDE_BY_SIDE.query(tuple(option.short_name for option in options))
+        query |= SIDE_BY_SIDE.query(tuple(option.url_name for option in options))
     query |= LANG.query(language)
     return root + ("?" + urlencode(query, doseq=True) if query else "")
 
