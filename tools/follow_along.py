@@ -33,7 +33,8 @@ _WATCH_FOOTER = """
 window.__slidesShown = [];
 new MutationObserver(() => {
   const footer = [...document.querySelectorAll(FOOTER)].pop();
-  const found = footer && /Slide (\\d+) of/.exec(footer.textContent);
+  // "Slide 3 of 24." or "Diapositiva 3 de 24.": the first number, in any language.
+  const found = footer && /^\\D*(\\d+)\\D+\\d+\\./.exec(footer.textContent);
   const shown = window.__slidesShown;
   if (found && (!shown.length || shown[shown.length - 1][0] !== +found[1])) {
     shown.push([+found[1], Date.now()]);

@@ -7,6 +7,7 @@ import functools
 import streamlit as st
 
 from components.catalogue import get_catalogue
+from components.page import translation_note
 from components.presenting.clicker import clicker
 from components.presenting.controls import (
     adopt_deck,
@@ -131,6 +132,9 @@ else:
         speaker_note(slide)
     with watch_place:
         watch_room(room)
+    # The projected slides carry no such line; the working view does.
+    if not in_projector_view():
+        translation_note()
 # Last, so a move's new slide is on the page when the clicker brings its top
 # into view.
 with st.container(key="slide-keys"):

@@ -253,10 +253,15 @@ def axe_violations(page: Page) -> list[str]:
     ]
 
 
-def make_and_download_printout(page: Page) -> bytes:
-    """On "Questions for my visit": make the printout, then download it; its bytes."""
-    page.get_by_role("button", name="Make my printout").click()
-    download_button = page.get_by_role("button", name="Download my printout (PDF)")
+def make_and_download_printout(
+    page: Page,
+    make: str = "Make my printout",
+    download_words: str = "Download my printout (PDF)",
+) -> bytes:
+    """On "Questions for my visit": make the printout, then download it; its bytes.
+    ``make`` and ``download_words`` are the buttons' words in the page's language."""
+    page.get_by_role("button", name=make).click()
+    download_button = page.get_by_role("button", name=download_words)
     expect(download_button).to_be_visible()
     with page.expect_download() as download:
         download_button.click()

@@ -277,3 +277,8 @@ def test_a_follow_link_never_carries_the_lead_key() -> None:
     assert follow == f"https://example.org/hfs/present?{ROOM.name}=KQTW"
     projector = follow_link("https://example.org/hfs/", "present", "KQTW", view="projector")
     assert projector == f"https://example.org/hfs/present?{ROOM.name}=KQTW&view=projector"
+
+
+def test_a_follow_link_opens_in_the_presenter_s_language() -> None:
+    link = follow_link("https://example.org/hfs/", "present", "KQTW", language="es")
+    assert link == "https://example.org/hfs/present?room=KQTW&lang=es"
