@@ -31,8 +31,10 @@ def page_grades_table() -> None:
         return
     st.markdown(
         gettext(
-            "We also measure the words on each page, as you see them. The last column "
-            "is the hardest part of that page with 8 words or more."
+            "We also measure the words on each page, as you see them. For English, a "
+            "lower grade is easier. Our aim is grade 6 or lower. For Spanish, we use a "
+            "score called INFLESZ. A higher score is easier. Our aim is 65 or more. Each "
+            "“hardest part” is the hardest bit of that page with 8 words or more."
         )
     )
     page = gettext("Page")
@@ -45,6 +47,13 @@ def page_grades_table() -> None:
                 gettext("SMOG grade"): [f"{g.smog:.1f}" for g in grades],
                 gettext("Words"): [f"{g.words:,}" for g in grades],
                 gettext("Hardest part"): [f"{g.hardest:.1f}" for g in grades],
+                # The same page in Spanish: higher is easier.
+                gettext("Spanish: INFLESZ"): [_score(g.inflesz) for g in grades],
+                gettext("Spanish: hardest part"): [_score(g.inflesz_hardest) for g in grades],
             }
         ).set_index(page)
     )
+
+
+def _score(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}"

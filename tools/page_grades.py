@@ -13,6 +13,7 @@ date or if any page is above the limits.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import asdict
@@ -22,8 +23,9 @@ from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
 from tools.markdown_tables import is_markdown_table
+from treatments import i18n
 from treatments.loader import load_catalogue
-from treatments.readability import PageGrade, Passage, grade, measure
+from treatments.readability import PageGrade, Passage, grade, inflesz, measure
 from views.registry import BY_KEY, HOME, PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +36,9 @@ TIMEOUT = 30
 # The Sources page lists each study by its own title and citation, with the
 # places it supports: a reference list, not prose, and titles we must not
 # reword. Those lines are left out.
-_REFERENCE_LINES = re.compile(r"^(\d+\. |Supports: )")
+_REFERENCE_LINES = re.compile(r"^(\d+\. |Supports: |Respalda: )")
+# The language each page is also measured in, and its formula.
+SPANISH = "es"
 # A formula that counts syllables per sentence says nothing about a three-word
 # label such as "About hemifacial spasm"; labels count towards the whole page
 # but only passages of this many words are held to the per-answer limit.
@@ -76,9 +80,11 @@ def page_passages(at: AppTest, *, names: list[str]) -> list[Passage]:
     return passages
 
 
-def open_page(page: str) -> AppTest:
+def open_page(page: str, language: str = "") -> AppTest:
     """Run the app, then switch to ``page``; fails loudly on any exception."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if language:
+        at.query_params["lang"] = language
     at.run()
     if page != HOME.key:
         at.switch_page(BY_KEY[page].file).run()
@@ -101,10 +107,34 @@ def grade_page(page: str, passages: list[Passage]) -> PageGrade:
     )
 
 
+def spanish_grades(passages: list[Passage]) -> tuple[float, float]:
+    """The INFLESZ score of a Spanish page as a whole, and of its hardest part."""
+    texts = [p.text for p in passages if p.text.strip()]
+    whole = " ".join(t if t.rstrip()[-1:] in ".?!:" else f"{t}." for t in texts)
+    prose = [t for t in texts if len(t.split()) >= MIN_WORDS]
+    return round(inflesz(whole), 1), round(min(map(inflesz, prose), default=100.0), 1)
+
+
+def grade_page_in_both(page: str) -> PageGrade:
+    """A page's English grades and its Spanish INFLESZ scores."""
+    english = grade_page(page, page_passages(open_page(page), names=_names("en")))
+    with i18n.speaking(SPANISH):
+        at = open_page(page, SPANISH)
+        # The options' short names are labels too: a list of them (the jump
+        # links) is not a sentence to score.
+        spanish = load_catalogue(None, SPANISH).options
+        labels = [o.name for o in spanish] + [o.short_name for o in spanish]
+        whole, hardest = spanish_grades(page_passages(at, names=labels))
+    return dataclasses.replace(english, inflesz=whole, inflesz_hardest=hardest)
+
+
+def _names(language: str) -> list[str]:
+    return [option.name for option in load_catalogue(None, language).options]
+
+
 def measure_pages() -> list[PageGrade]:
-    """Grade every page of the app as it is drawn now."""
-    names = [option.name for option in load_catalogue().options]
-    return [grade_page(page.key, page_passages(open_page(page.key), names=names)) for page in PAGES]
+    """Grade every page of the app as it is drawn now, in English and in Spanish."""
+    return [grade_page_in_both(page.key) for page in PAGES]
 
 
 def main() -> None:
@@ -114,7 +144,10 @@ def main() -> None:
     grades = measure_pages()
     GRADES_FILE.write_text(json.dumps([asdict(g) for g in grades], indent=2) + "\n")
     for g in grades:
-        print(f"{g.title:32} FK {g.flesch_kincaid:4.1f}  SMOG {g.smog:4.1f}  hardest {g.hardest}")
+        print(
+            f"{g.title:32} FK {g.flesch_kincaid:4.1f}  SMOG {g.smog:4.1f}  hardest {g.hardest}"
+            f"  INFLESZ {g.inflesz} (hardest {g.inflesz_hardest})"
+        )
     print(f"wrote {GRADES_FILE.relative_to(ROOT)}")
 
 

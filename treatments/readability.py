@@ -60,6 +60,10 @@ class PageGrade:
     smog: float
     words: int
     hardest: float
+    # The same page in Spanish, on the INFLESZ scale (higher is easier): the
+    # whole page, and its hardest part of 8 words or more.
+    inflesz: float | None = None
+    inflesz_hardest: float | None = None
 
 
 def load_page_grades(path: Path) -> list[PageGrade]:

@@ -10,7 +10,14 @@ import pytest
 
 from tests.views.apptest import PAGES
 from tools import page_grades
-from treatments.readability import ANSWER_LIMIT, WHOLE_LIMIT, PageGrade, load_page_grades
+from treatments.readability import (
+    ANSWER_LIMIT,
+    INFLESZ_ANSWER_MIN,
+    INFLESZ_WHOLE_MIN,
+    WHOLE_LIMIT,
+    PageGrade,
+    load_page_grades,
+)
 from treatments.schema import Catalogue
 from views import registry
 
@@ -21,15 +28,17 @@ def stored() -> dict[str, PageGrade]:
 
 
 @pytest.mark.parametrize("page", list(PAGES))
-def test_page_reads_at_grade_six(
-    open_page, page: str, catalogue: Catalogue, stored: dict[str, PageGrade]
+def test_page_reads_at_grade_six_and_fairly_easy_in_spanish(
+    page: str, stored: dict[str, PageGrade]
 ) -> None:
-    at = open_page(page)
-    names = [o.name for o in catalogue.options]
-    measured = page_grades.grade_page(page, page_grades.page_passages(at, names=names))
+    measured = page_grades.grade_page_in_both(page)
     assert measured.words > 80, "the page has words to measure"
     assert measured.flesch_kincaid <= WHOLE_LIMIT, measured
     assert measured.hardest <= ANSWER_LIMIT, measured
+    # INFLESZ: 65 or more is "bastante fácil" (fairly easy); under 55 is hard.
+    assert measured.inflesz is not None and measured.inflesz >= INFLESZ_WHOLE_MIN, measured
+    assert measured.inflesz_hardest is not None
+    assert measured.inflesz_hardest >= INFLESZ_ANSWER_MIN, measured
     assert stored.get(page) == measured, (
         "data/page_grades.json is out of date: run `python -m tools.page_grades`"
     )
