@@ -9,7 +9,7 @@ import streamlit as st
 from components.catalogue import fingerprint, get_catalogue
 from components.grades import page_grades_table
 from components.page import next_step, page_footer, page_title
-from treatments import readability
+from treatments import i18n, readability
 from treatments.i18n import N_, format_date, gettext
 from treatments.markdown import escape, link_target
 from treatments.model import SourceKind
@@ -79,6 +79,14 @@ st.caption(
 page_grades_table()
 
 st.header(gettext("All sources"), anchor="sources")
+if i18n.active() != i18n.ENGLISH.code:
+    # Translators: said only on a page in another language than English.
+    st.markdown(
+        gettext(
+            "Each source is listed by its own title, in the language it was published in. "
+            "Most are in English."
+        )
+    )
 supports = citations(catalogue)
 lines = []
 for number, source in enumerate(catalogue.sources, start=1):
