@@ -47,7 +47,15 @@ def page_grades_table() -> None:
                 gettext("SMOG grade"): [f"{g.smog:.1f}" for g in grades],
                 gettext("Words"): [f"{g.words:,}" for g in grades],
                 gettext("Hardest part"): [f"{g.hardest:.1f}" for g in grades],
-                # The same page in Spanish: higher is easier.
+            }
+        ).set_index(page)
+    )
+    # The same pages in Spanish, in a table of their own: seven columns
+    # would not fit a phone.
+    st.table(
+        pd.DataFrame(
+            {
+                page: [gettext(g.title) for g in grades],
                 gettext("Spanish: INFLESZ"): [_score(g.inflesz) for g in grades],
                 gettext("Spanish: hardest part"): [_score(g.inflesz_hardest) for g in grades],
             }

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser import ui
 from tests.helpers import every_core_busy
+from treatments import i18n
 from treatments.loader import load_catalogue
 from treatments.presenting.deck import FIT_STEPS, build_deck, default_items
 from treatments.schema import Catalogue
@@ -170,23 +171,29 @@ def _picture_problems(page: Page, width: int) -> list[str]:
     return problems
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["720p", "1080p"])
 def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
-    page: Page, app_url: str, size: tuple[int, int]
+    page: Page, app_url: str, size: tuple[int, int], language: str
 ) -> None:
     """The full deck, every issue card and every question for the room in it:
-    nothing overflows, type grows with the screen."""
+    nothing overflows, type grows with the screen, in English and in Spanish's
+    longer words."""
     width, height = size
     page.set_viewport_size({"width": width, "height": height})
-    assert _CATALOGUE.check is not None
-    asked = _CATALOGUE.check.questions
-    cards = [("deck_cards", card.question) for card in _CATALOGUE.deck.issue_cards]
+    catalogue = load_catalogue(None, language)
+    assert catalogue.check is not None
+    asked = catalogue.check.questions
+    # The address names cards and questions by their words in the page's language.
+    cards = [("deck_cards", card.question) for card in catalogue.deck.issue_cards]
     cards += [("deck_checks", question.question) for question in asked]
-    slides = build_deck(
-        _CATALOGUE,
-        _CATALOGUE.options,
-        [*(c.id for c in _CATALOGUE.deck.issue_cards), *(q.id for q in asked)],
-    )
+    cards.append(("lang", language))
+    with i18n.speaking(language):
+        slides = build_deck(
+            catalogue,
+            catalogue.options,
+            [*(c.id for c in catalogue.deck.issue_cards), *(q.id for q in asked)],
+        )
     found = {}
     for number in range(1, len(slides) + 1):
         query = urlencode([*cards, ("slide", number), ("view", "projector")])
@@ -199,7 +206,7 @@ def test_the_projector_view_shows_each_slide_alone_whole_and_in_large_type(
             found[number] = problems
     assert found == {}
     # The title slide's type, at full size: it grows with the screen.
-    ui.open_app(page, f"{app_url}/present?view=projector")
+    ui.open_app(page, f"{app_url}/present?view=projector&lang={language}")
     assert _body_font_px(page) >= 28 * width / 1280 - 0.5
 
 

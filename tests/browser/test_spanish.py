@@ -153,3 +153,21 @@ def test_a_mixed_room_each_phone_in_its_own_language(browser: Browser, app_url: 
         assert ui.axe_violations(spanish_phone) == []
     finally:
         room.close()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_every_spanish_page_fits_the_narrowest_and_a_wider_phone(
+    browser: Browser, app_url: str, width: int
+) -> None:
+    # Spanish runs longer than English: nothing may scroll sideways or shrink.
+    context = browser.new_context(
+        viewport={"width": width, "height": 780}, is_mobile=True, has_touch=True
+    )
+    phone = context.new_page()
+    try:
+        for page in registry.PAGES:
+            ui.open_app(phone, f"{app_url}{page.path}?lang=es")
+            found = ui.phone_problems(phone)
+            assert found == {"sideways": 0, "small_text": [], "small_targets": []}, page.key
+    finally:
+        context.close()

@@ -58,3 +58,6 @@ def test_sources_page_shows_every_page_grade(open_page, stored: dict[str, PageGr
     table = at.table[0].value
     assert list(table.index) == [registry.BY_KEY[p].title for p in PAGES]
     assert list(table["Flesch-Kincaid grade"]) == [f"{stored[p].flesch_kincaid:.1f}" for p in PAGES]
+    spanish = at.table[1].value
+    assert list(spanish.index) == list(table.index)
+    assert list(spanish["Spanish: INFLESZ"]) == [f"{stored[p].inflesz:.1f}" for p in PAGES]
