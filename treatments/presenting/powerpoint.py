@@ -152,9 +152,11 @@ def _harms_slide(
     fields: Sequence[str],
     numbers: Mapping[str, int],
     cited: Cited,
+    rows: range | None = None,
 ) -> None:
-    """Its common side effects and serious risks, on a slide of their own."""
-    lines = option_lines(option, fields, numbers, cited)
+    """Its common side effects and serious risks, on a slide of their own (of
+    one kind split over slides, the harms ``rows`` names)."""
+    lines = option_lines(option, fields, numbers, cited, rows)
     width = WIDTH - 2 * MARGIN
     _paragraphs(_body_box(slide, width), lines, size=fitting_size(lines, width, BODY_HEIGHT))
 
@@ -233,10 +235,14 @@ def _questions_slide(slide: PptxSlide, catalogue: Catalogue) -> None:
     items = list(catalogue.questions.items) if catalogue.questions else []
     half = (len(items) + 1) // 2
     column = (WIDTH - 2 * MARGIN - Inches(0.4)) / 2
-    for place, group in enumerate((items[:half], items[half:])):
+    height = HEIGHT - Inches(2.3)
+    columns = [[(f"• {q}", 0, False) for q in group] for group in (items[:half], items[half:])]
+    # 20 pt, or smaller where the questions run longer (in another language).
+    size = min(20, *(fitting_size(lines, int(column), height) for lines in columns))
+    for place, lines in enumerate(columns):
         left = MARGIN + (column + Inches(0.4)) * place
-        frame = _box(slide, int(left), Inches(1.4), int(column), HEIGHT - Inches(2.3))
-        _paragraphs(frame, [(f"• {q}", 0, False) for q in group], size=20)
+        frame = _box(slide, int(left), Inches(1.4), int(column), height)
+        _paragraphs(frame, lines, size=size)
 
 
 def _share_slide(slide: PptxSlide, catalogue: Catalogue, link: str) -> None:
@@ -294,7 +300,7 @@ def deck_file(
         elif deck_slide.option is not None and part == BENEFITS:
             _benefits_slide(slide, deck_slide.option, numbers, cited)
         elif deck_slide.option is not None:
-            _harms_slide(slide, deck_slide.option, page.fields, numbers, cited)
+            _harms_slide(slide, deck_slide.option, page.fields, numbers, cited, page.rows)
         elif deck_slide.kind == "issue":
             _issue_slide(slide, page, options, numbers, cited)
         elif deck_slide.kind == "check" and deck_slide.question is not None:

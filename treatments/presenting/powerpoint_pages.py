@@ -9,7 +9,7 @@ the pages these describe.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from pptx.dml.color import RGBColor
@@ -72,7 +72,8 @@ class FilePage:
     """One slide of the file and the deck slide it shows.
 
     ``part`` is BENEFITS or HARMS for an option's slides, "" otherwise; a
-    HARMS page shows the harm ``fields`` it names. A deck slide too full for a
+    HARMS page shows the harm ``fields`` it names (and of one field too long
+    for a slide, the harms ``rows`` names). A deck slide too full for a
     file slide is split further: harms one kind a page, an issue card between
     options (``rows``, positions among the deck page's options); ``page_of``
     is such a page's place, (1, 2).
@@ -140,15 +141,47 @@ def card_rows(slide: Slide, options: Sequence[Option]) -> list[range]:
     return runs
 
 
-def harm_groups(slide: Slide) -> list[tuple[str, ...]]:
-    """A harms slide's fields as the file shows them: as the deck does, or, where
-    both kinds would not fit a file slide even at the smallest type, common side
-    effects on one slide and serious risks on the next."""
+def harm_groups(slide: Slide) -> list[tuple[tuple[str, ...], range | None]]:
+    """A harms slide's fields as the file shows them, each with the harms it
+    shows (``None``: all): as the deck does, or, where both kinds would not fit
+    a file slide even at the smallest type, common side effects on one slide
+    and serious risks on the next; a kind too long for one slide on its own
+    (longer words, in another language) goes on as many as it needs, each
+    harm whole."""
     assert slide.option is not None
-    lines = option_lines(slide.option, slide.fields, _AS_WIDE_AS_TWO_DIGITS, set())
-    if len(slide.fields) < 2 or _fits(lines, WIDTH - 2 * MARGIN, BODY_HEIGHT, SMALLER_SIZES[-1]):
-        return [slide.fields]
-    return [(field,) for field in slide.fields]
+    option = slide.option
+
+    def fits(fields: Sequence[str], rows: range | None = None) -> bool:
+        lines = option_lines(option, fields, _AS_WIDE_AS_TWO_DIGITS, set(), rows)
+        return _fits(lines, WIDTH - 2 * MARGIN, BODY_HEIGHT, SMALLER_SIZES[-1])
+
+    if len(slide.fields) < 2 or fits(slide.fields):
+        if len(slide.fields) < 2 and not fits(slide.fields):
+            return [((slide.fields[0],), run) for run in _harm_runs(option, slide.fields[0], fits)]
+        return [(slide.fields, None)]
+    groups: list[tuple[tuple[str, ...], range | None]] = []
+    for field in slide.fields:
+        if fits((field,)):
+            groups.append(((field,), None))
+        else:
+            groups += [((field,), run) for run in _harm_runs(option, field, fits)]
+    return groups
+
+
+def _harm_runs(
+    option: Option, field: str, fits: Callable[[Sequence[str], range], bool]
+) -> list[range]:
+    """The field's harms in runs, each as long as fits one slide (at least one)."""
+    count = len(short_answers(option, field))
+    runs: list[range] = []
+    start = 0
+    while start < count:
+        end = start + 1
+        while end < count and fits((field,), range(start, end + 1)):
+            end += 1
+        runs.append(range(start, end))
+        start = end
+    return runs
 
 
 class _TwoDigits(dict[str, int]):
@@ -187,10 +220,11 @@ def file_pages(slides: Sequence[Slide], options: Sequence[Option]) -> list[FileP
                 FilePage(
                     slide,
                     HARMS,
+                    rows=rows,
                     fields=group,
                     page_of=(k, len(groups)) if len(groups) > 1 else None,
                 )
-                for k, group in enumerate(groups, start=1)
+                for k, (group, rows) in enumerate(groups, start=1)
             ]
         elif slide.card is not None:
             if slide.page_of is not None and slide.page_of[0] > 1:
@@ -237,11 +271,20 @@ def _fits(lines: Sequence[tuple[str, int, bool]], width: int, height: int, size:
 
 
 def option_lines(
-    option: Option, fields: Sequence[str], numbers: Mapping[str, int], cited: Cited
+    option: Option,
+    fields: Sequence[str],
+    numbers: Mapping[str, int],
+    cited: Cited,
+    rows: range | None = None,
 ) -> list[tuple[str, int, bool]]:
+    """The lines of an option's answers to ``fields``; ``rows`` keeps only those
+    facts of a one-field page (a kind of harm split over slides)."""
     lines: list[tuple[str, int, bool]] = []
     for field in fields:
-        facts = [fact(line, numbers, cited) for line in short_answers(option, field)]
+        answers = short_answers(option, field)
+        if rows is not None:
+            answers = [answers[i] for i in rows]
+        facts = [fact(line, numbers, cited) for line in answers]
         label = FIELDS[field].short
         if len(facts) == 1:
             lines.append(

@@ -20,8 +20,9 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from tests.helpers import require_tool
-from treatments import check
+from treatments import check, i18n
 from treatments.facts import short_answers
+from treatments.loader import load_catalogue
 from treatments.presenting.deck import HARMS_TITLE, build_deck, default_items
 from treatments.presenting.powerpoint import deck_file
 from treatments.presenting.powerpoint_pages import BENEFITS, HARMS, file_pages
@@ -159,11 +160,20 @@ def _words_by_page(pdf: Path) -> list[list[tuple[float, float, str]]]:
 
 
 @pytest.mark.slow
-def test_with_every_card_nothing_runs_into_the_footer(catalogue: Catalogue, tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_with_every_card_nothing_runs_into_the_footer(language: str, tmp_path: Path) -> None:
     """Drawn by LibreOffice, no slide's words reach its footer: a card too
     full for one slide is split, each option's answer kept whole, and so are
-    an option's harms, too many for one slide."""
+    an option's harms, too many for one slide. In Spanish too, whose words
+    run longer: the file is made in the language of the page it came from."""
+    with i18n.speaking(language):
+        _nothing_runs_into_the_footer(load_catalogue(None, language), tmp_path)
+
+
+def _nothing_runs_into_the_footer(catalogue: Catalogue, tmp_path: Path) -> None:
     soffice = require_tool("soffice", "libreoffice-impress")
+    # The footer's first word: "Slide", "Diapositiva".
+    first_word = i18n.gettext("Slide {number} of {count}.").split()[0]
     cards = [card.id for card in catalogue.deck.issue_cards]
     cards += [question.id for question in catalogue.check.questions]
     pages = file_pages(build_deck(catalogue, catalogue.options, cards), catalogue.options)
@@ -181,9 +191,9 @@ def test_with_every_card_nothing_runs_into_the_footer(catalogue: Catalogue, tmp_
         (footer,) = [
             shape.text_frame.text
             for shape in slide.shapes
-            if shape.has_text_frame and shape.text_frame.text.startswith("Slide ")
+            if shape.has_text_frame and shape.text_frame.text.startswith(f"{first_word} ")
         ]
-        footer_top = min(top for top, _, text in drawn if text == "Slide")
+        footer_top = min(top for top, _, text in drawn if text == first_word)
         # Everything from the footer's first line down is the footer's own words,
         # and nothing above it reaches into it.
         at_or_below = [text for top, _, text in drawn if top >= footer_top - 1]
