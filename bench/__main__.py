@@ -56,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         floor_process, floor_url = servers.enter_context(running_server(script=FLOOR))
         _, filters_url = servers.enter_context(running_server(script=FLOOR_FILTERS))
         urls = {"app": app_url, "floor": floor_url, "floor_filters": filters_url}
-        rows += browser_rows(sizes, urls)
+        # The Compare page in Spanish too, against the English one.
+        rows += browser_rows(sizes, {**urls, "app_es": f"{app_url}/?lang=es"})
         rows += phone_rows(sizes, urls)
         rows += crowd_rows(sizes, (app_url, app_process.pid), (floor_url, floor_process.pid))
         rows += deploy_rows(sizes, app_url, app_process.pid)

@@ -36,6 +36,7 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str
         assert f"| {page.title} |" in text
     assert f"{QUICK.crowds[0]} sessions at once | errors | 0 | 0 |" in text
     assert "| … request → first reply |" in text
+    assert "Compare page in Spanish" in text
     assert "the floor with the app's six filters" in text
     assert "skipped" not in text
     assert text.endswith(by_hand) and "An earlier run" not in text
