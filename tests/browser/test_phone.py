@@ -29,19 +29,8 @@ PHONE_WIDTHS = (320, 360, 390)
 @pytest.fixture
 def phone(browser: Browser, request: pytest.FixtureRequest):
     """A touch-screen phone context of the width the test asks for (default 360)."""
-    width = getattr(request, "param", 360)
-    context = browser.new_context(
-        viewport={"width": width, "height": 780},
-        is_mobile=True,
-        has_touch=True,
-        accept_downloads=True,
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, errors
+    with ui.phone_page(browser, getattr(request, "param", 360)) as page:
+        yield page
 
 
 @pytest.mark.parametrize("phone", PHONE_WIDTHS, indirect=True, ids=lambda w: f"{w}px")

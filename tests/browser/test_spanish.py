@@ -36,19 +36,9 @@ TRANSLATION_NOTE = _es(
 
 @pytest.fixture
 def phone(browser: Browser):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 780},
-        is_mobile=True,
-        has_touch=True,
-        accept_downloads=True,
-        locale="es-MX",
-    )
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert not errors, errors
+    # A phone set to Mexican Spanish.
+    with ui.phone_page(browser, 360, locale="es-MX") as page:
+        yield page
 
 
 def test_a_spanish_phone_opens_in_spanish_and_every_page_fits(phone: Page, app_url: str) -> None:
@@ -160,14 +150,8 @@ def test_every_spanish_page_fits_the_narrowest_and_a_wider_phone(
     browser: Browser, app_url: str, width: int
 ) -> None:
     # Spanish runs longer than English: nothing may scroll sideways or shrink.
-    context = browser.new_context(
-        viewport={"width": width, "height": 780}, is_mobile=True, has_touch=True
-    )
-    phone = context.new_page()
-    try:
+    with ui.phone_page(browser, width) as phone:
         for page in registry.PAGES:
             ui.open_app(phone, f"{app_url}{page.path}?lang=es")
             found = ui.phone_problems(phone)
             assert found == {"sideways": 0, "small_text": [], "small_targets": []}, page.key
-    finally:
-        context.close()

@@ -6,11 +6,14 @@ one, this is the only file to change.
 
 from __future__ import annotations
 
+import contextlib
 import io
+from collections.abc import Iterator
+from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image, ImageChops
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from components.filters import FILTERS_LABEL
@@ -267,3 +270,24 @@ def make_and_download_printout(
         download_button.click()
     assert download.value.suggested_filename == "my-visit-notes-hemifacial-spasm.pdf"
     return download.value.path().read_bytes()
+
+
+@contextlib.contextmanager
+def phone_page(browser: Browser, width: int = 360, **options: Any) -> Iterator[Page]:
+    """A touch-screen phone of ``width`` pixels (780 tall), in a context of its
+    own; fails if the page raised a script error."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 780},
+        is_mobile=True,
+        has_touch=True,
+        accept_downloads=True,
+        **options,
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not errors, errors

@@ -85,3 +85,17 @@ def option_names(at: AppTest) -> list[str]:
 def hidden_cards(at: AppTest) -> set[int]:
     """The positions (from 1) of the phone cards the hiding stylesheet hides."""
     return hidden_positions(HIDDEN_CARD, hiding_style(at))
+
+
+def open_app_page(page: str = "compare", **query: str | list[str]) -> AppTest:
+    """Run the app with ``query`` in its address, then switch to ``page``;
+    fails on any exception."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    if page != "compare":
+        at.switch_page(PAGES[page]).run()
+        assert not at.exception, at.exception
+    return at

@@ -23,7 +23,7 @@ from google.protobuf.message import Message
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers import ROOT
-from tests.views.apptest import APP, PAGES, TIMEOUT, plain
+from tests.views.apptest import PAGES, open_app_page, plain
 from tools import pseudo_language
 from treatments import i18n
 from treatments.loader import load_catalogue
@@ -33,8 +33,8 @@ _NOT_WORDS = frozenset(
     {"id", "form_id", "key", "url", "icon", "page_script_hash", "url_path", "type", "css_class"}
 )
 # Elements whose strings are code or data, not words: stylesheets, the
-# components' data, the charts' specs (their words are checked in
-# tests/treatments), downloads' bytes.
+# components' data, the charts' specs (their words are checked below, from
+# the functions that make them), downloads' bytes.
 _NOT_TEXT = frozenset(
     {"html", "bidi_component", "arrow_vega_lite_chart", "download_button", "empty"}
 )
@@ -88,16 +88,7 @@ def open_in_pseudo(
     i18n.activate(pseudo_language.CODE)
 
     def open_(page: str, **query: str) -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-        at.query_params["lang"] = pseudo_language.CODE
-        for key, value in query.items():
-            at.query_params[key] = value
-        at.run()
-        assert not at.exception, at.exception
-        if page != "compare":
-            at.switch_page(PAGES[page]).run()
-            assert not at.exception, at.exception
-        return at
+        return open_app_page(page, lang=pseudo_language.CODE, **query)
 
     yield open_
     i18n.activate(i18n.ENGLISH.code)
@@ -254,16 +245,7 @@ def speaking_spanish() -> Iterator[None]:
     i18n.activate(i18n.ENGLISH.code)
 
 
-def _open(page: str, **query: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    if page != "compare":
-        at.switch_page(PAGES[page]).run()
-        assert not at.exception, at.exception
-    return at
+_open = open_app_page
 
 
 def _shown(at: AppTest) -> list[str]:
@@ -353,3 +335,40 @@ def test_a_person_who_switches_language_keeps_every_pick(speaking_spanish: None)
     assert not at.exception
     assert at.multiselect(key="printout_options").value == ["injections", "watch-and-wait"]
     assert at.title[0].value == "Preguntas para mi consulta"
+
+
+def test_the_pictures_words_are_translated(
+    pseudo: Path, monkeypatch: pytest.MonkeyPatch, published_names: frozenset[str]
+) -> None:
+    # The pictures' titles, legends and text versions, and the repeats chart's.
+    from treatments import charts
+
+    monkeypatch.setenv("TREATMENTS_LOCALES", str(pseudo / "locales"))
+    with i18n.speaking(pseudo_language.CODE):
+        catalogue = load_catalogue(pseudo / "treatments.yaml", pseudo_language.CODE)
+        words: list[str] = []
+        for option in catalogue.options:
+            for benefit in charts.pictured(option):
+                words += charts.picture_title(benefit)
+                words += [group.words for group in charts.icon_array_key(benefit)]
+                words.append(charts.icon_array_summary(option, benefit))
+        words += charts.repeats_lines(catalogue.options)
+        words.append(charts.repeats_summary(catalogue.options))
+        spec = charts.repeats_chart(catalogue.options).to_dict()
+        words += [
+            str(value)
+            for key, value in _items(spec)
+            if key in {"title", "description", "text"} and isinstance(value, str)
+        ]
+    assert len(words) > 10
+    assert english_words(words, published_names) == set()
+
+
+def _items(node: object) -> Iterator[tuple[str, object]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield key, value
+            yield from _items(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _items(item)
