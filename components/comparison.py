@@ -197,7 +197,7 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
     # Chosen by the names in web addresses (English in every language), shown
     # by the page's own names: a shared link picks the same options in any.
     by_name = {option.url_name: option for option in catalogue.options}
-    start_from_any_language(SIDE_BY_SIDE_KEY, option_words())
+    start_from_any_language(SIDE_BY_SIDE_KEY, option_words)
     chosen = st.multiselect(
         ngettext(
             "Pick {fewest} to {most} option to see every detail side by side",

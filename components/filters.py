@@ -102,7 +102,7 @@ def filter_controls(catalogue: Catalogue) -> tuple[Filters, DeltaGenerator]:
         if now != asked:
             _old_link(spec.param.name, [kind for kind in kinds if kind in now])
         # A link made in another language names the kinds in its words.
-        start_from_any_language(spec.param.name, kind_words())
+        start_from_any_language(spec.param.name, kind_words)
         # A kind is named in English in the address, and shown as the data
         # file's translation names it.
         kind_labels = {option.kind: option.kind_label for option in catalogue.options}

@@ -113,25 +113,27 @@ def session_language() -> Language:
 Words = dict[str, dict[str, str]]
 
 
-def start_from_any_language(key: str, words: Words) -> None:
+def start_from_any_language(key: str, words: Callable[[], Words]) -> None:
     """Start the bound widget ``key`` from an address that names its values in
     another language's words (a link shared from a Spanish page, opened in
     English), the way an old link's renamed kinds are read (components.filters).
 
     Streamlit would drop words it does not show; the session's own value,
-    once there is one, leads.
+    once there is one, leads. ``words`` is asked for only then: it reads the
+    catalogue in every language.
     """
     asked = st.query_params.get_all(key)
     if not asked or key in st.session_state:
         return
+    named = words()
     code = i18n.active()
-    shown = {labels.get(code, value) for value, labels in words.items()}
+    shown = {labels.get(code, value) for value, labels in named.items()}
     if all(word in shown for word in asked):
         return
     values = [
         value
         for word in asked
-        for value, labels in words.items()
+        for value, labels in named.items()
         if word == value or word in labels.values()
     ]
     # Words of no language are ignored, as Streamlit ignores them.

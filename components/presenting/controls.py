@@ -41,7 +41,7 @@ def deck_options(catalogue: Catalogue, *, locked: bool = False) -> list[Option]:
     # By the names in web addresses and rooms (English in every language),
     # shown by the page's own: a phone in Spanish follows an English deck.
     by_name = {o.url_name: o for o in catalogue.options}
-    start_from_any_language(OPTIONS_KEY, option_words())
+    start_from_any_language(OPTIONS_KEY, option_words)
     chosen = st.multiselect(
         gettext("Options in the deck"),
         list(by_name),
@@ -60,7 +60,7 @@ def deck_cards(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
     deck = catalogue.deck
     # By id, shown by the question's words in the page's language.
     questions = {card.id: card.question for card in deck.issue_cards}
-    start_from_any_language(CARDS_KEY, card_words())
+    start_from_any_language(CARDS_KEY, card_words)
     chosen = st.multiselect(
         gettext("Issue cards in the deck (one question about every option)"),
         list(questions),
@@ -79,7 +79,7 @@ def deck_checks(catalogue: Catalogue, *, locked: bool = False) -> list[str]:
     if catalogue.check is None:
         return []
     asked = {q.id: q.question for q in catalogue.check.questions}
-    start_from_any_language(CHECKS_KEY, check_words())
+    start_from_any_language(CHECKS_KEY, check_words)
     chosen = st.multiselect(
         gettext("Questions for the room (phones answer, the screen shows the count)"),
         list(asked),
