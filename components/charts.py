@@ -89,6 +89,15 @@ def benefit_without_number(option: Option, benefit: Benefit, catalogue: Catalogu
 # shows one or the other, so a screen reader meets them once.
 WIDE_PICTURES, PHONE_PICTURES = "compare-picture", "phone-picture"
 PHONE_PICTURES_LABEL = N_("See how many it helps, as pictures of 100 people")
+HOW_TO_READ_PICTURES = N_(
+    "Each shape is one person. Where studies found different numbers, the "
+    "circles show how many were helped at least, and the diamonds show how "
+    "many more may have been. Studies measured help at different times, so "
+    "the pictures are in two groups. Do not compare a picture in one group with "
+    "one in the other."
+)
+REPEATS_FOLD = "repeats-fold"
+REPEATS_FOLD_LABEL = N_("See how often and how invasive, as a chart")
 
 
 def pictures_of_every_option(catalogue: Catalogue) -> None:
@@ -99,21 +108,19 @@ def pictures_of_every_option(catalogue: Catalogue) -> None:
     st.markdown(
         gettext("These pictures show every option, not just the ones that fit your choices.")
     )
-    repeats_chart(catalogue.options, catalogue)
+    # A phone's cards above say the same in words, and at large text the chart
+    # and its words were about two screens: there they wait under a tap. A wide
+    # screen and paper show it open, with no fold (app.css, by this key).
+    with st.container(key=REPEATS_FOLD), st.expander(gettext(REPEATS_FOLD_LABEL)):
+        repeats_chart(catalogue.options, catalogue)
     st.header(gettext("How many people it helps, out of 100"), anchor="helps")
     st.html(PICTURE_STYLE)
-    st.markdown(
-        gettext(
-            "Each shape is one person. Where studies found different numbers, the "
-            "circles show how many were helped at least, and the diamonds show how "
-            "many more may have been. Studies measured help at different times, so "
-            "the pictures are in two groups. Do not compare a picture in one group with "
-            "one in the other."
-        )
-    )
     with st.container(key=f"{WIDE_PICTURES}s"):
+        st.markdown(gettext(HOW_TO_READ_PICTURES))
         helps_pictures(catalogue, WIDE_PICTURES)
+    # On a phone, how to read them goes under the tap with the pictures.
     with st.container(key=f"{PHONE_PICTURES}s"), st.expander(gettext(PHONE_PICTURES_LABEL)):
+        st.markdown(gettext(HOW_TO_READ_PICTURES))
         helps_pictures(catalogue, PHONE_PICTURES)
 
 

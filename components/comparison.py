@@ -219,8 +219,9 @@ def side_by_side_picker(catalogue: Catalogue) -> list[Option]:
 
 
 def details_label(option: Option) -> str:
-    """The words on the fold that holds an option's caveats, notes and sources."""
-    return gettext("More on {option}: details and sources").format(option=option.short_name)
+    """The words on the fold that holds an option's caveats, notes and sources:
+    short enough for one line on a phone at large text."""
+    return gettext("More on {option}").format(option=option.short_name)
 
 
 def answers_then_details(

@@ -45,6 +45,13 @@ SPANISH = "es"
 MIN_WORDS = 8
 
 
+# A line of text, or a question in bold that runs on into its answer on the
+# same line ("**How invasive:** Level 1 of 4 ..."): the question is a label,
+# the answer a passage of its own, as they would be in a table's heading and
+# cell. Graded as one sentence, a question and answer read as one long one.
+_LABEL_THEN_ANSWER = re.compile(r"\n|(?<=:\*\*) ")
+
+
 def _words(markdown: str) -> str:
     text = re.sub(r"\[\\\[\d+\\\]\]\([^)]*\)", "", markdown)  # source links
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # other links keep their words
@@ -67,7 +74,7 @@ def page_passages(at: AppTest, *, names: list[str]) -> list[Passage]:
         for element in getattr(at, kind):
             if is_markdown_table(str(element.value)):
                 continue
-            texts += [_words(block) for block in str(element.value).split("\n")]
+            texts += [_words(block) for block in _LABEL_THEN_ANSWER.split(str(element.value))]
     for kind in ("radio", "checkbox", "multiselect", "text_area", "button"):
         texts += [_words(widget.label) for widget in getattr(at, kind)]
     passages = []

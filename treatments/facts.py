@@ -78,10 +78,19 @@ def benefit_headline(benefit: Benefit) -> str:
     return _joined(benefit_phrase(benefit), *benefit.caveats, benefit.no_figure_because)
 
 
+def _lead(phrase: str, caveats: Sequence[str], no_figure_because: str | None) -> str:
+    """The start of a headline a person reads before a tap. With a count, the
+    count and its time frame or what it counts; with none, "no reliable
+    number" and the first sentence after it, which says whether it happens or
+    how serious it is, so "no number" never reads as "no risk" or "no help"."""
+    if no_figure_because is None:
+        return sentence(phrase)
+    return _joined(phrase, first_sentence(_joined(*caveats, no_figure_because)))
+
+
 def benefit_lead(benefit: Benefit) -> str:
-    """The benefit in short: its count and when. With no count there is no
-    shorter form: the reason there is none is the answer."""
-    return sentence(benefit_phrase(benefit)) if benefit.per_100 is not None else ""
+    """The benefit in short: its count and when, or why there is none."""
+    return _lead(benefit_phrase(benefit), benefit.caveats, benefit.no_figure_because)
 
 
 def harm_phrase(harm: SideEffect | SeriousRisk) -> str:
@@ -118,10 +127,21 @@ def harm_headline(harm: SideEffect | SeriousRisk) -> str:
 
 
 def harm_lead(harm: SideEffect | SeriousRisk) -> str:
-    """The harm in short: its count and what it counts. With no count there is
-    no shorter form: the reason says whether it happens, or how serious it is,
-    and "no number" must never read as "no risk"."""
-    return sentence(harm_phrase(harm)) if harm.count is not None else ""
+    """The harm in short: its count and what it counts, or why there is none."""
+    return _lead(harm_phrase(harm), harm.caveats, harm.no_figure_because)
+
+
+def most_common_first(harms: Sequence[SideEffect | SeriousRisk]) -> list[int]:
+    """The positions of ``harms``, those counted most often first (by the high
+    end of each count; a tie keeps the data file's order), then those with no
+    number, in the data file's order. One rule for every option, so no option's
+    short answer picks its harms by hand."""
+
+    def rank(place: int) -> tuple[bool, int, int]:
+        count = harms[place].count
+        return (count is None, -(count.high if count else 0), place)
+
+    return sorted(range(len(harms)), key=rank)
 
 
 def _about(name: str, words: Sequence[str]) -> bool:

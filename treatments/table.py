@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from treatments.facts import FIELDS, FactLine, fact_lines, sentence, short_answers
-from treatments.i18n import N_, gettext
+from treatments.facts import (
+    FIELDS,
+    FactLine,
+    fact_lines,
+    most_common_first,
+    sentence,
+    short_answers,
+)
+from treatments.i18n import N_, gettext, ngettext
 from treatments.markdown import escape, markdown_table, refs
 from treatments.schema import HARM_FIELDS, Catalogue, Option
 
@@ -68,6 +75,25 @@ def comparison_row(option: Option, catalogue: Catalogue) -> dict[str, str]:
     return row
 
 
+# How many harms of each kind a short answer names, those counted most often
+# first; a line says how many more the fold holds.
+HARMS_IN_SHORT = 1
+
+
+def _more_harms(field: str, count: int) -> str:
+    if field == "serious_risks":
+        return ngettext(
+            "And {count} more serious risk, below.",
+            "And {count} more serious risks, below.",
+            count,
+        ).format(count=count)
+    return ngettext(
+        "And {count} more side effect, below.",
+        "And {count} more side effects, below.",
+        count,
+    ).format(count=count)
+
+
 def card_in_short(option: Option, fields: Sequence[str] = TABLE_FIELDS) -> str:
     """One option's short answers, as a narrow screen and the side-by-side cards
     show them before a tap: each question a label, its short answers below.
@@ -80,14 +106,30 @@ def card_in_short(option: Option, fields: Sequence[str] = TABLE_FIELDS) -> str:
     """
     blocks = []
     for field in fields:
-        lines = fact_lines(option, field)
-        label = f"**{escape(FIELDS[field].heading)}**"
-        if field in _LIST_FIELDS:
-            items = "\n".join(f"- {escape(line.short)}" for line in lines)
-            blocks.append(f"{label}\n{items}")
-        else:
-            blocks.append(f"{label}  \n{escape(sentence(lines[0].short))}")
+        # Each count says its own "out of 100 people", so the question needs
+        # no unit here: at large text a unit took a line of its own.
+        label = f"**{escape(FIELDS[field].label)}:**"
+        answers = [escape(sentence(line)) for line in short_lines(option, field)]
+        # One paragraph per question, a line per fact: a phone at large text
+        # has no room for a list's indent and gaps.
+        blocks.append(
+            "  \n".join([label, *answers]) if len(answers) > 1 else f"{label} {answers[0]}"
+        )
     return "\n\n".join(blocks)
+
+
+def short_lines(option: Option, field: str) -> list[str]:
+    """What a short answer says for one question: each fact's short form, and
+    for harms only the one counted most often, with a line that says how many
+    more the fold holds (:func:`most_common_first`)."""
+    lines = fact_lines(option, field)
+    if field not in HARM_FIELDS:
+        return [line.short for line in lines]
+    order = most_common_first(getattr(option, field))
+    shown = [lines[place].short for place in order[:HARMS_IN_SHORT]]
+    if (more := len(order) - len(shown)) > 0:
+        shown.append(_more_harms(field, more))
+    return shown
 
 
 def _in_full(line: FactLine, catalogue: Catalogue) -> str:

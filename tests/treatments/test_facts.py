@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from treatments import wording
 from treatments.facts import (
@@ -10,10 +14,12 @@ from treatments.facts import (
     FIELDS,
     fact_lines,
     first_sentence,
+    most_common_first,
+    sentence,
     short_answers,
 )
 from treatments.loader import load_catalogue
-from treatments.schema import HARM_FIELDS, Catalogue
+from treatments.schema import HARM_FIELDS, Catalogue, Per100, SideEffect
 
 _CATALOGUE = load_catalogue()
 
@@ -101,16 +107,19 @@ def test_a_short_benefit_keeps_its_time_and_a_short_harm_what_it_counts(
         for benefit, line in zip(option.helps, fact_lines(option, "helps"), strict=True):
             assert wording.timeframe_phrase(benefit.when) in line.short
             if benefit.per_100 is None:
-                # No number, and the whole of why: there is nothing shorter to say.
-                assert line.short == line.headline
-                assert (benefit.no_figure_because or "") in line.short
+                # No number, and the first of why, so "no number" never
+                # reads as "no help"; the rest of why waits under the fold.
+                assert first_sentence(benefit.no_figure_because or "") in line.short
         for field in HARM_FIELDS:
             for harm, line in zip(getattr(option, field), fact_lines(option, field), strict=True):
                 if harm.count is not None:
                     assert wording.basis_phrase(harm.counts, harm.over) in line.short
                 else:
-                    assert line.short == line.headline
-                    assert (harm.no_figure_because or "") in line.short
+                    # "No number" must never read as "no risk": the sentence
+                    # after it (whether it happens, or how serious it is) stays.
+                    why = [*harm.caveats, harm.no_figure_because or ""]
+                    after = first_sentence(" ".join(sentence(part) for part in why if part))
+                    assert line.short == f"{harm.name}: no reliable number. {after}"
 
 
 def test_a_caveat_waits_under_the_fold(catalogue: Catalogue) -> None:
@@ -125,3 +134,45 @@ def test_first_sentence() -> None:
     assert first_sentence("This can happen. No study counted it.") == "This can happen."
     assert first_sentence("  Only one.  ") == "Only one."
     assert first_sentence("Why? Because.") == "Why?"
+
+
+def test_a_risk_with_no_number_says_in_short_how_serious_it_is(catalogue: Catalogue) -> None:
+    """Issue 29: "no reliable number" under serious risks worried; its short
+    form now says at once what the number's absence does not mean."""
+    spread = fact_lines(catalogue.options[0], "serious_risks")[0]
+    assert spread.short == (
+        "Trouble swallowing or breathing, if the medicine spreads in the body: "
+        "no reliable number. This can put life at risk."
+    )
+    assert "No study of face spasm counted it." in spread.headline
+    assert "No study of face spasm counted it." not in spread.short
+
+
+def _harm(count: tuple[int, int] | None) -> SideEffect:
+    figure = {"per_100": Per100(low=count[0], high=count[1])} if count else {}
+    why = {} if count else {"no_figure_because": "No study counted it."}
+    basis = {"counts": "each operation"} if count else {}
+    return SideEffect(name="Harm", sources=["KEY"], **figure, **why, **basis)
+
+
+@given(
+    st.lists(
+        st.none() | st.tuples(st.integers(0, 100), st.integers(0, 100)).map(sorted).map(tuple),
+        max_size=12,
+    )
+)
+def test_most_common_first_puts_the_counted_first_then_the_rest_in_order(
+    counts: list[tuple[int, int] | None],
+) -> None:
+    harms = [_harm(count) for count in counts]
+    order = most_common_first(harms)
+    assert sorted(order) == list(range(len(harms)))
+    counted = [place for place in order if counts[place] is not None]
+    assert order[: len(counted)] == counted, "every counted harm before every other"
+    highs = [counts[place][1] for place in counted]  # type: ignore[index]
+    assert highs == sorted(highs, reverse=True)
+    for a, b in itertools.pairwise(order):
+        same = counts[a] is None and counts[b] is None
+        same = same or (counts[a] and counts[b] and counts[a][1] == counts[b][1])
+        if same:
+            assert a < b, "a tie keeps the data file's order"

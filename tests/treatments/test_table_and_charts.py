@@ -13,16 +13,19 @@ from hypothesis import strategies as st
 
 from tools.markdown_tables import parse_markdown_table
 from treatments import charts
+from treatments.facts import FIELDS, fact_lines, most_common_first
 from treatments.filters import Filters, apply_filters
 from treatments.markdown import escape
-from treatments.schema import SOON_TIMEFRAMES, Catalogue, Per100
+from treatments.schema import HARM_FIELDS, SOON_TIMEFRAMES, Catalogue, Per100
 from treatments.sources import source_numbers
 from treatments.table import (
     COLUMNS,
+    TABLE_FIELDS,
     card_in_full,
     card_in_short,
     comparison_markdown,
     comparison_row,
+    short_lines,
     spoken_option,
 )
 from treatments.wording import TIMEFRAME_WORDS
@@ -292,21 +295,65 @@ def test_each_harm_in_a_cell_is_its_own_emphasised_item(catalogue: Catalogue) ->
 def test_a_phone_card_says_what_the_table_row_says(catalogue: Catalogue) -> None:
     """Issue: the narrow layout has the same facts, citations and order as the wide one.
 
-    The short answers carry every figure; the fold under them every source link.
+    The fold under the short answers carries every figure and source link.
     """
     for option in catalogue.options:
         row = comparison_row(option, catalogue)
         short, full = card_in_short(option), card_in_full(option, catalogue)
-        headings = [escape(column) for column in COLUMNS[1:]]
-        for card in (short, full):
-            places = [card.index(f"**{heading}**") for heading in headings]
+        questions = [f"**{escape(FIELDS[field].label)}:**" for field in TABLE_FIELDS]
+        headings = [f"**{escape(column)}**" for column in COLUMNS[1:]]
+        for card, marks in ((short, questions), (full, headings)):
+            places = [card.index(mark) for mark in marks]
             assert places == sorted(places), "the questions in the table's order"
         assert "](http" not in short, "the sources wait under the fold"
-        for column in COLUMNS[1:]:
+        for field, column in zip(TABLE_FIELDS, COLUMNS[1:], strict=True):
             links = re.findall(r"\[\\\[\d+\\\]\]\([^)]*\)", row[column])
             assert links and all(link in full for link in links), (option.id, column)
+            # Every count of help is in the short answer; of harms, the one of
+            # each kind counted most often; the notes' figures wait in the fold,
+            # which holds every figure the row has.
+            in_short = " ".join(short_lines(option, field))
             for figure in re.findall(r"\d[\d,]* out of 1(?:00|,000)", row[column]):
-                assert figure in short and figure in full, (option.id, figure)
+                assert figure in full, (option.id, figure)
+                if field == "helps":
+                    assert figure in in_short, (option.id, figure)
+
+
+def test_a_short_answer_names_the_harm_counted_most_often_and_how_many_more(
+    catalogue: Catalogue,
+) -> None:
+    """Issue 29: at large text a phone's Compare was 19 screens, most of them
+    harms in full. Each kind of harm now leads with one, and says how many
+    more the fold holds; the same rule for every option."""
+    surgery = catalogue.options[2]
+    assert short_lines(surgery, "serious_risks") == [
+        "Hearing loss in that ear that does not go away, from mild to total: 21 to 90 out of "
+        "1,000 people (about 2 to 9 out of 100). Counted for each operation.",
+        "And 8 more serious risks, below.",
+    ]
+    for option in catalogue.options:
+        for field in HARM_FIELDS:
+            harms = getattr(option, field)
+            lines = short_lines(option, field)
+            assert lines[0] == fact_lines(option, field)[most_common_first(harms)[0]].short
+            counted = [harm.count.high for harm in harms if harm.count]
+            shown = harms[most_common_first(harms)[0]]
+            assert shown.count is None if not counted else shown.count.high == max(counted)
+            if len(harms) > 1:
+                assert lines[1:] == [
+                    f"And {len(harms) - 1} more {_kind(field, len(harms) - 1)}, below."
+                ]
+            else:
+                assert lines == lines[:1]
+
+
+def _kind(field: str, count: int) -> str:
+    one, many = (
+        ("serious risk", "serious risks")
+        if field == "serious_risks"
+        else ("side effect", "side effects")
+    )
+    return one if count == 1 else many
 
 
 def test_a_short_card_is_shorter_than_its_fold(catalogue: Catalogue) -> None:

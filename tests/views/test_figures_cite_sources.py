@@ -49,10 +49,14 @@ def _blocks(at: AppTest) -> list[list[str]]:
     return blocks
 
 
+# A short answer's question, in bold before its answer on the same line.
+_QUESTION = re.compile(r"^\*\*[^*]+:\*\* ")
+
+
 def _cited_by_the_fold(line: str, fold: list[str]) -> bool:
     """A short answer's figure is cited where the fold right under it (the next
     block) starts a line with the same words and gives that line its source."""
-    start = line.removeprefix("- ").rstrip(".")
+    start = _QUESTION.sub("", line.removeprefix("- ")).rstrip(".")
     return any(full.startswith(start) and LINK.search(full) for full in fold)
 
 

@@ -23,9 +23,10 @@ from tests.views.apptest import (
     option_names,
     plain,
 )
+from treatments.facts import ANSWER_FIELDS, FIELDS
 from treatments.markdown import escape
 from treatments.schema import Catalogue
-from treatments.table import COLUMNS
+from treatments.table import TABLE_FIELDS
 
 ALL = ALL_OPTIONS
 
@@ -169,32 +170,15 @@ def test_side_by_side_cards_show_every_field_for_each_choice(open_page) -> None:
     names = [s.value for s in at.subheader if s.value in ALL][len(ALL) :]
     assert names == ["Botulinum toxin injections", "Microvascular decompression (surgery)"]
     card_text = " ".join(m.value for m in at.markdown)
-    for label in (
-        "What it is",
-        "How it is done",
-        "How invasive",
-        "Asleep or awake",
-        "Hospital stay",
-        "How often it is repeated",
-        "How soon it works",
-        "How long it lasts",
-        "How many it helps (out of 100 people)",
-        "Common side effects (out of 100 people)",
-        "Serious risks (out of 1,000 people)",
-        "Recovery",
-        "What it feels like",
-        "Work and driving",
-        "Who it is usually for",
-        "How strong the proof is",
-    ):
+    for field in ANSWER_FIELDS:
         # Two side-by-side cards, and the comparison's phone cards (one per
         # option) for the questions the comparison table asks; in each card
-        # once in the short answers and once in the fold under them.
-        in_comparison = label in COLUMNS
-        found = card_text.count(f"**{label}**")
-        if escape(label) != label:
-            found += card_text.count(f"**{escape(label)}**")
-        assert found == 2 * (2 + 5 * in_comparison), label
+        # once in the short answers (the question, then its answer on the same
+        # line) and once in the fold under them (the question with its unit).
+        in_comparison = field in TABLE_FIELDS
+        in_short = card_text.count(f"**{escape(FIELDS[field].label)}:**")
+        in_fold = card_text.count(f"**{escape(FIELDS[field].heading)}**")
+        assert in_short == in_fold == 2 + 5 * in_comparison, field
 
 
 def test_side_by_side_needs_two(open_page) -> None:
