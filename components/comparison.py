@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from components import words
 from components.announcer import announce
 from components.answers import keep
 from components.filters import CLEARED, FILTERS_FOLD, clear_filters, filter_controls
@@ -16,7 +17,7 @@ from treatments.filters import apply_filters, filters_on, treatment_kinds
 from treatments.i18n import N_, gettext, ngettext
 from treatments.markdown import escape
 from treatments.schema import Catalogue, Option
-from treatments.table import TABLE_FIELDS, card_in_full, card_in_short, comparison_markdown
+from treatments.table import TABLE_FIELDS
 
 SIDE_BY_SIDE_KEY = SIDE_BY_SIDE.name
 COMPARISON_KEY = "comparison"
@@ -131,7 +132,7 @@ def side_by_side(catalogue: Catalogue) -> None:
     # nothing on paper: app.css leaves it out of print, by this key.
     with st.container(key=SIDE_BY_SIDE_ANCHOR):
         st.header(gettext("Side by side"), anchor=SIDE_BY_SIDE_ANCHOR)
-        option_cards(side_by_side_picker(catalogue), catalogue)
+        option_cards(side_by_side_picker(catalogue))
 
 
 def _filters_on_words(on: Sequence[str]) -> str:
@@ -174,7 +175,7 @@ def comparison_table(catalogue: Catalogue) -> None:
     options = catalogue.options
     with st.container(key=COMPARISON_KEY):
         with st.container(key=TABLE_KEY):
-            st.markdown(comparison_markdown(options, catalogue))
+            st.markdown(words.comparison_table())
         # A phone shows the same rows as one card per option (app.css shows the
         # table or the cards by screen width): no sideways scrolling, each answer
         # under its question, the option's name a heading a screen reader can find.
@@ -182,7 +183,7 @@ def comparison_table(catalogue: Catalogue) -> None:
             for option in options:
                 with st.container(border=True):
                     st.subheader(option.name, anchor=card_anchor(option))
-                    answers_then_details(option, catalogue, TABLE_FIELDS, "compare")
+                    answers_then_details(option, TABLE_FIELDS, "compare")
         st.caption(
             gettext(
                 "Numbers in square brackets link to the sources. Studies measured different "
@@ -224,9 +225,7 @@ def details_label(option: Option) -> str:
     return gettext("More on {option}").format(option=option.short_name)
 
 
-def answers_then_details(
-    option: Option, catalogue: Catalogue, fields: Sequence[str], place: str
-) -> None:
+def answers_then_details(option: Option, fields: Sequence[str], place: str) -> None:
     """The short answers, then everything else folded under one tap.
 
     A phone with large text showed about 26 screens of Compare when every
@@ -236,20 +235,21 @@ def answers_then_details(
     """
     # On paper the fold prints open and the short answers, which its lines
     # start with, would be said twice: app.css drops them there by this key.
+    short, full = words.option_cards(tuple(fields))[option.id]
     with st.container(key=f"{IN_SHORT}-{place}-{option.id}"):
-        st.markdown(card_in_short(option, fields))
+        st.markdown(short)
     with st.expander(details_label(option)), st.container(key=f"{IN_FULL}-{place}-{option.id}"):
-        st.markdown(card_in_full(option, catalogue, fields))
+        st.markdown(full)
 
 
-def option_card(option: Option, catalogue: Catalogue) -> None:
+def option_card(option: Option) -> None:
     """Every field of one option, in the same order and words for every option."""
     with st.container(border=True, key=f"card-{option.id}"):
         st.subheader(option.name, anchor=False)
-        answers_then_details(option, catalogue, ANSWER_FIELDS, "side-by-side")
+        answers_then_details(option, ANSWER_FIELDS, "side-by-side")
 
 
-def option_cards(options: Sequence[Option], catalogue: Catalogue) -> None:
+def option_cards(options: Sequence[Option]) -> None:
     """The chosen options in columns, or a hint if fewer than two are chosen."""
     if len(options) < 2:
         st.caption(
@@ -260,8 +260,8 @@ def option_cards(options: Sequence[Option], catalogue: Catalogue) -> None:
             ).format(count=FEWEST)
         )
         if len(options) == 1:
-            option_card(options[0], catalogue)
+            option_card(options[0])
         return
     for column, option in zip(st.columns(len(options)), options, strict=True):
         with column:
-            option_card(option, catalogue)
+            option_card(option)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from components import words
 from treatments import charts
 from treatments.markdown import escape
 from treatments.schema import Benefit, Option
@@ -48,8 +49,9 @@ def picture_of_100(option: Option, benefit: Benefit, key: str, title: Sequence[s
     the same groups in words beside their shapes.
     """
     first, *rest = title
+    drawn = words.picture(option.id, option.helps.index(benefit))
     with st.container(key=key):
         st.markdown("  \n".join([f"**{escape(first)}**", *map(escape, rest)]))
-        st.image(charts.icon_grid_svg(benefit), alt=charts.icon_array_summary(option, benefit))
+        st.image(drawn.svg, alt=drawn.alt)
         with st.container(key=f"{LEGEND_KEY}-{key}"):
-            st.markdown("\n\n".join(escape(g.words) for g in charts.icon_array_key(benefit)))
+            st.markdown(drawn.legend)
