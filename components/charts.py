@@ -62,16 +62,15 @@ def repeats_chart(options: Sequence[Option], catalogue: Catalogue) -> None:
     st.caption(" ".join([gettext(charts.REPEATS_INTRO), *lines]))
 
 
-def icon_array(option: Option, benefit: Benefit, catalogue: Catalogue, place: str) -> None:
+def icon_array(option: Option, benefit: Benefit, catalogue: Catalogue) -> None:
     """One benefit's picture of 100, what helped means, and its sources.
 
     Its title names the option and when it was measured, with any caveat in
     the same place, so a picture is never read without its time frame.
-    ``place`` starts its key: the wide page's copy or the phone's.
     """
     title = [option.short_name, wording.timeframe_phrase(benefit.when), *benefit.caveats]
     position = option.helps.index(benefit)
-    picture_of_100(option, benefit, f"{place}-{option.id}-{position}", title)
+    picture_of_100(option, benefit, f"{PICTURES}-{option.id}-{position}", title)
     means = gettext("Helped means: {meaning}").format(meaning=escape(benefit.means))
     st.caption(f"{means} {refs(benefit.sources, catalogue)}")
 
@@ -84,11 +83,9 @@ def benefit_without_number(option: Option, benefit: Benefit, catalogue: Catalogu
     )
 
 
-# The pictures of 100 on a wide screen, and the same pictures folded on a
-# phone, where seven of them at large text are about six screens long. app.css
-# shows one or the other, so a screen reader meets them once.
-WIDE_PICTURES, PHONE_PICTURES = "compare-picture", "phone-picture"
-PHONE_PICTURES_LABEL = N_("See how many it helps, as pictures of 100 people")
+# Each picture of 100's key starts with this; their fold's key is its plural.
+PICTURES = "compare-picture"
+PICTURES_FOLD_LABEL = N_("See how many it helps, as pictures of 100 people")
 HOW_TO_READ_PICTURES = N_(
     "Each shape is one person. Where studies found different numbers, the "
     "circles show how many were helped at least, and the diamonds show how "
@@ -115,38 +112,31 @@ def pictures_of_every_option(catalogue: Catalogue) -> None:
         repeats_chart(catalogue.options, catalogue)
     st.header(gettext("How many people it helps, out of 100"), anchor="helps")
     st.html(PICTURE_STYLE)
-    with st.container(key=f"{WIDE_PICTURES}s"):
+    # One copy of the pictures, in a fold a phone shows shut (at large text
+    # they fill several screens) and a wide screen and paper show open, with
+    # no fold (app.css, by this key).
+    with st.container(key=f"{PICTURES}s"), st.expander(gettext(PICTURES_FOLD_LABEL)):
         st.markdown(gettext(HOW_TO_READ_PICTURES))
-        helps_pictures(catalogue, WIDE_PICTURES)
-    # On a phone, how to read them goes under the tap with the pictures.
-    with st.container(key=f"{PHONE_PICTURES}s"), st.expander(gettext(PHONE_PICTURES_LABEL)):
-        st.markdown(gettext(HOW_TO_READ_PICTURES))
-        helps_pictures(catalogue, PHONE_PICTURES)
+        helps_pictures(catalogue)
 
 
-def helps_pictures(catalogue: Catalogue, place: str) -> None:
+def helps_pictures(catalogue: Catalogue) -> None:
     """Every counted benefit's picture, in its group of time, then those with no number."""
-    # One copy's headings are the page's anchors; the other's would repeat them.
-    wide = place == WIDE_PICTURES
-    st.subheader(gettext("Soon after the treatment"), anchor="helps-soon" if wide else False)
-    icon_arrays(charts.counted_benefits(catalogue.options, soon=True), catalogue, place)
-    st.subheader(gettext("A year or more later"), anchor="helps-later" if wide else False)
-    icon_arrays(charts.counted_benefits(catalogue.options, soon=False), catalogue, place)
+    st.subheader(gettext("Soon after the treatment"), anchor="helps-soon")
+    icon_arrays(charts.counted_benefits(catalogue.options, soon=True), catalogue)
+    st.subheader(gettext("A year or more later"), anchor="helps-later")
+    icon_arrays(charts.counted_benefits(catalogue.options, soon=False), catalogue)
     uncounted = charts.uncounted_benefits(catalogue.options)
     if uncounted:
-        st.subheader(
-            gettext("No fair number, so no picture"), anchor="helps-no-number" if wide else False
-        )
+        st.subheader(gettext("No fair number, so no picture"), anchor="helps-no-number")
         for option, benefit in uncounted:
             benefit_without_number(option, benefit, catalogue)
 
 
-def icon_arrays(
-    pictures: Sequence[tuple[Option, Benefit]], catalogue: Catalogue, place: str
-) -> None:
+def icon_arrays(pictures: Sequence[tuple[Option, Benefit]], catalogue: Catalogue) -> None:
     """One 100-person icon array per benefit, a few to a row."""
     for start in range(0, len(pictures), _ICONS_PER_ROW):
         row = pictures[start : start + _ICONS_PER_ROW]
         for column, (option, benefit) in zip(st.columns(_ICONS_PER_ROW), row, strict=False):
             with column:
-                icon_array(option, benefit, catalogue, place)
+                icon_array(option, benefit, catalogue)

@@ -92,10 +92,10 @@ def test_a_63_year_old_on_a_small_phone_with_large_text(
         expect(shots).to_contain_text("no reliable number. This can put life at risk.")
 
         # The pictures of 100 say what a range means, in sentences.
-        ui.keyed(phone, "phone-pictures").get_by_text(
+        ui.keyed(phone, "compare-pictures").get_by_text(
             "See how many it helps, as pictures of 100 people"
         ).click()
-        legend = ui.keyed(phone, f"picture-legend-phone-picture-{injections.id}-0")
+        legend = ui.keyed(phone, f"picture-legend-compare-picture-{injections.id}-0")
         expect(legend).to_contain_text("At least 73 were helped.")
         expect(legend).to_contain_text("Up to 25 more may have been helped. Studies differ.")
         expect(legend).not_to_contain_text("+25")
