@@ -8,8 +8,9 @@ Run from the project folder (Chromium needed for the browser figures)::
 The floor is ``bench/floor_app.py``: a bare script that shows the same five
 options in a plain ``st.table`` with one filter. Every figure is the median of
 several runs, measured in the same run as the floor's, with the ratio. For the
-filter click it also times ``bench/floor_filters_app.py``, the floor with the
-app's own six filters, to show what those controls cost by themselves.
+filter click it times ``bench/floor_table_app.py``, the app's six filters and
+its own table drawn the plain way, and ``bench/floor_filters_app.py``, the six
+filters over the floor's small table, to show what the controls cost alone.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bench.browser import browser_rows, phone_rows
 from bench.common import (
     FLOOR,
     FLOOR_FILTERS,
+    FLOOR_TABLE,
     FULL,
     QUICK,
     RESULTS,
@@ -55,7 +57,13 @@ def main(argv: list[str] | None = None) -> int:
         app_process, app_url = servers.enter_context(running_server())
         floor_process, floor_url = servers.enter_context(running_server(script=FLOOR))
         _, filters_url = servers.enter_context(running_server(script=FLOOR_FILTERS))
-        urls = {"app": app_url, "floor": floor_url, "floor_filters": filters_url}
+        _, table_url = servers.enter_context(running_server(script=FLOOR_TABLE))
+        urls = {
+            "app": app_url,
+            "floor": floor_url,
+            "floor_filters": filters_url,
+            "floor_table": table_url,
+        }
         # The Compare page in Spanish too, against the English one.
         rows += browser_rows(sizes, {**urls, "app_es": f"{app_url}/?lang=es"})
         rows += phone_rows(sizes, urls)

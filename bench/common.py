@@ -10,6 +10,7 @@ from tools.live_server import ROOT
 APP = str(ROOT / "app.py")
 FLOOR = "bench/floor_app.py"
 FLOOR_FILTERS = "bench/floor_filters_app.py"
+FLOOR_TABLE = "bench/floor_table_app.py"
 RESULTS = ROOT / "bench" / "RESULTS.md"
 # The floor's st.table, or the app's comparison table (drawn from Markdown).
 TABLE = ":is([data-testid='stTable'], [data-testid='stMarkdownContainer']) table"

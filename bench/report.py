@@ -46,10 +46,12 @@ How to read it:
   fold opening), as it would for a person reading the page.
 - The filter click is split in three by watching the page's WebSocket: the browser's work
   before the rerun request leaves, the wait for the server's first reply, and the rest (more
-  replies, then drawing). Section 3's floor is the floor with the app's six filters, each bound
-  to the URL, in one `st.fragment` (`bench/floor_filters_app.py`), as the goal asks; its last
-  row sets that floor against the one-filter floor, to show what the six controls cost by
-  themselves.
+  replies, then drawing). Section 3's floor draws the app's own comparison table (the same
+  cells, as a Markdown table) under the app's six filters, each bound to the URL, in one
+  `st.fragment` (`bench/floor_table_app.py`), redrawing the table of the options that fit on each
+  click, as the goal asks; its last rows set that floor against the six filters over the
+  floor's small table (`bench/floor_filters_app.py`), and that against the one-filter floor, to
+  show what the table's cells and the six controls cost by themselves.
 - Sessions are protocol-level clients (`tools/session_client.py`) that all start at once; each
   loads the Compare page, then clicks one filter. Like a browser, the click reruns only the
   `st.fragment` the filter sits in (the floor has none, so it reruns the whole script). A
