@@ -16,6 +16,7 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import brotli
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -98,6 +99,18 @@ def test_the_balancer_compresses_and_keeps_streamlits_cache_headers(cluster: Clu
     # on-the-fly libslz, which compressed the page above, gives about half.
     assert len(body) < len(plain) / 3
     assert headers["cache-control"] == ["public, immutable, max-age=31536000"]
+
+    # A browser that takes Brotli (every browser in use) gets the Brotli copy,
+    # smaller again; one that turns it off with q=0 gets gzip.
+    path = f"{cluster.url}/{script.group(1).decode()}"
+    status, br_headers, smaller = _get(path, {"Accept-Encoding": "gzip, deflate, br, zstd"})
+    assert status == 200 and br_headers["content-encoding"] == ["br"]
+    assert brotli.decompress(smaller) == plain
+    assert len(smaller) < 0.9 * len(body)
+    assert br_headers["vary"] == ["Accept-Encoding"]
+    assert br_headers["cache-control"] == headers["cache-control"]
+    _, off, _ = _get(path, {"Accept-Encoding": "gzip, br;q=0"})
+    assert off["content-encoding"] == ["gzip"]
 
 
 def test_a_page_has_words_to_read_before_the_app_arrives(

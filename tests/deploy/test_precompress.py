@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import brotli
 import pytest
 
 from deploy.precompress import (
@@ -34,6 +35,10 @@ def test_every_text_file_gets_a_copy_that_unzips_to_the_same_bytes(tmp_path: Pat
         original = source / copy.removesuffix(".gz")
         assert gzip.decompress((target / copy).read_bytes()) == original.read_bytes()
         assert original.suffix in SUFFIXES
+        # And a Brotli copy beside it, smaller, of the same bytes.
+        smaller = (target / copy).with_suffix(".br").read_bytes()
+        assert brotli.decompress(smaller) == original.read_bytes()
+        assert len(smaller) < len((target / copy).read_bytes())
     # The same input gives the same bytes, run after run.
     again = tmp_path / "again"
     precompress(again, source)
