@@ -12,15 +12,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from bench import floor_catalogue
 from components.filters import filter_controls
 from treatments.filters import apply_filters
-from treatments.loader import default_path, load_catalogue
 from treatments.schema import Catalogue
-
-
-@st.cache_resource
-def _catalogue() -> Catalogue:
-    return load_catalogue(default_path())
 
 
 @st.fragment
@@ -44,4 +39,4 @@ def _options_that_fit(catalogue: Catalogue) -> None:
 
 
 st.title("Floor with the app's filters")
-_options_that_fit(_catalogue())
+_options_that_fit(floor_catalogue.catalogue())

@@ -37,6 +37,6 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str
     assert f"{QUICK.crowds[0]} sessions at once | errors | 0 | 0 |" in text
     assert "| … request → first reply |" in text
     assert "Compare page in Spanish" in text
-    assert "the floor with the app's six filters" in text
+    assert "bench/floor_table_app.py" in text, "the filter click's floor draws the app's table"
     assert "skipped" not in text
     assert text.endswith(by_hand) and "An earlier run" not in text
