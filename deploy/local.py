@@ -15,6 +15,8 @@ Tests and the benchmark use `Cluster` directly.
 from __future__ import annotations
 
 import argparse
+import atexit
+import functools
 import os
 import secrets
 import shutil
@@ -41,6 +43,20 @@ from deploy.processes import (
     wait_until_healthy,
 )
 from treatments.presenting.rooms import REDIS_URL_VARIABLE
+
+
+@functools.cache
+def _static_copies() -> Path:
+    """Streamlit's files compressed ahead of time, made once per process and
+    copied into each cluster's folder: Brotli at its best level is slow over
+    Streamlit's hundreds of files, and a test run or a benchmark starts many
+    clusters.
+    The files never change for an installed Streamlit."""
+    folder = Path(tempfile.mkdtemp(prefix="hfs-static-copies-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    precompress(folder)
+    return folder
+
 
 HAPROXY_CONFIG = ROOT / "deploy" / "haproxy.cfg"
 STATIC_LUA = ROOT / "deploy" / "static.lua"
@@ -143,7 +159,7 @@ class Cluster:
             if self.precompressed:
                 folder = Path(tempfile.mkdtemp(prefix="hfs-precompressed-"))
                 self._folders.append(folder)
-                precompress(folder)
+                shutil.copytree(_static_copies(), folder, dirs_exist_ok=True)
                 write_first_screen(folder)
                 settings |= {"HFS_PRECOMPRESSED": str(folder), "HFS_STATIC_LUA": str(STATIC_LUA)}
             log = self._new_log("haproxy-")

@@ -12,7 +12,10 @@ from bench.report import BY_HAND
 from views.registry import PAGES
 
 
+# It starts every section's servers, a browser and clusters behind HAProxy:
+# several minutes on 2 busy cores, over the suite's 300 s for one test.
 @pytest.mark.browser
+@pytest.mark.timeout(900)
 def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str) -> None:
     del chromium_path  # the browser sections must run, not skip
     out = tmp_path / "results.md"
