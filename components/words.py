@@ -10,8 +10,8 @@ the key is the fingerprint alone.
 
 The caches are ``functools.lru_cache``: a lookup is a dictionary's, where
 ``st.cache_resource`` hashes its arguments (with ``inspect``) on every call,
-which cost about as much as drawing one picture again; Compare looks here
-about thirty times a run. The catalogue itself stays in ``st.cache_resource``
+which cost about as much as wording a card again, and Compare looks here once
+for each card and picture. The catalogue itself stays in ``st.cache_resource``
 (components/catalogue.py).
 """
 
@@ -77,9 +77,8 @@ def _pictures(version: str) -> Mapping[tuple[str, int], Picture]:
     del version  # the key
     drawn = {}
     for option in get_catalogue().options:
-        for position, benefit in enumerate(option.helps):
-            if benefit.per_100 is None:
-                continue
+        for benefit in charts.pictured(option):
+            position = option.helps.index(benefit)
             legend = "\n\n".join(escape(group.words) for group in charts.icon_array_key(benefit))
             drawn[option.id, position] = Picture(
                 charts.icon_grid_svg(benefit), charts.icon_array_summary(option, benefit), legend
