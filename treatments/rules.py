@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from pydantic import BaseModel
+
 from treatments import check
 from treatments.model import FIGURE_SOURCE_KINDS
-from treatments.schema import HARM_FIELDS, NO_TREATMENT_KIND, Catalogue
+from treatments.schema import HARM_FIELDS, NO_TREATMENT_KIND, Catalogue, Range
 
 Where = tuple[str | int, ...]
 
@@ -90,6 +92,50 @@ def counts_rest_on_studies(catalogue: Catalogue, problem: Report) -> Iterator[Pr
                 "a count of people needs at least one study, review, guideline or drug "
                 f"label among its sources; these are not: {cited}",
             )
+
+
+def figures_rest_on_studies(catalogue: Catalogue, problem: Report) -> Iterator[Problem]:
+    # Not only a count of people: any number a person reads (nights in
+    # hospital, hours, weeks, how often) rests on a study, review, guideline
+    # or label. A patient or clinic page may say how a treatment is done, in
+    # words with no number. Counts of people have their own rule above.
+    kinds = {s.key: s.kind for s in catalogue.sources}
+    counted = {loc for loc, _ in _counted_items(catalogue)}
+    for loc, item in _sourced_items(catalogue):
+        keys = item.sources
+        if loc in counted or any(kinds.get(key) in FIGURE_SOURCE_KINDS for key in keys):
+            continue
+        figure = next(_figures(item), None)
+        if figure is not None and any(key in kinds for key in keys):
+            cited = ", ".join(f"{key} ({kinds[key]})" for key in keys if key in kinds)
+            yield problem(
+                loc,
+                f"{figure!r} is a number, so it needs at least one study, review, guideline "
+                f"or drug label among its sources; these are not: {cited}",
+            )
+
+
+# An option's place on the invasiveness scale is the data file's own
+# judgement, not a figure from a source.
+_NOT_FIGURES = frozenset({"sources", "level"})
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures(node: Any) -> Iterator[str]:
+    """The numbers a sourced item states: digits in its words, or a range
+    above none (no nights in hospital is how a treatment is done, not a figure)."""
+    if isinstance(node, str):
+        yield from _DIGITS.findall(node)
+    elif isinstance(node, Range):
+        if node.high > 0:
+            yield f"{node.low} to {node.high}"
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            if name not in _NOT_FIGURES:
+                yield from _figures(getattr(node, name))
+    elif isinstance(node, (list, tuple)):
+        for value in node:
+            yield from _figures(value)
 
 
 def old_kind_names_are_free(catalogue: Catalogue, problem: Report) -> Iterator[Problem]:
@@ -282,6 +328,7 @@ RULES: tuple[Rule, ...] = (
     cited_sources_exist,
     every_source_is_cited,
     counts_rest_on_studies,
+    figures_rest_on_studies,
     citations_are_whole,
     mixed_groups_say_so,
     per_round_counts_have_a_whole_risk,
@@ -312,22 +359,34 @@ def _counted(catalogue: Catalogue) -> Iterator[tuple[Where, list[str]]]:
 
 def _cited(catalogue: Catalogue) -> Iterator[tuple[Where, list[str]]]:
     """Every place that cites sources, with its location in the file."""
+    for loc, item in _sourced_items(catalogue):
+        yield (*loc, "sources"), item.sources
+
+
+def _sourced_items(catalogue: Catalogue) -> Iterator[tuple[Where, Any]]:
+    """Every part of the file that cites sources, with its location."""
     for index, section in enumerate(catalogue.about):
-        yield ("about", index, "sources"), section.sources
+        yield ("about", index), section
     for name in ("questions", "sure"):
         if (part := getattr(catalogue, name)) is not None:
-            yield (name, "sources"), part.sources
+            yield (name,), part
     for index, option in enumerate(catalogue.options):
-        for field, loc_value in sourced_fields(option):
-            yield ("options", index, *field, "sources"), loc_value
+        for field, item in _sourced_parts(option):
+            yield ("options", index, *field), item
 
 
-def sourced_fields(option: Any) -> Iterator[tuple[Where, list[str]]]:
+def _sourced_parts(option: Any) -> Iterator[tuple[Where, Any]]:
     for name in type(option).model_fields:
         value = getattr(option, name)
         if isinstance(value, list):
             for i, item in enumerate(value):
                 if hasattr(item, "sources"):
-                    yield (name, i), item.sources
+                    yield (name, i), item
         elif hasattr(value, "sources"):
-            yield (name,), value.sources
+            yield (name,), value
+
+
+def sourced_fields(option: Any) -> Iterator[tuple[Where, list[str]]]:
+    """Each field of an option that cites sources, with the keys it cites."""
+    for field, item in _sourced_parts(option):
+        yield field, item.sources

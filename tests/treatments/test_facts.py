@@ -43,7 +43,8 @@ def test_a_short_answer_leads_with_its_value_and_keeps_the_detail_below(
     assert line.headline == "Level 4 of 4: Brain surgery, fully asleep"
     assert line.note == surgery.invasiveness.note
     (stay,) = fact_lines(surgery, "hospital_stay")
-    assert stay.headline == "1 to 2 nights, longer in some hospitals"
+    nights = surgery.hospital_stay.nights
+    assert stay.headline == f"{nights.low} to {nights.high} nights, longer in some hospitals"
     (proof,) = fact_lines(surgery, "evidence")
     assert (proof.headline, proof.note) == ("Low", surgery.evidence.text)
 

@@ -239,15 +239,41 @@ def test_a_benefit_says_when_it_was_measured(write_variant) -> None:
 
 def test_a_count_resting_only_on_patient_pages_is_refused(write_variant) -> None:
     def cite_only_a_clinic(data: dict[str, Any]) -> None:
-        _option(data, "mvd")["helps"][0]["sources"] = ["MIAN", "PREMIER"]
+        _option(data, "mvd")["helps"][0]["sources"] = ["MIAN", "DRHONEY-MVD"]
 
     problems = _problems(write_variant(cite_only_a_clinic))
     assert any(
         p.startswith("options[2] (mvd).helps[0].sources (line ")
         and p.endswith(
             "a count of people needs at least one study, review, guideline or drug label "
-            "among its sources; these are not: MIAN (patient page), PREMIER (patient page)"
+            "among its sources; these are not: MIAN (patient page), DRHONEY-MVD (patient page)"
         )
+        for p in problems
+    ), problems
+
+
+@pytest.mark.parametrize(
+    ("field", "change", "figure"),
+    [
+        ("recovery", lambda f: f.update(text="Most people feel well in 2 to 4 weeks."), "'2'"),
+        ("hospital_stay", lambda f: f.update(nights={"low": 1, "high": 2}), "'1 to 2'"),
+    ],
+)
+def test_any_number_resting_only_on_patient_pages_is_refused(
+    write_variant, field: str, change: Any, figure: str
+) -> None:
+    # Not only counts of people: weeks to recover or nights in hospital
+    # from a surgeon's own page are refused too.
+    def figure_from_a_clinic(data: dict[str, Any]) -> None:
+        fact = _option(data, "mvd")[field]
+        change(fact)
+        fact["sources"] = ["MIAN", "DRHONEY-MVD"]
+
+    problems = _problems(write_variant(figure_from_a_clinic))
+    assert any(
+        p.startswith(f"options[2] (mvd).{field} (line ")
+        and f"{figure} is a number, so it needs at least one study" in p
+        and p.endswith("these are not: MIAN (patient page), DRHONEY-MVD (patient page)")
         for p in problems
     ), problems
 

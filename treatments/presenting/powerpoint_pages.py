@@ -40,6 +40,11 @@ FOOTER_PT = 14
 TEXT = RGBColor(0x1A, 0x1A, 0x1A)
 FOOTER = RGBColor(0x33, 0x33, 0x33)
 PICTURE_GAP = Inches(0.2)
+# An average letter's width, as a share of the type size, for the estimates
+# below. DejaVu Sans's letters average about 0.52, but its digits are 0.64
+# wide and the facts are full of numbers: at 0.52 a Spanish harm at 22 pt was
+# thought to fit 73 letters to a line, and LibreOffice broke it after 67.
+LETTER_WIDTH = 0.57
 QR_SIZE = Inches(4.5)
 
 Cited = set[str]
@@ -98,9 +103,9 @@ class FilePage:
 
 def _row_height(facts: Sequence[FactLine], size: int = TABLE_PT) -> float:
     """A cautious estimate of an answer row's height at ``size``, as
-    ``fitting_size`` estimates (0.52 of the size per letter; a citation
+    ``fitting_size`` estimates (``LETTER_WIDTH`` of the size per letter; a citation
     such as "[12, 31]" about 9 letters)."""
-    letters = int((WIDTH - 2 * MARGIN - NAME_COLUMN) / Pt(size * 0.52)) - 2
+    letters = int((WIDTH - 2 * MARGIN - NAME_COLUMN) / Pt(size * LETTER_WIDTH)) - 2
     lines = sum(-(-(len(f.headline) + 9) // letters) for f in facts)
     return float(Pt(size * 1.2) * max(1, lines) + _CELL_MARGINS)
 
@@ -253,8 +258,8 @@ def fitting_size(lines: Sequence[tuple[str, int, bool]], width: int, height: int
     """The largest type size at which ``lines`` fit a box, by a cautious estimate.
 
     A file has no layout engine to ask, so this counts lines as an average
-    letter would break them (0.52 of the size, a little wider than DejaVu
-    Sans's as LibreOffice draws it), each paragraph 1.2 lines high plus its
+    letter would break them (``LETTER_WIDTH`` of the size, between words),
+    each paragraph 1.2 lines high plus its
     spacing. Slides with long answers get smaller type rather than text that
     runs off the slide, never below 16 pt.
     """
@@ -265,9 +270,22 @@ def fitting_size(lines: Sequence[tuple[str, int, bool]], width: int, height: int
 
 
 def _fits(lines: Sequence[tuple[str, int, bool]], width: int, height: int, size: int) -> bool:
-    letters_per_line = max(8, int(width / Pt(size * 0.52)))
-    rows = sum(-(-len(text) // (letters_per_line - 4 * level)) for text, level, _ in lines)
+    letters_per_line = max(8, int(width / Pt(size * LETTER_WIDTH)))
+    rows = sum(_wrapped_rows(text, letters_per_line - 4 * level) for text, level, _ in lines)
     return bool(Pt(size * 1.2) * rows + Pt(4) * len(lines) <= height)
+
+
+def _wrapped_rows(text: str, letters_per_line: int) -> int:
+    """Lines a paragraph takes when broken between words, as a text box
+    breaks it: a long word that does not fit the end of a line starts the next."""
+    rows, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > letters_per_line:
+            rows, used = rows + 1, 0
+        used += len(word) + (1 if used else 0)
+        while used > letters_per_line:  # a word longer than a whole line
+            rows, used = rows + 1, used - letters_per_line
+    return rows
 
 
 def option_lines(
