@@ -18,6 +18,7 @@ from components.comparison import details_label
 from tests.browser import ui
 from tests.helpers import pdf_text
 from treatments.schema import Catalogue
+from treatments.sources import cited_numbers, source_numbers
 from treatments.table import COLUMNS
 from views import registry
 
@@ -264,7 +265,9 @@ def test_a_patient_on_a_phone_checks_what_she_knows_and_her_printout_has_what_sh
     box = ui.keyed(phone, "check-question-again")
     expect(box).to_contain_text("Not quite. The answer is: Injections.")
     expect(box).to_contain_text("Every 3 to 4 months for most people")
-    expect(box.get_by_role("link", name="[25]")).to_be_visible()
+    injections = next(o for o in catalogue.options if o.id == again.fact.option)
+    first = cited_numbers(injections.repeat.sources, source_numbers(catalogue))[0]
+    expect(box.get_by_role("link", name=f"[{first}]")).to_be_visible()
     ui.choose(phone, waiting.question, "Yes")
     ui.wait_for_app(phone)
     expect(ui.keyed(phone, "check-question-waiting")).to_contain_text("Right.")
