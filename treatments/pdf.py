@@ -10,6 +10,8 @@ right to left with HarfBuzz (``uharfbuzz``), and set against the right margin.
 
 from __future__ import annotations
 
+import copy
+import functools
 import io
 import re
 import unicodedata
@@ -18,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from fontTools import ttLib
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
-from fpdf.fonts import TTFFont
+from fpdf.fonts import SubsetMap, TTFFont
 
 from treatments import i18n
 from treatments.i18n import gettext
@@ -34,6 +37,11 @@ _LINE = 5.0  # mm between lines of 12 pt text (12 pt is 4.2 mm)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})  # Unicode bidi classes: Hebrew, Arabic and the like
+# Soft hyphens, no-break and other spaces: fpdf2 breaks at (or joins on) these
+# by rules of its own, so text with them is broken by fpdf2 itself.
+_FPDF_OWN_BREAKS = re.compile("[\u00ad\u00a0\u2000-\u200b\u205f\u3000\t\f]")
+# fpdf2's own allowance when it asks whether a letter overflows a line.
+_TOLERANCE = 1e-9
 
 
 def _has_right_to_left(text: str) -> bool:
@@ -76,8 +84,8 @@ def new_document(title: str, *, footer: str) -> Document:
     pdf.footer_text = footer
     pdf.set_margins(13, 12, 13)
     pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_font(_FONT, "", FONT_DIR / "DejaVuSans.ttf")
-    pdf.add_font(_FONT, "B", FONT_DIR / "DejaVuSans-Bold.ttf")
+    _add_font(pdf, "", "DejaVuSans.ttf")
+    _add_font(pdf, "B", "DejaVuSans-Bold.ttf")
     pdf.set_title(title)
     pdf.set_author(gettext("Hemifacial spasm: compare the treatments"))
     # The language of the run, which the document's words are in.
@@ -85,6 +93,33 @@ def new_document(title: str, *, footer: str) -> Document:
     pdf.set_creator("treatments.printout")
     pdf.add_page()
     return pdf
+
+
+@functools.cache
+def _parsed_font(style: str, file_name: str) -> TTFFont:
+    """A face as fpdf2 reads it, once a process: reading it measures each of
+    the font's thousands of letters, and every printout needs the same."""
+    holder = FPDF()
+    holder.add_font(_FONT, style, FONT_DIR / file_name)
+    return cast(TTFFont, holder.fonts[f"{_FONT.lower()}{style}"])
+
+
+def _add_font(pdf: Document, style: str, file_name: str) -> None:
+    """Gives a document its own copy of a parsed face. The letters' widths and
+    names are shared; what a document changes is its own: the letters it uses
+    (its subset map), and the fontTools font, which fpdf2 cuts down to those
+    letters in place as it writes the file (opened lazily, so this is cheap).
+    These are fpdf2 2.8's own fields of a font (the pin in requirements.txt);
+    tests/treatments/test_printout.py makes one file after another to check
+    that no document's letters reach the next."""
+    font = copy.copy(_parsed_font(style, file_name))
+    font.i = len(pdf.fonts) + 1
+    font.ttfont = ttLib.TTFont(font.ttffile, recalcTimestamp=False, lazy=True)
+    font.subset = SubsetMap(font)
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font._hbfont = None
+    pdf.fonts[font.fontkey] = font
 
 
 @dataclass
@@ -194,7 +229,11 @@ class Writer:
         because each line may run its own way.
         """
         if not _has_right_to_left(text):
-            self.pdf.multi_cell(0, _LINE, text, align="L", new_x=XPos.LMARGIN)
+            x = self.pdf.get_x()
+            for line in self._wrap(text, self.pdf.w - self.pdf.r_margin - x):
+                # A line at the foot of a page moves to the next page, at this x.
+                self.pdf.set_x(x)
+                self.pdf.cell(0, _LINE, line, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
             return
         x = self.pdf.get_x()
         try:
@@ -246,15 +285,67 @@ class Writer:
     ) -> list[list[str]]:
         """Each cell's text broken into the lines that fit its width."""
         self.pdf.set_font(_FONT, "B" if bold else "", BODY_PT)
+        lines = []
+        for text, w in zip(cells, widths, strict=True):
+            if _has_right_to_left(text):
+                lines.append(self._multi_cell_lines(text, w - 2 * self._PAD))
+            else:
+                lines.append(self._wrap(text, w - 2 * self._PAD))
+        return lines
+
+    def _wrap(self, text: str, width: float) -> list[str]:
+        """``text`` broken into lines that fit a cell ``width`` mm wide, in the
+        current font, exactly where fpdf2's ``multi_cell`` breaks it: at the
+        last space before the line overflows (the space dropped), else before
+        the letter that overflows. fpdf2 sums a line's widths again for each
+        letter it adds, which made line breaking most of a printout's time;
+        this adds each letter once. Only for text whose width is the sum of its
+        letters' (not shaped right-to-left text) and with no soft hyphens or
+        unusual spaces, which fpdf2 treats in ways of its own;
+        tests/treatments/test_pdf.py holds it to ``multi_cell``'s breaks."""
+        if _FPDF_OWN_BREAKS.search(text):
+            return self._multi_cell_lines(text, width)
+        font = self.pdf.current_font
+        assert isinstance(font, TTFFont), "the printout's font is DejaVu Sans"
+        scale = self.pdf.font_size_pt * 0.001 / self.pdf.k
+        widths = font.cw
+        limit = width - 2 * self.pdf.c_margin + _TOLERANCE
+        out: list[str] = []
+        start, used, space_at, i = 0, 0.0, -1, 0
+        while i < len(text):
+            char = text[i]
+            if char == "\n":  # ends its line, even an empty one
+                out.append(text[start:i])
+                start, used, i = i + 1, 0.0, i + 1
+                continue
+            char_width = widths[ord(char)] * scale
+            if used + char_width > limit and i > start:
+                if char == " ":  # an overflowing space ends the line, dropped
+                    out.append(text[start:i])
+                    start = i + 1
+                elif space_at >= start:  # back to the line's last space
+                    out.append(text[start:space_at])
+                    start = space_at + 1
+                else:  # a word longer than a line: between its letters
+                    out.append(text[start:i])
+                    start = i
+                i, used = start, 0.0
+                continue
+            if char == " ":
+                space_at = i
+            used += char_width
+            i += 1
+        # The end of the text ends a line with letters in it; a text with none is one empty line.
+        if start < len(text) or not out:
+            out.append(text[start:])
+        return out
+
+    def _multi_cell_lines(self, text: str, width: float) -> list[str]:
         # With output="LINES", multi_cell returns just the lines (fpdf2's
         # return type is a union of every output it can make).
-        return [
-            cast(
-                "list[str]",
-                self.pdf.multi_cell(w - 2 * self._PAD, _LINE, text, dry_run=True, output="LINES"),
-            )
-            for text, w in zip(cells, widths, strict=True)
-        ]
+        return cast(
+            "list[str]", self.pdf.multi_cell(width, _LINE, text, dry_run=True, output="LINES")
+        )
 
     def _height(self, row: Sequence[Sequence[str]]) -> float:
         return max(len(lines) for lines in row) * _LINE + self._PAD

@@ -185,6 +185,27 @@ def _glyph_names(reader: PdfReader) -> set[str]:
     return names
 
 
+def test_each_printout_has_its_own_letters_though_the_font_is_read_once(
+    catalogue: Catalogue,
+) -> None:
+    # The font is parsed once a process and shared; fpdf2 cuts each file's
+    # copy down to the letters it uses, so one document's letters must not
+    # leak into the next, nor its missing ones.
+    plain = VisitAnswers(notes="Can I drive home after the shots?")
+    first = visit_printout(catalogue, plain, made_on=MADE_ON)
+    other = visit_printout(catalogue, VisitAnswers(notes="Привет. 你好."), made_on=MADE_ON)
+    again = visit_printout(catalogue, plain, made_on=MADE_ON)
+
+    def undated(pdf: bytes) -> bytes:
+        # The date it was made, and the file's ID, which fpdf2 makes from it.
+        return re.sub(rb"/CreationDate \(D:\d+Z\)|/ID \[<[0-9A-F]+><[0-9A-F]+>\]", b"", pdf)
+
+    assert undated(again) == undated(first), "the same file, whatever came before"
+    assert "uni041F" in _glyph_names(_read(other)[0])  # Cyrillic capital Pe
+    assert "uni041F" not in _glyph_names(_read(again)[0])
+    assert "Some letters could not be printed" not in _read(again)[1]
+
+
 def test_arabic_and_hebrew_notes_print_joined_and_right_to_left(catalogue: Catalogue) -> None:
     notes = "هل يمكنني القيادة بعد الحقن؟\nשלום עולם. Can I drive after the shots?"
     reader, text = _read(visit_printout(catalogue, VisitAnswers(notes=notes), made_on=MADE_ON))
