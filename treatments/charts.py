@@ -144,9 +144,11 @@ SHAPE_MARKS = {"circle": "\u25cf", "diamond": "\u25c6", "cross": "\u271a", "squa
 
 # The slide's picture of 100, drawn as SVG so that it scales with the
 # projector's screen: each person sits in a 10 by 10 cell. The shapes match
-# Vega-Lite's circle, diamond and cross.
+# Vega-Lite's circle, diamond and cross. The circle is four Bézier curves
+# (2.209 is 4 times 0.5523, the usual handle for a quarter circle), not arcs:
+# the printouts' PDF writer draws a curve as it is, but cuts an arc into many.
 _SHAPE_PATHS = {
-    "circle": "M{x},{y}m-4,0a4,4 0 1,0 8,0a4,4 0 1,0 -8,0z",
+    "circle": "M{x},{y}m-4,0c0,-2.209 1.791,-4 4,-4s4,1.791 4,4s-1.791,4 -4,4s-4,-1.791 -4,-4z",
     "diamond": "M{x},{y}m0,-4.6l4.6,4.6l-4.6,4.6l-4.6,-4.6z",
     "cross": "M{x},{y}m-1.5,-4.5h3v3h3v3h-3v3h-3v-3h-3v-3h3z",
     "square": "M{x},{y}m-3.6,-3.6h7.2v7.2h-7.2z",
