@@ -142,17 +142,41 @@ def icon_array_data(benefit: Benefit) -> pd.DataFrame:
 # Each shape as a letter, for a legend written as text.
 SHAPE_MARKS = {"circle": "\u25cf", "diamond": "\u25c6", "cross": "\u271a", "square": "\u25a0"}
 
-# The slide's picture of 100, drawn as SVG so that it scales with the
-# projector's screen: each person sits in a 10 by 10 cell. The shapes match
-# Vega-Lite's circle, diamond and cross. The circle is four Bézier curves
-# (2.209 is 4 times 0.5523, the usual handle for a quarter circle), not arcs:
-# the printouts' PDF writer draws a curve as it is, but cuts an arc into many.
-_SHAPE_PATHS = {
-    "circle": "M{x},{y}m-4,0c0,-2.209 1.791,-4 4,-4s4,1.791 4,4s-1.791,4 -4,4s-4,-1.791 -4,-4z",
-    "diamond": "M{x},{y}m0,-4.6l4.6,4.6l-4.6,4.6l-4.6,-4.6z",
-    "cross": "M{x},{y}m-1.5,-4.5h3v3h3v3h-3v3h-3v-3h-3v-3h3z",
-    "square": "M{x},{y}m-3.6,-3.6h7.2v7.2h-7.2z",
+# The pictures of people, each person a shape in a 10 by 10 cell, around the
+# cell's centre: a circle of this radius, or a polygon with these corners.
+# The shapes match Vega-Lite's circle, diamond and cross. An SVG picture (for
+# slides and screens, where it scales) and the handout's PDF draw the same.
+CIRCLE_RADIUS = 4.0
+POLYGONS: dict[str, tuple[tuple[float, float], ...]] = {
+    "diamond": ((0, -4.6), (4.6, 0), (0, 4.6), (-4.6, 0)),
+    "cross": (
+        (-1.5, -4.5),
+        (1.5, -4.5),
+        (1.5, -1.5),
+        (4.5, -1.5),
+        (4.5, 1.5),
+        (1.5, 1.5),
+        (1.5, 4.5),
+        (-1.5, 4.5),
+        (-1.5, 1.5),
+        (-4.5, 1.5),
+        (-4.5, -1.5),
+        (-1.5, -1.5),
+    ),
+    "square": ((-3.6, -3.6), (3.6, -3.6), (3.6, 3.6), (-3.6, 3.6)),
 }
+# A circle in SVG as four Bézier curves, not arcs (2.209 is 4 times 0.5523,
+# the usual handle for a quarter circle): a PDF writer cuts an arc into many.
+_CIRCLE_PATH = "M{x},{y}m-4,0c0,-2.209 1.791,-4 4,-4s4,1.791 4,4s-1.791,4 -4,4s-4,-1.791 -4,-4z"
+
+
+def _shape_path(shape: str, x: float, y: float) -> str:
+    """One person's shape, centred on (x, y), as SVG path data."""
+    if shape == "circle":
+        return _CIRCLE_PATH.format(x=x, y=y)
+    return "M" + "L".join(f"{x + dx:g},{y + dy:g}" for dx, dy in POLYGONS[shape]) + "z"
+
+
 # A room's answers to a question: the right answer first, in the helped
 # people's colour and shape, then each other choice in a look of its own.
 OTHER_COLOUR = "#3949ab"
@@ -188,7 +212,7 @@ def tally_svg(counts: Sequence[int]) -> str:
         cells = []
         for _ in range(people):
             x, y = 5 + 10 * (person % per_row), 5 + 10 * (person // per_row)
-            cells.append(_SHAPE_PATHS[shape].format(x=x, y=y))
+            cells.append(_shape_path(shape, x, y))
             person += 1
         if cells:
             shapes.append(f'<path fill="{colour}" d="{"".join(cells)}"/>')
@@ -201,21 +225,28 @@ def tally_svg(counts: Sequence[int]) -> str:
     )
 
 
-def icon_grid_svg(benefit: Benefit, *, ink: str | None = None) -> str:
-    """The 100 people alone, as an SVG picture; the slide writes the title and legend as text.
-
-    ``ink`` draws every group in one colour (black on paper, which needs no
-    colour printer): the shapes alone tell the groups apart."""
-    shapes = []
+def icon_grid_people(benefit: Benefit) -> list[tuple[Group, list[tuple[int, int]]]]:
+    """Each group with people in it, and the centre of each of its people's
+    cells in the 100 by 100 picture, ten to a row, in drawing order."""
+    people: list[tuple[Group, list[tuple[int, int]]]] = []
     person = 0
     for group in icon_array_key(benefit):
-        cells = []
+        centres = []
         for _ in range(group.people):
-            x, y = 5 + 10 * (person % _GRID), 5 + 10 * (person // _GRID)
-            cells.append(_SHAPE_PATHS[group.shape].format(x=x, y=y))
+            centres.append((5 + 10 * (person % _GRID), 5 + 10 * (person // _GRID)))
             person += 1
-        if cells:
-            shapes.append(f'<path fill="{ink or group.colour}" d="{"".join(cells)}"/>')
+        if centres:
+            people.append((group, centres))
+    return people
+
+
+def icon_grid_svg(benefit: Benefit) -> str:
+    """The 100 people alone, as an SVG picture; the page writes the title and legend as text.
+    (Paper draws the same people in black: the shapes alone tell the groups apart.)"""
+    shapes = []
+    for group, centres in icon_grid_people(benefit):
+        path = "".join(_shape_path(group.shape, x, y) for x, y in centres)
+        shapes.append(f'<path fill="{group.colour}" d="{path}"/>')
     return (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" '
         f'width="200" height="200">{"".join(shapes)}</svg>'

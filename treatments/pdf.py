@@ -26,6 +26,7 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
 from treatments import i18n
+from treatments.charts import CIRCLE_RADIUS, POLYGONS
 from treatments.i18n import gettext
 
 FONT_DIR = Path(__file__).parent / "fonts"
@@ -34,6 +35,10 @@ BODY_PT = 12
 HEADING_PT = 15
 TITLE_PT = 20
 _LINE = 5.0  # mm between lines of 12 pt text (12 pt is 4.2 mm)
+
+# A picture of 100 people: each shape's name, and the centres of the people
+# drawn in it, in a picture 100 units square (treatments.charts.icon_grid_people).
+People = Sequence[tuple[str, Sequence[tuple[int, int]]]]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _RIGHT_TO_LEFT = frozenset({"R", "AL"})  # Unicode bidi classes: Hebrew, Arabic and the like
@@ -178,9 +183,10 @@ class Writer:
         )
         self.pdf.set_y(max(self.pdf.get_y(), y + size) + 2)
 
-    def pictures(self, items: Sequence[tuple[str, str, Sequence[str]]], *, size: float) -> None:
-        """Pictures side by side, each ``(title, svg, words)``: its title above, the
-        picture ``size`` mm wide, its words below; a row never splits across pages."""
+    def pictures(self, items: Sequence[tuple[str, People, Sequence[str]]], *, size: float) -> None:
+        """Pictures of 100 people side by side, each ``(title, people, words)``:
+        its title above, the people in black ``size`` mm wide, its words below;
+        a row never splits across pages."""
         width = self.pdf.epw / len(items)
         self.pdf.set_font(_FONT, "", BODY_PT)
         titles = self._lines([self.clean(t) for t, _, _ in items], [width] * len(items), bold=True)
@@ -190,18 +196,33 @@ class Writer:
             self.pdf.add_page()
         x, y = self.pdf.l_margin, self.pdf.get_y()
         top = y + self._height(titles)
-        for position, (_, svg, _) in enumerate(items):
+        for position, (_, people, _) in enumerate(items):
             left = x + position * width
             self.pdf.set_font(_FONT, "B", BODY_PT)
             for number, line in enumerate(titles[position]):
                 self.pdf.set_xy(left, y + number * _LINE)
                 self.pdf.cell(width - 2, _LINE, line, align="L")
-            self.pdf.image(io.BytesIO(svg.encode("utf-8")), x=left, y=top, w=size, h=size)
+            self._people(people, left, top, size)
             self.pdf.set_font(_FONT, "", BODY_PT)
             for number, line in enumerate(words[position]):
                 self.pdf.set_xy(left, top + size + 2 + number * _LINE)
                 self.pdf.cell(width - 2, _LINE, line, align="L")
         self.pdf.set_xy(self.pdf.l_margin, y + needed + 2)
+
+    def _people(self, people: People, left: float, top: float, size: float) -> None:
+        """The shapes of :mod:`treatments.charts`, drawn with the PDF's own
+        circles and polygons: an SVG picture would be parsed again for every
+        document, which took most of a handout's pictures' time."""
+        scale = size / 100  # the picture is 100 by 100
+        self.pdf.set_fill_color(0)
+        for shape, centres in people:
+            for x, y in centres:
+                cx, cy = left + x * scale, top + y * scale
+                if shape == "circle":
+                    self.pdf.circle(cx, cy, CIRCLE_RADIUS * scale, style="F")
+                else:
+                    corners = [(cx + dx * scale, cy + dy * scale) for dx, dy in POLYGONS[shape]]
+                    self.pdf.polygon(corners, style="F")
 
     def lines_to_write_on(self, count: int) -> None:
         """Ruled lines, the width of the page, for a person's own notes."""

@@ -296,6 +296,12 @@ def test_the_group_handout_is_what_a_room_takes_home(catalogue: Catalogue) -> No
             assert title in text
             for words in icon_array_groups(benefit):
                 assert words in text, words
+    # Each picture draws its 100 people, each a filled shape ("f"): the only
+    # filled shapes on the handout.
+    fills = sum(
+        len(re.findall(rb"(?m)\bf$", page.get_contents().get_data())) for page in reader.pages
+    )
+    assert fills == 100 * sum(len(pictured(option)) for option in catalogue.options)
     # Each fact once: no "one question at a time" that repeats the grid.
     assert "One question at a time" not in text
     first = short_answers(catalogue.options[0], "repeat")[0].headline

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Sequence
 
-from treatments.charts import SHAPE_MARKS, icon_array_key, icon_grid_svg, pictured
+from treatments.charts import SHAPE_MARKS, icon_array_key, icon_grid_people, pictured
 from treatments.i18n import format_date, gettext
 from treatments.pdf import Writer
 from treatments.presenting.script import IssueCard
@@ -97,7 +97,7 @@ def _pictures(out: Writer, options: Sequence[Option]) -> None:
             gettext("{option}, {when}").format(
                 option=option.short_name, when=timeframe_phrase(benefit.when)
             ),
-            icon_grid_svg(benefit, ink="#000000"),
+            [(group.shape, centres) for group, centres in icon_grid_people(benefit)],
             [f"{SHAPE_MARKS[group.shape]} {group.words}" for group in icon_array_key(benefit)]
             + list(benefit.caveats),
         )
