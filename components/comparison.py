@@ -188,7 +188,7 @@ def comparison_table(catalogue: Catalogue) -> None:
             gettext(
                 "Numbers in square brackets link to the sources. Studies measured different "
                 "things, so compare the numbers with care. “Helps” means something a little "
-                "different for each option: the table says what."
+                "different for each option. Each option says what it means."
             )
         )
 
