@@ -37,6 +37,7 @@ from bench.deploy import deploy_rows
 from bench.pdfs import pdf_rows
 from bench.report import report
 from bench.reruns import reruns
+from bench.room_phones import room_phone_rows
 from bench.rooms import room_rows
 from bench.scale import scale_rows
 from tools.live_server import running_server
@@ -70,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += crowd_rows(sizes, (app_url, app_process.pid), (floor_url, floor_process.pid))
         rows += deploy_rows(sizes, app_url, app_process.pid)
         rows += room_rows(sizes, app_url)
+    rows += room_phone_rows(sizes)
     rows += pdf_rows(sizes)
     rows += scale_rows(sizes)
 

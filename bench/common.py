@@ -26,6 +26,7 @@ class Sizes:
     phone_repeats: int  # each phone visit moves the whole page over slow 3G: tens of seconds
     room_phones: int  # phones following a presenter's room (section 8)
     room_moves: int  # the presenter's moves they follow, from tools.follow_along.TEN_MOVES
+    room_protocol_phones: int  # phones in one room as protocol clients (section 9)
 
 
 FULL = Sizes(
@@ -36,6 +37,7 @@ FULL = Sizes(
     phone_repeats=3,
     room_phones=5,
     room_moves=10,
+    room_protocol_phones=50,
 )
 QUICK = Sizes(
     repeats=2,
@@ -45,6 +47,7 @@ QUICK = Sizes(
     phone_repeats=1,
     room_phones=2,
     room_moves=3,
+    room_protocol_phones=3,
 )
 
 

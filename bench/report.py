@@ -78,6 +78,15 @@ How to read it:
   change of each phone's footer to the new slide, noted in the phone's page. Each window asks its
   room once a second, so about half a second of a lag is waiting for that ask. The replicas'
   run is two replicas behind HAProxy sharing the room through the runner's redis-server.
+- Section 9 fills one room with phones that are protocol-level clients, not browsers, so that
+  the clients do not eat the server's two cores (`bench/room_phones.py`). Each opens the
+  Present page in the room, then does what a phone's browser does: once a second, on a timer of
+  its own (the phones' timers spread over a second), it reruns the page's watching fragment; when
+  the room has moved, that run reruns the whole page. The moves are made straight in the room's
+  Redis, as a replica would make them, with no presenter window using the server. A lag runs
+  from the move to the reply that names the new slide. The server's CPU for a move is its CPU
+  time from the move until every phone has the slide, less what the phones' asking cost in the
+  same time, measured first while nobody moves.
 - Scale copies every treatment option 10 or 100 times, and measures each file in a child
   process of its own (`python -m bench.scale`). The 100× file is larger than the 1 MB limit the
   loader sets for safety, so that child lifts the limit for itself; the benchmark's own process

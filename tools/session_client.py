@@ -46,6 +46,9 @@ class Run:
     seconds: float = 0.0
     first_table_seconds: float | None = None
     finished: str = ""
+    # The st.fragment ids the page asked to rerun on a timer (``run_every``),
+    # as the browser's own timer then does.
+    auto_reruns: list[str] = field(default_factory=list)
 
     def tables(self) -> list[pd.DataFrame]:
         """Every table on the page, ``st.table`` or Markdown, as a DataFrame of its cells."""
@@ -151,13 +154,18 @@ class Session:
         query: str | None = None,
         page: str | None = None,
         widgets: Mapping[str, bool | str | int | float | Click] | None = None,
+        fragment: str | None = None,
     ) -> Run:
         """Rerun the script, as the browser does on load, on a click or on a page change.
 
         ``query`` is the URL's query string (kept from the last run if not
         given); ``page`` is a page's URL path ("" for the default page);
         ``widgets`` maps widget ids to values. Like the browser, a change to
-        widgets that all sit in one ``st.fragment`` reruns only that fragment.
+        widgets that all sit in one ``st.fragment`` reruns only that fragment;
+        ``fragment`` reruns one by its id, as the browser's timer does for a
+        fragment with ``run_every`` (see :attr:`Run.auto_reruns`). A run the
+        script ends early for a rerun (``st.rerun``) is followed to the end of
+        that rerun, as the browser shows it.
         """
         if query is not None:
             self._query = query
@@ -171,7 +179,9 @@ class Session:
         state.page_script_hash = self._pages.get(self._page, "")
         state.page_name = self._page
         fragments = {self._fragment_of.get(widget_id, "") for widget_id in widgets or {}}
-        if len(fragments) == 1:
+        if fragment is not None:
+            state.fragment_id = fragment
+        elif len(fragments) == 1:
             state.fragment_id = fragments.pop()
         for widget_id, value in (widgets or {}).items():
             widget = state.widget_states.widgets.add()
@@ -205,10 +215,13 @@ class Session:
                     self._fragment_of[widget_id] = forward.delta.fragment_id
                 if _is_table(element) and run.first_table_seconds is None:
                     run.first_table_seconds = time.perf_counter() - start
+            elif kind == "auto_rerun":
+                run.auto_reruns.append(forward.auto_rerun.fragment_id)
             elif kind == "script_finished":
                 run.seconds = time.perf_counter() - start
                 run.finished = ForwardMsg.ScriptFinishedStatus.Name(forward.script_finished)
-                return run
+                if run.finished != "FINISHED_EARLY_FOR_RERUN":
+                    return run
 
     @property
     def query(self) -> str:

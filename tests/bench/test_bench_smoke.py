@@ -33,11 +33,16 @@ def test_quick_benchmark_writes_every_section(tmp_path: Path, chromium_path: str
         "6. Scale",
         "7. Deployed",
         "8. Following a room",
+        "9. A full room follows",
     ):
         assert f"| {section}" in text, section
     for page in PAGES:
         assert f"| {page.title} |" in text
     assert f"{QUICK.crowds[0]} sessions at once | errors | 0 | 0 |" in text
+    assert (
+        f"| 9. A full room follows | {QUICK.room_protocol_phones} protocol phones: errors | 0 |"
+        in text
+    )
     assert "| … request → first reply |" in text
     assert "Compare page in Spanish" in text
     assert "bench/floor_table_app.py" in text, "the filter click's floor draws the app's table"
