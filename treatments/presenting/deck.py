@@ -284,10 +284,17 @@ def harm_groups(option: Option) -> list[HarmGroup]:
         return [(OPTION_SLIDE_HARMS, None)]
     groups: list[HarmGroup] = []
     for field in OPTION_SLIDE_HARMS:
-        one = Slide("harms", "", "", option=option, fields=(field,))
-        runs = _runs(len(short_answers(option, field)), partial(_needed_lines, one, [option]))
+        # A run of one kind of harm is as tall as its lines, full width, as
+        # _needed measures such a slide; the lines are worded once here, not
+        # again for every longer run tried.
+        headlines = [line.headline for line in short_answers(option, field)]
+        runs = _runs(len(headlines), partial(_run_height, headlines))
         groups += [((field,), None if len(runs) == 1 else run) for run in runs]
     return groups
+
+
+def _run_height(headlines: Sequence[str], lines: tuple[int, ...]) -> float:
+    return _height([headlines[i] for i in lines], _FULL_WIDTH, FIT_STEPS[-1])
 
 
 def _needed_lines(slide: Slide, options: Sequence[Option], lines: tuple[int, ...]) -> float:
