@@ -21,7 +21,7 @@ from treatments.address import DECK_CARDS, DECK_CHECKS, DECK_OPTIONS, SLIDE, set
 from treatments.check import questions_in
 from treatments.i18n import gettext, ngettext, pgettext
 from treatments.markdown import escape
-from treatments.presenting.deck import Slide, build_deck, chosen_cards
+from treatments.presenting.deck import Slide, chosen_cards
 from treatments.presenting.moves import Move
 from treatments.presenting.rooms import Deck
 from treatments.schema import Catalogue, Option
@@ -109,13 +109,12 @@ def adopt_deck(catalogue: Catalogue, deck: Deck) -> None:
     options = [name for name in deck.options if name in names]
     cards = [card_id for card_id in deck.cards if card_id in questions]
     asked = [item for item in deck.cards if item in checks]
-    in_deck = [o for o in catalogue.options if o.url_name in options]
-    known = [item for item in deck.cards if item in questions or item in checks]
-    count = len(build_deck(catalogue, in_deck, known))
     st.session_state[OPTIONS_KEY] = options
     st.session_state[CARDS_KEY] = cards
     st.session_state[CHECKS_KEY] = asked
-    st.session_state[SLIDE_KEY] = min(max(1, deck.slide), count)
+    # Past the deck's end, slide_controls keeps it to the last slide, once the
+    # page has built the deck (building it here too cost every phone a move).
+    st.session_state[SLIDE_KEY] = max(1, deck.slide)
 
 
 def speaker_notes_toggle() -> bool:

@@ -50,6 +50,8 @@ _LED_ONCE_KEY = "presenter_started_a_room"
 # A leading window's lead key while it is in the projector view: out of its
 # address, which the room may see on the screen.
 _KEPT_LEAD_KEY = "room_lead_key_kept"
+# What this window last said about not following ("" while it follows).
+_SAID_KEY = "room_said"
 JOIN_FORM_KEY = "join_room"
 # How often a window asks its room whether the slide moved.
 WATCH_EVERY = timedelta(seconds=1)
@@ -267,8 +269,13 @@ def _watch(code: str, following: bool, *, clock: bool) -> None:
     if clock:
         return
     # Said once as it changes (the presenter's windows lead: they never step away).
+    # While it follows, a window has nothing to say: it draws the announcer
+    # once, so that the live region is there, empty, to say that it stepped
+    # away; not again each second, which was a large part of every ask.
     away = not_following_words(room.deck.slide) if not following else ""
-    announce(away)
+    if away or st.session_state.get(_SAID_KEY) != "":
+        announce(away)
+    st.session_state[_SAID_KEY] = away
     if following:
         return
     with st.container(key="not-following", border=True):

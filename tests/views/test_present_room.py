@@ -286,3 +286,12 @@ def test_a_room_question_away_from_a_room_asks_the_reader_to_think(
     at.button(key="next_slide").click().run()
     assert plain(at.title[0].value) == "The answer: Yes"
     assert "How the room answered" not in " ".join(m.value for m in at.markdown)
+
+
+def test_a_room_past_the_end_of_its_deck_shows_the_last_slide(
+    open_page: Callable[..., AppTest], catalogue: Catalogue
+) -> None:
+    options = catalogue.options[:2]
+    room = room_store().start(Deck(tuple(o.short_name for o in options), (), 99))
+    at = open_page("present", room=room.code)
+    assert _slide(at) == len(build_deck(catalogue, options, []))
