@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 
 from tools.live_server import ROOT
 
@@ -86,3 +88,9 @@ def compared(
     if at_most is not None:
         goal = f"≤ {at_most:.2f}×" + (" ✓" if app <= at_most * floor else " ✗")
     return Row(section, measure, ms(app), ms(floor), ratio(app, floor), goal)
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time a process has used so far (user and system), from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 from bench.common import (
     Row,
     Sizes,
+    cpu_seconds,
     median,
     ms,
     p95,
@@ -26,11 +26,6 @@ def _rss_kib(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
-
-
-def _cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -84,10 +79,10 @@ def run_crowd(url: str, pids: list[int], size: int, *, like_a_browser: bool = Fa
                 causes.append(exc)
 
     rss_before = sum(_rss_kib(pid) for pid in pids)
-    cpu_before, wall_before = sum(_cpu_seconds(pid) for pid in pids), time.perf_counter()
+    cpu_before, wall_before = sum(cpu_seconds(pid) for pid in pids), time.perf_counter()
     with ThreadPoolExecutor(max_workers=size) as pool:
         list(pool.map(person, range(size)))
-    cpu = sum(_cpu_seconds(pid) for pid in pids) - cpu_before
+    cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
     wall = time.perf_counter() - wall_before
     time.sleep(0.5)
     # Every session still open and holding its state.

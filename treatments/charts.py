@@ -165,9 +165,14 @@ POLYGONS: dict[str, tuple[tuple[float, float], ...]] = {
     ),
     "square": ((-3.6, -3.6), (3.6, -3.6), (3.6, 3.6), (-3.6, 3.6)),
 }
-# A circle in SVG as four Bézier curves, not arcs (2.209 is 4 times 0.5523,
+# A circle in SVG as four Bézier curves, not arcs (0.5523 of the radius is
 # the usual handle for a quarter circle): a PDF writer cuts an arc into many.
-_CIRCLE_PATH = "M{x},{y}m-4,0c0,-2.209 1.791,-4 4,-4s4,1.791 4,4s-1.791,4 -4,4s-4,-1.791 -4,-4z"
+_R, _H = CIRCLE_RADIUS, round(CIRCLE_RADIUS * 0.5523, 3)
+_CIRCLE_PATH = (
+    f"M{{x}},{{y}}m{-_R:g},0c0,{-_H:g} {_R - _H:g},{-_R:g} {_R:g},{-_R:g}"
+    f"s{_R:g},{_R - _H:g} {_R:g},{_R:g}s{_H - _R:g},{_R:g} {-_R:g},{_R:g}"
+    f"s{-_R:g},{_H - _R:g} {-_R:g},{-_R:g}z"
+)
 
 
 def _shape_path(shape: str, x: float, y: float) -> str:
