@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         app_process, app_url = servers.enter_context(running_server())
         floor_process, floor_url = servers.enter_context(running_server(script=FLOOR))
         _, filters_url = servers.enter_context(running_server(script=FLOOR_FILTERS))
-        _, table_url = servers.enter_context(running_server(script=FLOOR_TABLE))
+        table_process, table_url = servers.enter_context(running_server(script=FLOOR_TABLE))
         urls = {
             "app": app_url,
             "floor": floor_url,
@@ -68,7 +68,12 @@ def main(argv: list[str] | None = None) -> int:
         # The Compare page in Spanish too, against the English one.
         rows += browser_rows(sizes, {**urls, "app_es": f"{app_url}/?lang=es"})
         rows += phone_rows(sizes, urls)
-        rows += crowd_rows(sizes, (app_url, app_process.pid), (floor_url, floor_process.pid))
+        rows += crowd_rows(
+            sizes,
+            (app_url, app_process.pid),
+            (floor_url, floor_process.pid),
+            (table_url, table_process.pid),
+        )
         rows += deploy_rows(sizes, app_url, app_process.pid)
         rows += room_rows(sizes, app_url)
     rows += room_phone_rows(sizes)

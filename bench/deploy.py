@@ -103,7 +103,7 @@ def deploy_rows(sizes: Sizes, app_url: str, app_pid: int) -> list[Row]:
             f"{ms(slow)} → {ms(fast)}",
             "",
             f"{fast / slow:.2f}×",
-            "< 8 s through HAProxy" + (" ✓" if fast < 8 else " ✗"),
+            "< 6 s through HAProxy" + (" ✓" if fast < 6 else " ✗"),
         )
     )
     plain, first = median(words["direct"]), median(words["balanced"])
