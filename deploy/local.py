@@ -21,6 +21,7 @@ import os
 import secrets
 import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -113,6 +114,10 @@ class Cluster:
         Start redis-server and keep the rooms phones follow there, so every
         replica sees them. By default, whenever there is more than one replica
         (one replica keeps its rooms in its own memory).
+    tls_certificate
+        A PEM file with a certificate and its key: HAProxy then speaks HTTPS
+        and HTTP/2 (``HFS_TLS_CERT`` in ``deploy/haproxy.cfg``), and :attr:`url`
+        starts with ``https``. A self-signed one is for tests only.
     """
 
     replicas: int = 2
@@ -122,6 +127,7 @@ class Cluster:
     haproxy: str | None = None
     precompressed: bool = True
     shared_rooms: bool | None = None
+    tls_certificate: Path | None = None
     running: list[Replica] = field(default_factory=list)
     balancer: subprocess.Popen[bytes] | None = None
     redis: subprocess.Popen[bytes] | None = None
@@ -132,7 +138,8 @@ class Cluster:
     @property
     def url(self) -> str:
         shown = "127.0.0.1" if self.host in ("0.0.0.0", "") else self.host
-        return f"http://{shown}:{self.port}"
+        scheme = "https" if self.tls_certificate else "http"
+        return f"{scheme}://{shown}:{self.port}"
 
     def start(self) -> Cluster:
         haproxy = self.haproxy or find_haproxy()
@@ -162,6 +169,8 @@ class Cluster:
                 shutil.copytree(_static_copies(), folder, dirs_exist_ok=True)
                 write_first_screen(folder)
                 settings |= {"HFS_PRECOMPRESSED": str(folder), "HFS_STATIC_LUA": str(STATIC_LUA)}
+            if self.tls_certificate:
+                settings["HFS_TLS_CERT"] = str(self.tls_certificate)
             log = self._new_log("haproxy-")
             with log.open("wb") as out:
                 # -db: stay in the foreground; -W: master-worker, so SIGTERM
@@ -172,7 +181,15 @@ class Cluster:
                     stdout=out,
                     stderr=subprocess.STDOUT,
                 )
-            wait_until_healthy(self.balancer, self.url, log, seconds=20)
+            # A test's certificate is its own, signed by nobody: checked by hand.
+            trusting = ssl.create_default_context(cafile=self.tls_certificate)
+            wait_until_healthy(
+                self.balancer,
+                self.url,
+                log,
+                seconds=20,
+                context=trusting if self.tls_certificate else None,
+            )
         except BaseException:
             self.close()
             raise

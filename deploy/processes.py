@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -50,15 +51,23 @@ def streamlit_command(
 
 
 def wait_until_healthy(
-    process: subprocess.Popen[bytes], url: str, log: Path, *, seconds: float = 90
+    process: subprocess.Popen[bytes],
+    url: str,
+    log: Path,
+    *,
+    seconds: float = 90,
+    context: ssl.SSLContext | None = None,
 ) -> None:
-    """Return once ``url``'s health check says ok; raise if the process exits or time runs out."""
+    """Return once ``url``'s health check says ok; raise if the process exits or time runs out.
+
+    ``context`` checks an ``https`` URL's certificate (by default, as the system trusts)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{url} exited early:\n{log.read_text(errors='replace')}")
         try:
-            with urllib.request.urlopen(url.rstrip("/") + HEALTH_PATH, timeout=2) as response:
+            health = url.rstrip("/") + HEALTH_PATH
+            with urllib.request.urlopen(health, timeout=2, context=context) as response:
                 if response.read() == b"ok":
                     return
         except OSError:
