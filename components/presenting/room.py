@@ -50,7 +50,8 @@ _LED_ONCE_KEY = "presenter_started_a_room"
 # A leading window's lead key while it is in the projector view: out of its
 # address, which the room may see on the screen.
 _KEPT_LEAD_KEY = "room_lead_key_kept"
-# What this window last said about not following ("" while it follows).
+# What this window's last tick said about not following ("" while it follows;
+# None after a whole run, so that the next tick draws the same again).
 _SAID_KEY = "room_said"
 JOIN_FORM_KEY = "join_room"
 # How often a window asks its room whether the slide moved.
@@ -234,6 +235,9 @@ def watch_room(view: RoomView | None) -> None:
     if view is None or view.room is None or view.paired:
         return
     _watch(view.code, view.following, clock=False)
+    # What a whole run draws may never reach the page (the next tick can take
+    # its place first), so the next tick says it again.
+    st.session_state[_SAID_KEY] = None
 
 
 def presenter_clock(view: RoomView | None) -> None:
@@ -269,9 +273,10 @@ def _watch(code: str, following: bool, *, clock: bool) -> None:
     if clock:
         return
     # Said once as it changes (the presenter's windows lead: they never step away).
-    # While it follows, a window has nothing to say: it draws the announcer
-    # once, so that the live region is there, empty, to say that it stepped
-    # away; not again each second, which was a large part of every ask.
+    # While it follows, a window has nothing to say: after each whole run one
+    # tick draws the announcer, so that the live region is there, empty, to
+    # say that it stepped away; not again each second, which was a large part
+    # of every ask. A tick's draw stays a second, long enough to be run.
     away = not_following_words(room.deck.slide) if not following else ""
     if away or st.session_state.get(_SAID_KEY) != "":
         announce(away)
