@@ -73,6 +73,21 @@ def shown_slide(page: Any) -> tuple[int, int]:
     return int(found[1]), int(found[2])
 
 
+def _states(phones: list[Any]) -> list[dict[str, Any]]:
+    """What each phone shows, for a failure's message: its address, the last
+    slides it showed and when, and whether it still follows and is connected."""
+    return [
+        {
+            "url": phone.url,
+            "last shown": phone.evaluate("window.__slidesShown")[-4:],
+            "stepped away": phone.locator(".st-key-not-following").count() > 0,
+            "connected": phone.locator(_READY).count() > 0,
+            "error": phone.locator("[data-testid='stException']").count() > 0,
+        }
+        for phone in phones
+    ]
+
+
 def expected_after(key: str, slide: int, count: int) -> int:
     """Where a key takes the deck from ``slide``."""
     if key in ("ArrowRight", "PageDown", "Space"):
@@ -172,9 +187,25 @@ class Room:
             if None in lags:
                 if time.monotonic() > deadline:
                     behind = [i for i, lag in enumerate(lags) if lag is None]
-                    raise AssertionError(f"phones {behind} never showed slide {slide}")
+                    raise AssertionError(
+                        f"phones {behind} never showed slide {slide} after the press at "
+                        f"{pressed:.0f}: {_states([phones[i] for i in behind])}"
+                    )
                 time.sleep(0.05)
         return [lag for lag in lags if lag is not None]
+
+    def settle(self, slide: int, *, timeout: float = 60) -> None:
+        """Wait until every phone shows ``slide``: after a run of quick moves,
+        the next move's lag is then measured from a room at rest, not from a
+        phone still catching up (which may already show the next slide)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            behind = [phone for phone in self.phones if shown_slide(phone)[0] != slide]
+            if not behind:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"phones never settled on slide {slide}: {_states(behind)}")
+            time.sleep(0.1)
 
     def close(self) -> None:
         for context in self.contexts:

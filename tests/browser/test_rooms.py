@@ -99,6 +99,7 @@ def test_five_phones_follow_ten_moves_and_can_step_away(browser: Browser, app_ur
             projector.keyboard.press("ArrowRight")
         projector.keyboard.press("Home")
         expect(presenter.locator(ui.SLIDE)).to_contain_text("Slide 1 of")
+        room.settle(1)
 
         follow_ten_moves(room)
         for window in (presenter, projector, room.phones[1]):
