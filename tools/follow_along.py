@@ -200,7 +200,13 @@ class Room:
         phone still catching up (which may already show the next slide)."""
         deadline = time.monotonic() + timeout
         while True:
-            behind = [phone for phone in self.phones if shown_slide(phone)[0] != slide]
+            # The phones' own record, as lags() reads it: a footer mid-rerun
+            # may be missing for a moment, and this waits rather than fails.
+            behind = [
+                phone
+                for phone in self.phones
+                if (phone.evaluate("window.__slidesShown") or [[None]])[-1][0] != slide
+            ]
             if not behind:
                 return
             if time.monotonic() > deadline:
