@@ -108,14 +108,14 @@ def pictures_of_every_option(catalogue: Catalogue) -> None:
     # A phone's cards above say the same in words, and at large text the chart
     # and its words were about two screens: there they wait under a tap. A wide
     # screen and paper show it open, with no fold (app.css, by this key).
-    with st.container(key=REPEATS_FOLD), st.expander(gettext(REPEATS_FOLD_LABEL)):
+    with st.expander(gettext(REPEATS_FOLD_LABEL), key=REPEATS_FOLD):
         repeats_chart(catalogue.options, catalogue)
     st.header(gettext("How many people it helps, out of 100"), anchor="helps")
     st.html(PICTURE_STYLE)
     # One copy of the pictures, in a fold a phone shows shut (at large text
     # they fill several screens) and a wide screen and paper show open, with
     # no fold (app.css, by this key).
-    with st.container(key=f"{PICTURES}s"), st.expander(gettext(PICTURES_FOLD_LABEL)):
+    with st.expander(gettext(PICTURES_FOLD_LABEL), key=f"{PICTURES}s"):
         st.markdown(gettext(HOW_TO_READ_PICTURES))
         helps_pictures(catalogue)
 

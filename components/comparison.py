@@ -238,7 +238,9 @@ def answers_then_details(option: Option, fields: Sequence[str], place: str) -> N
     short, full = words.option_cards(tuple(fields))[option.id]
     with st.container(key=f"{IN_SHORT}-{place}-{option.id}"):
         st.markdown(short)
-    with st.expander(details_label(option)), st.container(key=f"{IN_FULL}-{place}-{option.id}"):
+    # The fold carries the key itself: a container inside it would be one
+    # more element to send and draw for every card (bench/RESULTS.md).
+    with st.expander(details_label(option), key=f"{IN_FULL}-{place}-{option.id}"):
         st.markdown(full)
 
 
