@@ -27,9 +27,12 @@ SIDE_BY_SIDE_ANCHOR = "side-by-side"
 # On a phone, a line of links near the top names every option and jumps to
 # its card, so the first screen says what the choices are.
 JUMP_KEY = "jump-to-option"
-# The short answers above each fold, and the fold's own table, in containers
-# keyed with these (app.css styles them; on paper the short ones go).
-IN_SHORT, IN_FULL = "in-short", "in-full"
+# Each card's fold is keyed with this (app.css styles its table). The short
+# answers are the element just before it: no container of their own, one
+# element fewer to send and draw for every card. On paper they go (app.css,
+# by this selector; the tests find them by it too).
+IN_FULL = "in-full"
+SHORT_ANSWERS = f'[data-testid="stElementContainer"]:has(+ [class*="st-key-{IN_FULL}-"])'
 SKIP_TO_SIDE_BY_SIDE = N_("Skip the sources: go to “Side by side”")
 # The stylesheet that hides the options that do not fit: its opening comment,
 # so a test can find it, and what it hides, by position from 1 (hiding_style).
@@ -234,10 +237,10 @@ def answers_then_details(option: Option, fields: Sequence[str], place: str) -> N
     app.css opens it on paper, where its table names the option on every page.
     """
     # On paper the fold prints open and the short answers, which its lines
-    # start with, would be said twice: app.css drops them there by this key.
+    # start with, would be said twice: app.css drops them there, as the
+    # element just before the fold (SHORT_ANSWERS).
     short, full = words.option_cards(tuple(fields))[option.id]
-    with st.container(key=f"{IN_SHORT}-{place}-{option.id}"):
-        st.markdown(short)
+    st.markdown(short)
     # The fold carries the key itself: a container inside it would be one
     # more element to send and draw for every card (bench/RESULTS.md).
     with st.expander(details_label(option), key=f"{IN_FULL}-{place}-{option.id}"):

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
-from components.comparison import IN_FULL, IN_SHORT, details_label
+from components.comparison import IN_FULL, SHORT_ANSWERS, details_label
 from components.filters import FILTERS_LABEL
 from tests.browser import ui
 from tests.helpers import pdf_text
@@ -99,9 +99,9 @@ def test_a_printed_card_holds_what_its_fold_holds(
         assert _squashed(details_label(option)) not in printed
     # The short answers, which the fold's lines start with, are not printed
     # a second time above it.
-    expect(card.locator(f"[class*='st-key-{IN_SHORT}-']")).to_be_hidden()
+    expect(card.locator(SHORT_ANSWERS)).to_be_hidden()
     page.emulate_media(media="screen")
-    expect(card.locator(f"[class*='st-key-{IN_SHORT}-']")).to_be_visible()
+    expect(card.locator(SHORT_ANSWERS)).to_be_visible()
 
 
 def test_printing_from_a_dark_mode_screen_prints_dark_words(browser: Browser, app_url: str) -> None:

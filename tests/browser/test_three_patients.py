@@ -19,6 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
+from components.comparison import SHORT_ANSWERS
 from tests.browser import ui
 from tests.helpers import pdf_text
 from treatments.schema import Catalogue
@@ -77,7 +78,7 @@ def test_a_63_year_old_on_a_small_phone_with_large_text(
         card = cards.locator("[data-testid='stVerticalBlock']").filter(
             has=phone.get_by_role("heading", name=surgery.name)
         )
-        short = card.locator("[class*='st-key-in-short-']").first
+        short = card.locator(SHORT_ANSWERS).first
         expect(short).to_contain_text("How often it is repeated: Once for most people.")
         expect(short).to_contain_text("63 to 91 out of 100 people, after a year or more.")
         expect(short).to_contain_text("And 8 more serious risks, below.")
@@ -88,7 +89,7 @@ def test_a_63_year_old_on_a_small_phone_with_large_text(
         expect(card.get_by_role("link", name=re.compile(r"^\[\d+\]$")).first).to_be_visible()
 
         # A "no number" risk says at once how serious it is.
-        shots = cards.locator("[class*='st-key-in-short-']").first
+        shots = cards.locator(SHORT_ANSWERS).first
         expect(shots).to_contain_text("no reliable number. This can put life at risk.")
 
         # The pictures of 100 say what a range means, in sentences.

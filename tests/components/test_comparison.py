@@ -1,13 +1,22 @@
-"""The stylesheet that hides the options that do not fit the filters."""
+"""The stylesheets of the comparison: what hides the options that do not fit the
+filters, and how app.css finds a card's short answers."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from components.comparison import HIDDEN_CARD, HIDDEN_ROW, HIDING_MARK, hiding_style
+from components.comparison import (
+    HIDDEN_CARD,
+    HIDDEN_ROW,
+    HIDING_MARK,
+    IN_FULL,
+    SHORT_ANSWERS,
+    hiding_style,
+)
 from treatments.loader import default_path, load_catalogue
 
 OPTIONS = load_catalogue(default_path()).options
@@ -42,3 +51,11 @@ def test_with_every_option_shown_it_hides_nothing() -> None:
 def test_with_none_shown_it_hides_the_whole_comparison() -> None:
     # The table's heading and a hint to clear the filters stay.
     assert _selectors(hiding_style(OPTIONS, [])) == {".st-key-comparison"}
+
+
+def test_the_stylesheet_finds_a_cards_short_answers_as_the_code_names_them() -> None:
+    # The short answers have no container of their own: app.css finds them as
+    # the element just before the card's fold, and so do the browser tests.
+    css = (Path(__file__).parents[2] / "components" / "app.css").read_text(encoding="utf-8")
+    assert css.count(SHORT_ANSWERS) == 2  # on a phone's card, and on paper
+    assert f"st-key-{IN_FULL}-" in SHORT_ANSWERS
