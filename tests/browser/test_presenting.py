@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
+from components.picture import LEGEND
 from tests.browser import ui
 from tests.helpers import every_core_busy
 from treatments import i18n
@@ -149,13 +150,14 @@ def _picture_problems(page: Page, width: int) -> list[str]:
     """The pictures of 100 on an option slide: legends in the slide's body type, and
     the picture growing with the screen, so both read from the back of a room."""
     pictures = page.evaluate(
-        """() => [...document.querySelectorAll('[class*="st-key-slide-picture-"]')].map(p => ({
-            legend: [...p.querySelectorAll('[class*="st-key-picture-legend-"] p')]
+        """legend => [...document.querySelectorAll('[class*="st-key-slide-picture-"]')].map(p => ({
+            legend: [...p.querySelectorAll(legend + " p")]
                 .map(e => parseFloat(getComputedStyle(e).fontSize)),
-            marks: [...p.querySelectorAll('[class*="st-key-picture-legend-"] p')]
+            marks: [...p.querySelectorAll(legend + " p")]
                 .map(e => getComputedStyle(e, '::before'))
                 .map(m => m.content === 'none' ? null : m.color),
-            picture: p.querySelector('img').getBoundingClientRect().width}))"""
+            picture: p.querySelector('img').getBoundingClientRect().width}))""",
+        LEGEND,
     )
     body = _body_font_px(page)
     problems = []

@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
 from components.comparison import SHORT_ANSWERS
+from components.picture import legend_of
 from tests.browser import ui
 from tests.helpers import pdf_text
 from treatments.schema import Catalogue
@@ -96,7 +97,7 @@ def test_a_63_year_old_on_a_small_phone_with_large_text(
         ui.keyed(phone, "compare-pictures").get_by_text(
             "See how many it helps, as pictures of 100 people"
         ).click()
-        legend = ui.keyed(phone, f"picture-legend-compare-picture-{injections.id}-0")
+        legend = phone.locator(legend_of(f"compare-picture-{injections.id}-0"))
         expect(legend).to_contain_text("At least 73 were helped.")
         expect(legend).to_contain_text("Up to 25 more may have been helped. Studies differ.")
         expect(legend).not_to_contain_text("+25")
