@@ -102,12 +102,51 @@ def run_crowd(url: str, pids: list[int], size: int, *, like_a_browser: bool = Fa
 CROWD_AT_MOST = 1.5
 
 
+def _first_visit(url: str) -> tuple[int, int]:
+    """The messages one new visitor's first run of the page brings, and their bytes."""
+    with Session(url) as session:
+        run = session.run()
+    return run.messages, run.message_bytes
+
+
+def _kb(count: int) -> str:
+    return f"{count / 1024:.1f} KB"
+
+
+def message_rows(app: str, floor: str, floor_table: str) -> list[Row]:
+    """What a crowd's every visitor asks the one server to send: counted, not timed."""
+    (mine, mine_bytes), (base, base_bytes), (same, same_bytes) = (
+        _first_visit(url) for url in (app, floor, floor_table)
+    )
+    section = "4. A first visit to Compare"
+    measure = "WebSocket messages to the end of the first run (bytes before compression)"
+    return [
+        Row(
+            section,
+            measure,
+            f"{mine} ({_kb(mine_bytes)})",
+            f"{base} ({_kb(base_bytes)})",
+            ratio(mine, base),
+            "for reference",
+        ),
+        Row(
+            section,
+            f"{measure}, against the app's own table and six filters in bare "
+            "Streamlit (`bench/floor_table_app.py`)",
+            f"{mine} ({_kb(mine_bytes)})",
+            f"{same} ({_kb(same_bytes)})",
+            ratio(mine, same),
+            "for reference",
+        ),
+    ]
+
+
 def crowd_rows(
     sizes: Sizes, app: tuple[str, int], floor: tuple[str, int], floor_table: tuple[str, int]
 ) -> list[Row]:
     """Each crowd on the app, on the floor, and on the floor that draws the
     app's own table under its six filters (the fair floor of section 3)."""
-    rows = []
+    rows = message_rows(app[0], floor[0], floor_table[0])
     for size in sizes.crowds:
         mine, base = run_crowd(app[0], [app[1]], size), run_crowd(floor[0], [floor[1]], size)
         same_table = run_crowd(floor_table[0], [floor_table[1]], size)

@@ -60,9 +60,9 @@ How to read it:
   include waiting for the others, because one Streamlit server runs scripts on one core at a
   time (CPU near 100 % of one core). Like a browser, each session offers to compress its
   WebSocket, and the app agrees. Each crowd also opens section 3's floor that draws the app's
-  own table under its six filters. The app's first visit to Compare is 151 messages (cards,
-  pictures, the page menu and its folds, around the same table) against that floor's 25 and
-  the small floor's 7, counted once by hand; each message costs the one server its turn.
+  own table under its six filters. Each message costs the one server its turn: the rows "A
+  first visit to Compare" count what one new visitor's first run brings (the app's cards,
+  pictures, page menu and folds, around the same table), from one protocol session each.
 - Memory per session is the server's resident memory with every session still open, minus the
   same before they opened, divided by the number of sessions. Python rarely hands memory back, so
   the 100-session figure, taken after the 30-session run on the same server, is low: memory the

@@ -49,6 +49,10 @@ class Run:
     # The st.fragment ids the page asked to rerun on a timer (``run_every``),
     # as the browser's own timer then does.
     auto_reruns: list[str] = field(default_factory=list)
+    # Every message the run brought, to its end, and their bytes before the
+    # WebSocket's compression: each one costs the server a turn to send.
+    messages: int = 0
+    message_bytes: int = 0
 
     def tables(self) -> list[pd.DataFrame]:
         """Every table on the page, ``st.table`` or Markdown, as a DataFrame of its cells."""
@@ -198,7 +202,10 @@ class Session:
         run = Run()
         while True:
             forward = ForwardMsg()
-            forward.ParseFromString(self._socket.recv(timeout=self._timeout))
+            data = self._socket.recv(timeout=self._timeout)
+            run.messages += 1
+            run.message_bytes += len(data)
+            forward.ParseFromString(data)
             kind = forward.WhichOneof("type")
             if kind == "navigation":
                 for app_page in forward.navigation.app_pages:

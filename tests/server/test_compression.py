@@ -28,3 +28,7 @@ def test_the_socket_agrees_to_deflate_and_the_page_arrives_whole(
     assert run.finished == "FINISHED_SUCCESSFULLY"
     assert run.tables()
     assert len(run.tables()[0]) == len(load_catalogue().options)
+    # Every message is counted, with its bytes as they were before compression:
+    # the elements, and at least the message that ends the run.
+    assert run.messages >= len(run.elements) + 1
+    assert run.message_bytes > sum(element.ByteSize() for element in run.elements)
