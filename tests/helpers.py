@@ -19,6 +19,13 @@ import yaml
 from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def app_css() -> str:
+    """The app's own stylesheet, as the pages send it."""
+    return (ROOT / "components" / "app.css").read_text(encoding="utf-8")
+
+
 # The five options of the shipped data file, in order: what a person should see.
 ALL_OPTIONS = [
     "Botulinum toxin injections",

@@ -73,13 +73,18 @@ def shown_slide(page: Any) -> tuple[int, int]:
     return int(found[1]), int(found[2])
 
 
+def _slides_shown(phone: Any) -> list[list[float]]:
+    """The phone's own record of the slides it showed: ``[slide, when]`` pairs."""
+    return phone.evaluate("window.__slidesShown") or []
+
+
 def _states(phones: list[Any]) -> list[dict[str, Any]]:
     """What each phone shows, for a failure's message: its address, the last
     slides it showed and when, and whether it still follows and is connected."""
     return [
         {
             "url": phone.url,
-            "last shown": phone.evaluate("window.__slidesShown")[-4:],
+            "last shown": _slides_shown(phone)[-4:],
             "stepped away": phone.locator(".st-key-not-following").count() > 0,
             "connected": phone.locator(_READY).count() > 0,
             "error": phone.locator("[data-testid='stException']").count() > 0,
@@ -180,7 +185,7 @@ class Room:
         while None in lags:
             for index, phone in enumerate(phones):
                 if lags[index] is None:
-                    shown = phone.evaluate("window.__slidesShown")
+                    shown = _slides_shown(phone)
                     seen = [at for number, at in shown if number == slide and at >= pressed]
                     if seen:
                         lags[index] = seen[0] - pressed
@@ -205,7 +210,7 @@ class Room:
             behind = [
                 phone
                 for phone in self.phones
-                if (phone.evaluate("window.__slidesShown") or [[None]])[-1][0] != slide
+                if not (shown := _slides_shown(phone)) or shown[-1][0] != slide
             ]
             if not behind:
                 return

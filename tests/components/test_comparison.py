@@ -4,7 +4,6 @@ filters, and how app.css finds a card's short answers."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +16,7 @@ from components.comparison import (
     SHORT_ANSWERS,
     hiding_style,
 )
+from tests.helpers import app_css
 from treatments.loader import default_path, load_catalogue
 
 OPTIONS = load_catalogue(default_path()).options
@@ -56,6 +56,5 @@ def test_with_none_shown_it_hides_the_whole_comparison() -> None:
 def test_the_stylesheet_finds_a_cards_short_answers_as_the_code_names_them() -> None:
     # The short answers have no container of their own: app.css finds them as
     # the element just before the card's fold, and so do the browser tests.
-    css = (Path(__file__).parents[2] / "components" / "app.css").read_text(encoding="utf-8")
-    assert css.count(SHORT_ANSWERS) == 2  # on a phone's card, and on paper
+    assert app_css().count(SHORT_ANSWERS) == 2  # on a phone's card, and on paper
     assert f"st-key-{IN_FULL}-" in SHORT_ANSWERS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, app_css
 
 
 def test_production_settings_are_safe() -> None:
@@ -20,8 +20,7 @@ def test_production_settings_are_safe() -> None:
 def test_the_stylesheet_holds_no_html_tag() -> None:
     # st.html sanitises the stylesheet it is given; text that looks like a tag,
     # even inside a CSS comment, makes it drop the whole sheet without a word.
-    css = (ROOT / "components" / "app.css").read_text(encoding="utf-8")
-    assert "<" not in css
+    assert "<" not in app_css()
 
 
 def test_the_app_s_own_session_state_pickles(open_page) -> None:
